@@ -1,0 +1,133 @@
+package site
+
+import "time"
+
+// Kind is what a page is. It comes from the folder under content/
+// (stories, releases, postmortems, metrics) or from `type:` in front matter.
+type Kind string
+
+const (
+	KindPage       Kind = "page"
+	KindStory      Kind = "story"
+	KindRelease    Kind = "release"
+	KindPostMortem Kind = "postmortem"
+	KindMetric     Kind = "metric"
+)
+
+// Kinds lists every kind in display order.
+var Kinds = []Kind{KindStory, KindRelease, KindPostMortem, KindMetric, KindPage}
+
+// Page is one Markdown source file, decoded. Exactly one of Story, Release,
+// PostMortem and Metric is set for the typed kinds; all are nil for plain
+// pages. Pages are built once by the loader and read-only afterwards.
+type Page struct {
+	Kind Kind
+	// Source is the file's slash-separated path relative to the site root,
+	// e.g. "content/stories/export-deploy-log.md".
+	Source string
+	// Slug is the last URL segment; URL the page's site-relative URL with a
+	// leading and trailing slash ("/stories/export-deploy-log/"), "/" for the
+	// home page.
+	Slug string
+	URL  string
+
+	Title       string
+	Description string
+	Date        time.Time // the page's own date (created, planned/released, incident date)
+	Lastmod     time.Time // from front matter or, later, from git; zero if unknown
+	Draft       bool
+	Tags        []string
+	Weight      int
+	Aliases     []string       // extra site-relative URLs that redirect here
+	Params      map[string]any // plain pages: front matter keys almanac does not know
+
+	// Body is the Markdown after the front matter; BodyLine is the 1-based
+	// line of the file on which it starts, so body positions map to the file.
+	Body     []byte
+	BodyLine int
+	// Fields maps a front matter key path ("status", "voc[1].quote",
+	// "action_items[0].due") to where its value stands in the file.
+	Fields map[string]Pos
+
+	// Rendered is filled by the markdown stage: one parse, used for HTML,
+	// the table of contents, search text and link checks.
+	Rendered *Rendered
+
+	Story      *Story
+	Release    *Release
+	PostMortem *PostMortem
+	Metric     *Metric
+}
+
+// Pos returns the position of a front matter key path, or the file itself
+// when the key is absent.
+func (p *Page) Pos(key string) Pos {
+	if pos, ok := p.Fields[key]; ok {
+		return pos
+	}
+	return Pos{File: p.Source}
+}
+
+// ID returns the identifier people use for the page: a story's or
+// post-mortem's id, a release's version, else the slug.
+func (p *Page) ID() string {
+	switch {
+	case p.Story != nil && p.Story.ID != "":
+		return p.Story.ID
+	case p.PostMortem != nil && p.PostMortem.ID != "":
+		return p.PostMortem.ID
+	case p.Release != nil:
+		return p.Release.Version
+	}
+	return p.Slug
+}
+
+// Rendered is what one goldmark parse of a page body yields.
+type Rendered struct {
+	HTML  string    // the body as HTML, safe to insert as is
+	TOC   []Heading // headings of level 2 and 3, in order
+	Plain string    // the visible text, for search and summaries
+	Links []Link    // outgoing links and images, for checks and cross references
+	Words int
+}
+
+// Heading is one entry of a table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Link is an outgoing link or image in a page body.
+type Link struct {
+	Dest  string // as written
+	Image bool
+	Pos   Pos // where it stands in the source file
+}
+
+// Person is someone named as an owner, author or action item owner.
+type Person struct {
+	Name        string
+	Slug        string
+	URL         string
+	Stories     []*Page
+	PostMortems []*Page
+	ActionItems []ActionRef
+}
+
+// ActionRef points at one action item inside a post-mortem.
+type ActionRef struct {
+	PostMortem *Page
+	Index      int
+}
+
+// Item returns the action item referred to.
+func (a ActionRef) Item() *ActionItem { return &a.PostMortem.PostMortem.ActionItems[a.Index] }
+
+// Term is one value of a taxonomy (a tag or a service) with its pages.
+type Term struct {
+	Name  string
+	Slug  string
+	URL   string
+	Pages []*Page
+}

@@ -1,0 +1,65 @@
+package site
+
+import "time"
+
+// Config is the site's almanac.toml.
+type Config struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute, with a trailing slash, e.g. https://team.example.org/docs/
+	Language    string // en | ko
+	TimeZone    string
+	Location    *time.Location
+	Repository  string // web URL of the repository, for edit links
+	Branch      string
+	// ContentDir is where content lives relative to the site root.
+	ContentDir string
+	// MarkdownUnsafe lets raw HTML in Markdown through; off by default.
+	MarkdownUnsafe bool
+	// MetricsWindowDays is the window of the four keys, 90 by default.
+	MetricsWindowDays int
+	// Links are extra footer links.
+	Links []NamedLink
+	// People are the declared team members; when any are declared, owners
+	// and authors must be among them.
+	People []string
+}
+
+// NamedLink is a link with a label.
+type NamedLink struct {
+	Name string
+	URL  string
+}
+
+// Site is the whole content, loaded, validated and linked. It is built once
+// per build and never changed afterwards, so renderers may read it from
+// many goroutines.
+type Site struct {
+	Config Config
+	// Now is the build's notion of the present (--now): drafts, future
+	// pages, countdowns and metric windows are decided against it.
+	Now time.Time
+
+	Pages       []*Page // every page, sorted by Source
+	Stories     []*Page // by id
+	Releases    []*Page // newest first by SemVer
+	PostMortems []*Page // newest first by date
+	Metrics     []*Page // by title
+	Plain       []*Page // plain pages, by URL
+
+	ByURL     map[string]*Page
+	ByID      map[string]*Page // story and post-mortem ids
+	ByVersion map[string]*Page // releases
+
+	// Home is content/_index.md (or index.md) when the site has one: its
+	// body introduces the home page. It is not in Plain.
+	Home *Page
+	// Assets are the non-Markdown files under the content folder (images,
+	// attachments), as slash paths relative to the content folder; they are
+	// copied to the same path in the output.
+	Assets []string
+
+	Tags     []*Term   // by name
+	Services []*Term   // by name
+	People   []*Person // by name
+}
