@@ -1,0 +1,146 @@
+package markdown
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+)
+
+// HighlightCache keeps highlighted code blocks so that a block is
+// highlighted at most once per process and, with a directory, once across
+// builds. It is safe for concurrent use; concurrent requests for the same
+// block wait for the one that computes it.
+type HighlightCache struct {
+	dir string // "" keeps entries in memory only
+
+	mu      sync.Mutex
+	entries map[string]*cacheEntry
+
+	hits, misses atomic.Int64
+
+	err error // first failure to write an entry to disk
+}
+
+type cacheEntry struct {
+	ready chan struct{} // closed once html is set
+	html  string
+}
+
+// NewHighlightCache returns a cache that also keeps its entries as files in
+// dir (created if missing), or in memory only when dir is "".
+func NewHighlightCache(dir string) (*HighlightCache, error) {
+	if dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("highlight cache: %w", err)
+		}
+	}
+	return &HighlightCache{dir: dir, entries: map[string]*cacheEntry{}}, nil
+}
+
+// Stats returns how many blocks were found in the cache, in memory or on
+// disk, and how many had to be highlighted.
+func (c *HighlightCache) Stats() (hits, misses int64) {
+	return c.hits.Load(), c.misses.Load()
+}
+
+// Err returns the first error met while writing an entry to disk, if any.
+// Such an error never fails a render: the entry is simply not persisted.
+func (c *HighlightCache) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
+}
+
+// cacheKey identifies a block by language, code and cache format.
+func cacheKey(lang string, code []byte) string {
+	h := sha256.New()
+	h.Write([]byte(cacheFormat))
+	h.Write([]byte{0})
+	h.Write([]byte(lang))
+	h.Write([]byte{0})
+	h.Write(code)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// get returns the entry for key, computing it when neither memory nor disk
+// has it.
+func (c *HighlightCache) get(key string, compute func() string) string {
+	c.mu.Lock()
+	if e, ok := c.entries[key]; ok {
+		c.mu.Unlock()
+		<-e.ready
+		c.hits.Add(1)
+		return e.html
+	}
+	e := &cacheEntry{ready: make(chan struct{})}
+	c.entries[key] = e
+	c.mu.Unlock()
+	defer close(e.ready)
+
+	if html, ok := c.read(key); ok {
+		c.hits.Add(1)
+		e.html = html
+		return html
+	}
+	c.misses.Add(1)
+	e.html = compute()
+	c.write(key, e.html)
+	return e.html
+}
+
+func (c *HighlightCache) path(key string) string {
+	return filepath.Join(c.dir, key[:2], key+".html")
+}
+
+func (c *HighlightCache) read(key string) (string, bool) {
+	if c.dir == "" {
+		return "", false
+	}
+	b, err := os.ReadFile(c.path(key))
+	if err != nil {
+		return "", false
+	}
+	return string(b), true
+}
+
+// write stores an entry atomically: a temporary file in the same folder,
+// renamed into place, so a reader never sees half an entry.
+func (c *HighlightCache) write(key, html string) {
+	if c.dir == "" {
+		return
+	}
+	if err := writeAtomic(c.path(key), []byte(html)); err != nil {
+		c.mu.Lock()
+		if c.err == nil {
+			c.err = fmt.Errorf("highlight cache: %w", err)
+		}
+		c.mu.Unlock()
+	}
+}
+
+func writeAtomic(name string, data []byte) error {
+	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(f.Name(), name)
+	}
+	if werr != nil {
+		_ = os.Remove(f.Name())
+	}
+	return werr
+}

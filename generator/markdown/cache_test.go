@@ -1,0 +1,124 @@
+package markdown
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// threeBlocks has three distinct highlighted blocks and one repeat.
+const threeBlocks = "```go\nfunc a() {}\n```\n\n```yaml\nkey: value\n```\n\n```sql\nSELECT 1;\n```\n\n```go\nfunc a() {}\n```\n"
+
+func stats(c *HighlightCache) [2]int64 {
+	h, m := c.Stats()
+	return [2]int64{h, m}
+}
+
+func TestCacheHitsOnSecondRender(t *testing.T) {
+	cache, err := NewHighlightCache("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Highlight: cache})
+	first := render(t, m, 1, threeBlocks, nil).HTML
+	// The repeated Go block is already a hit within the first render.
+	if got, want := stats(cache), [2]int64{1, 3}; got != want {
+		t.Errorf("after first render (hits, misses) = %v, want %v", got, want)
+	}
+	second := render(t, m, 1, threeBlocks, nil).HTML
+	if got, want := stats(cache), [2]int64{5, 3}; got != want {
+		t.Errorf("after second render (hits, misses) = %v, want %v", got, want)
+	}
+	if first != second {
+		t.Errorf("cached render differs:\n%s\n---\n%s", first, second)
+	}
+	if uncached := render(t, New(Options{}), 1, threeBlocks, nil).HTML; uncached != first {
+		t.Errorf("cached and uncached output differ:\n%s\n---\n%s", first, uncached)
+	}
+}
+
+func TestCacheReadsDisk(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "highlight")
+	c1, err := NewHighlightCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := render(t, New(Options{Highlight: c1}), 1, threeBlocks, nil).HTML
+	if err := c1.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, filepath.Base(p))
+		}
+		return nil
+	})
+	if len(files) != 3 {
+		t.Errorf("cache dir holds %q, want three entries", files)
+	}
+	for _, f := range files {
+		if strings.HasPrefix(f, ".tmp") {
+			t.Errorf("temporary file left behind: %s", f)
+		}
+	}
+
+	// A second cache over the same folder, as in the next build.
+	c2, err := NewHighlightCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := render(t, New(Options{Highlight: c2}), 1, threeBlocks, nil).HTML
+	if s, want := stats(c2), [2]int64{4, 0}; s != want {
+		t.Errorf("second cache (hits, misses) = %v, want %v", s, want)
+	}
+	if got != want {
+		t.Errorf("output from disk entries differs:\n%s\n---\n%s", want, got)
+	}
+}
+
+func TestCacheComputesOnce(t *testing.T) {
+	cache, err := NewHighlightCache("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	computed := map[string]int{}
+	var wg sync.WaitGroup
+	for i := range 64 {
+		wg.Go(func() {
+			key := []string{"a", "b", "c", "d"}[i%4]
+			html := cache.get(key, func() string {
+				mu.Lock()
+				computed[key]++
+				mu.Unlock()
+				return "<" + key + ">"
+			})
+			if html != "<"+key+">" {
+				t.Errorf("get(%q) = %q", key, html)
+			}
+		})
+	}
+	wg.Wait()
+	for key, n := range computed {
+		if n != 1 {
+			t.Errorf("%q computed %d times", key, n)
+		}
+	}
+	if got, want := stats(cache), [2]int64{60, 4}; got != want {
+		t.Errorf("(hits, misses) = %v, want %v", got, want)
+	}
+}
+
+func TestCacheBadDir(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewHighlightCache(filepath.Join(file, "sub")); err == nil {
+		t.Error("NewHighlightCache under a file succeeded")
+	}
+}

@@ -1,0 +1,116 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// cacheFormat names the form of highlighted HTML. It is part of every cache
+// key: change it whenever the markup below or the chroma version changes,
+// so that entries written by an older build are not reused.
+const cacheFormat = "almanac-highlight/1 chroma/v2.27.0"
+
+// codeBlocks renders fenced and indented code blocks: highlighted through
+// chroma with CSS classes when the language is known, plain escaped code
+// otherwise. A block without a language is never guessed at.
+type codeBlocks struct {
+	cache     *HighlightCache // may be nil
+	formatter *chromahtml.Formatter
+	style     *chroma.Style
+}
+
+func newCodeBlocks(cache *HighlightCache) *codeBlocks {
+	return &codeBlocks{
+		cache: cache,
+		// Classes for every token, whatever the style, so that the light
+		// and the dark stylesheet both apply. Pre and code come from us.
+		formatter: chromahtml.New(
+			chromahtml.WithClasses(true),
+			chromahtml.WithAllClasses(true),
+			chromahtml.PreventSurroundingPre(true),
+		),
+		style: styles.Get(lightStyle),
+	}
+}
+
+func (e *codeBlocks) Extend(m goldmark.Markdown) {
+	// Ahead of goldmark's own HTML renderer (priority 1000).
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
+}
+
+func (e *codeBlocks) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, e.render)
+	reg.Register(ast.KindCodeBlock, e.render)
+}
+
+func (e *codeBlocks) render(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	var lang string
+	if fc, ok := node.(*ast.FencedCodeBlock); ok {
+		lang = fenceLang(fc, src)
+	}
+	_, _ = w.WriteString(e.html(lang, blockText(node, src)))
+	return ast.WalkSkipChildren, nil
+}
+
+// html returns the markup of one code block, from the cache when there is
+// one and the block has a language.
+func (e *codeBlocks) html(lang string, code []byte) string {
+	if lang == "" {
+		return plainCode("", code)
+	}
+	if e.cache == nil {
+		return e.highlight(lang, code)
+	}
+	return e.cache.get(cacheKey(lang, code), func() string { return e.highlight(lang, code) })
+}
+
+// highlight tokenises code with the lexer for lang. An unknown language,
+// or a lexer error, gives plain escaped code.
+func (e *codeBlocks) highlight(lang string, code []byte) string {
+	lexer := lexers.Get(lang)
+	if lexer == nil {
+		return plainCode(lang, code)
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, string(code))
+	if err != nil {
+		return plainCode(lang, code)
+	}
+	var b strings.Builder
+	b.Grow(len(code) * 3)
+	b.WriteString(`<pre class="chroma" tabindex="0"><code class="language-`)
+	b.Write(util.EscapeHTML([]byte(lang)))
+	b.WriteString(`">`)
+	if err := e.formatter.Format(&b, e.style, it); err != nil {
+		return plainCode(lang, code)
+	}
+	b.WriteString("</code></pre>\n")
+	return b.String()
+}
+
+// plainCode is a code block as escaped text, with a language class when
+// one was given.
+func plainCode(lang string, code []byte) string {
+	var b strings.Builder
+	b.Grow(len(code) + 64)
+	b.WriteString(`<pre tabindex="0"><code`)
+	if lang != "" {
+		b.WriteString(` class="language-`)
+		b.Write(util.EscapeHTML([]byte(lang)))
+		b.WriteString(`"`)
+	}
+	b.WriteString(`>`)
+	b.Write(util.EscapeHTML(code))
+	b.WriteString("</code></pre>\n")
+	return b.String()
+}
