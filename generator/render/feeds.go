@@ -1,0 +1,268 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"almanac/generator/site"
+)
+
+// feedSize is how many entries the Atom feed keeps.
+const feedSize = 30
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr,omitempty"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title     string       `xml:"title"`
+	ID        string       `xml:"id"`
+	Link      atomLink     `xml:"link"`
+	Published string       `xml:"published,omitempty"`
+	Updated   string       `xml:"updated"`
+	Category  atomCategory `xml:"category"`
+	Summary   string       `xml:"summary,omitempty"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}
+
+// feedItem is a release or post-mortem with the instant the feed dates it.
+type feedItem struct {
+	page *site.Page
+	at   time.Time // when it happened: released_at, or the incident's date
+	upd  time.Time // when it last changed: lastmod when later, else at
+}
+
+// feedItems are the deployed releases and the post-mortems, newest first,
+// the URL breaking ties, at most feedSize.
+func (p *Prepared) feedItems() []feedItem {
+	var items []feedItem
+	add := func(pg *site.Page, at time.Time) {
+		if at.IsZero() {
+			return
+		}
+		upd := at
+		if pg.Lastmod.After(upd) {
+			upd = pg.Lastmod
+		}
+		items = append(items, feedItem{page: pg, at: at, upd: upd})
+	}
+	for _, pg := range p.env.views.Deployed {
+		add(pg, pg.Release.ReleasedAt)
+	}
+	for _, pg := range p.s.PostMortems {
+		at := pg.Date
+		if pg.PostMortem != nil && !pg.PostMortem.StartedAt.IsZero() {
+			at = pg.PostMortem.StartedAt
+		}
+		add(pg, at)
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		if !items[i].at.Equal(items[j].at) {
+			return items[i].at.After(items[j].at)
+		}
+		return items[i].page.URL < items[j].page.URL
+	})
+	return items[:min(feedSize, len(items))]
+}
+
+// feedJob writes the Atom feed /index.xml. Its ids are the entries'
+// absolute URLs and its updated time is the newest entry's, so the same
+// site always gives the same bytes.
+func (p *Prepared) feedJob() Job {
+	items := p.feedItems()
+	return Job{Name: "index.xml", Sources: feedSources(items), make: func(b *bytes.Buffer) error {
+		e, s := p.env, p.s
+		f := atomFeed{
+			Lang:   p.lang(),
+			Title:  s.Config.Title,
+			ID:     e.u.abs("/"),
+			Links:  []atomLink{{Href: e.u.abs("/index.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: e.u.abs("/")}},
+			Author: atomAuthor{Name: s.Config.Title},
+		}
+		var newest time.Time
+		for _, it := range items {
+			if it.upd.After(newest) {
+				newest = it.upd
+			}
+			f.Entries = append(f.Entries, p.feedEntry(it))
+		}
+		if newest.IsZero() {
+			newest = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		f.Updated = newest.UTC().Format(time.RFC3339)
+		b.WriteString(xml.Header)
+		enc := xml.NewEncoder(b)
+		enc.Indent("", "  ")
+		if err := enc.Encode(f); err != nil {
+			return err
+		}
+		b.WriteByte('\n')
+		return nil
+	}}
+}
+
+func (p *Prepared) feedEntry(it feedItem) atomEntry {
+	e, pg := p.env, it.page
+	var title, cat, summary string
+	switch {
+	case pg.Release != nil:
+		cat = "release"
+		title = e.tr.T("feed.release", pg.Release.Version)
+		if pg.Title != "" && pg.Title != pg.Release.Version {
+			title += " — " + pg.Title
+		}
+		summary = pg.Description
+	case pg.PostMortem != nil:
+		cat = "postmortem"
+		title = pg.ID() + " " + pg.Title
+		summary = pg.PostMortem.Summary
+	}
+	if summary == "" && pg.Rendered != nil {
+		summary = excerpt(pg.Rendered.Plain, 280)
+	}
+	return atomEntry{
+		Title:     title,
+		ID:        e.u.abs(pg.URL),
+		Link:      atomLink{Href: e.u.abs(pg.URL)},
+		Published: it.at.UTC().Format(time.RFC3339),
+		Updated:   it.upd.UTC().Format(time.RFC3339),
+		Category:  atomCategory{Term: cat},
+		Summary:   summary,
+	}
+}
+
+func feedSources(items []feedItem) []string {
+	var src []string
+	for _, it := range items {
+		src = appendSources(src, it.page)
+	}
+	return src
+}
+
+// excerpt cuts text at a word boundary near n runes.
+func excerpt(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	Lastmod string `xml:"lastmod,omitempty"`
+}
+
+// sitemapJob lists every page's absolute URL, with its lastmod when known.
+func (p *Prepared) sitemapJob() Job {
+	s, e := p.s, p.env
+	type entry struct {
+		url     string
+		lastmod time.Time
+	}
+	entries := []entry{{url: "/"}, {url: "/stories/"}, {url: "/releases/"}, {url: "/postmortems/"}, {url: "/tags/"}, {url: "/services/"}, {url: "/people/"}}
+	if s.Home != nil {
+		entries[0].lastmod = s.Home.Lastmod
+	}
+	var src []string
+	for _, pg := range s.Pages {
+		if pg == s.Home || pg.URL == "" {
+			continue
+		}
+		entries = append(entries, entry{url: pg.URL, lastmod: pg.Lastmod})
+		src = appendSources(src, pg)
+	}
+	for _, terms := range [][]*site.Term{s.Tags, s.Services} {
+		for _, t := range terms {
+			entries = append(entries, entry{url: t.URL})
+		}
+	}
+	for _, per := range s.People {
+		entries = append(entries, entry{url: per.URL})
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].url < entries[j].url })
+	return Job{Name: "sitemap.xml", Sources: src, make: func(b *bytes.Buffer) error {
+		var set urlset
+		for i, en := range entries {
+			if en.url == "" || (i > 0 && entries[i-1].url == en.url) {
+				continue
+			}
+			set.URLs = append(set.URLs, sitemapURL{Loc: e.u.abs(en.url), Lastmod: e.clk.date(en.lastmod)})
+		}
+		b.WriteString(xml.Header)
+		enc := xml.NewEncoder(b)
+		enc.Indent("", "  ")
+		if err := enc.Encode(set); err != nil {
+			return err
+		}
+		b.WriteByte('\n')
+		return nil
+	}}
+}
+
+// robotsJob allows everything and points at the sitemap.
+func (p *Prepared) robotsJob() Job {
+	return Job{Name: "robots.txt", make: func(b *bytes.Buffer) error {
+		b.WriteString("User-agent: *\nAllow: /\n\nSitemap: " + p.env.u.abs("/sitemap.xml") + "\n")
+		return nil
+	}}
+}
+
+// aliasJob writes a small page at an old URL that sends readers to the
+// page's real one.
+func (p *Prepared) aliasJob(alias string, pg *site.Page) Job {
+	if !strings.HasPrefix(alias, "/") {
+		alias = "/" + alias
+	}
+	return Job{Name: outName(alias), Sources: []string{pg.Source}, make: func(b *bytes.Buffer) error {
+		rel := template.HTMLEscapeString(p.env.u.rel(pg.URL))
+		abs := template.HTMLEscapeString(p.env.u.abs(pg.URL))
+		b.WriteString(`<!doctype html>
+<html lang="` + template.HTMLEscapeString(p.lang()) + `">
+<head>
+<meta charset="utf-8">
+<title>` + template.HTMLEscapeString(pg.Title) + `</title>
+<link rel="canonical" href="` + abs + `">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=` + rel + `">
+</head>
+<body><p><a href="` + rel + `">` + rel + `</a></p></body>
+</html>
+`)
+		return nil
+	}}
+}

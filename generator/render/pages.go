@@ -1,0 +1,198 @@
+package render
+
+import (
+	"bytes"
+
+	"almanac/generator/site"
+)
+
+// Jobs lists every output file of the site, in a fixed order: generated
+// lists, content pages, terms and people, 404, redirects, feeds, static
+// files. When two jobs would write the same file, the first one wins.
+func (p *Prepared) Jobs() []Job {
+	s := p.s
+	var jobs []Job
+	jobs = append(jobs, p.homeJob(), p.sectionJob("stories", "stories.html", s.Stories),
+		p.sectionJob("releases", "releases.html", s.Releases),
+		p.sectionJob("postmortems", "postmortems.html", s.PostMortems))
+	for _, pg := range s.Pages {
+		if pg == s.Home {
+			continue
+		}
+		jobs = append(jobs, p.PageJobs(pg)...)
+	}
+	jobs = append(jobs, p.termJobs("tags", s.Tags)...)
+	jobs = append(jobs, p.termJobs("services", s.Services)...)
+	jobs = append(jobs, p.peopleJobs()...)
+	jobs = append(jobs, p.notFoundJob())
+	jobs = append(jobs, p.feedJob(), p.sitemapJob())
+	if !p.hasStatic("robots.txt") {
+		jobs = append(jobs, p.robotsJob())
+	}
+	jobs = append(jobs, p.staticJobs()...)
+
+	seen := make(map[string]bool, len(jobs))
+	out := jobs[:0]
+	for _, j := range jobs {
+		if !seen[j.Name] {
+			seen[j.Name] = true
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// data starts the template data of one output.
+func (p *Prepared) data(layout, url, title string) *Data {
+	return &Data{
+		Site:   p.s,
+		Layout: layout,
+		Title:  title,
+		URL:    url,
+		V:      p.env.views,
+		Lang:   p.lang(),
+		CSS:    "/" + p.css.Name,
+		JS:     "/" + siteJS,
+		Now:    p.s.Now,
+	}
+}
+
+// lang is the content's language for <html lang>: the configured one,
+// even when the theme has no table for it and speaks English.
+func (p *Prepared) lang() string {
+	if l := p.s.Config.Language; l != "" {
+		return l
+	}
+	return p.env.tr.lang
+}
+
+// pageJob renders d into the file for its URL.
+func (p *Prepared) pageJob(d *Data, source string, sources []string) Job {
+	return Job{Name: outName(d.URL), Sources: sources, make: func(b *bytes.Buffer) error {
+		return p.execute(b, d, source)
+	}}
+}
+
+// PageJobs are the files one content page makes: the page itself and a
+// redirect at each of its aliases.
+func (p *Prepared) PageJobs(pg *site.Page) []Job {
+	d := p.data(layoutOf(pg.Kind), pg.URL, pg.Title)
+	d.Page = pg
+	d.Desc = pg.Description
+	d.Lastmod = pg.Lastmod
+	var sources []string
+	section, sectionURL := sectionOf(pg.Kind)
+	d.Section = section
+	if section != "" {
+		d.Crumbs = []Crumb{{Name: p.env.tr.T("nav." + section), URL: sectionURL}, {Name: pg.ID()}}
+	}
+	sources = append(sources, pg.Source)
+	switch {
+	case pg.Story != nil:
+		sources = appendSources(sources, pg.Story.ReleasePage)
+	case pg.Release != nil:
+		r := pg.Release
+		sources = appendSources(sources, r.Stories...)
+		sources = appendSources(sources, r.Incidents...)
+		sources = appendSources(sources, r.Hotfixes...)
+		sources = appendSources(sources, r.FixesFor...)
+	case pg.PostMortem != nil:
+		sources = appendSources(sources, pg.PostMortem.ReleasePages...)
+	}
+	jobs := []Job{p.pageJob(d, pg.Source, sources)}
+	for _, a := range pg.Aliases {
+		jobs = append(jobs, p.aliasJob(a, pg))
+	}
+	return jobs
+}
+
+func appendSources(list []string, pages ...*site.Page) []string {
+	for _, pg := range pages {
+		if pg != nil && pg.Source != "" {
+			list = append(list, pg.Source)
+		}
+	}
+	return list
+}
+
+func (p *Prepared) homeJob() Job {
+	s := p.s
+	d := p.data("home.html", "/", s.Config.Title)
+	var sources []string
+	if s.Home != nil {
+		d.Page = s.Home
+		d.Desc = s.Home.Description
+		d.Lastmod = s.Home.Lastmod
+		sources = append(sources, s.Home.Source)
+	}
+	v := p.env.views
+	sources = appendSources(sources, v.Upcoming...)
+	sources = appendSources(sources, v.Latest...)
+	sources = appendSources(sources, s.PostMortems...)
+	return p.pageJob(d, "", sources)
+}
+
+func (p *Prepared) sectionJob(section, layout string, pages []*site.Page) Job {
+	d := p.data(layout, "/"+section+"/", p.env.tr.T("nav."+section))
+	d.Section = section
+	return p.pageJob(d, "", appendSources(nil, pages...))
+}
+
+// termJobs make the index of a taxonomy and one page per term.
+func (p *Prepared) termJobs(kind string, terms []*site.Term) []Job {
+	title := p.env.tr.T("terms." + kind)
+	idx := p.data("terms.html", "/"+kind+"/", title)
+	idx.TermKind = kind
+	var all []string
+	for _, t := range terms {
+		idx.Terms = append(idx.Terms, TermItem{Name: t.Name, URL: t.URL, Count: len(t.Pages)})
+		all = appendSources(all, t.Pages...)
+	}
+	jobs := []Job{p.pageJob(idx, "", all)}
+	for _, t := range terms {
+		if t.URL == "" {
+			continue
+		}
+		d := p.data("term.html", t.URL, t.Name)
+		d.Term, d.TermKind = t, kind
+		d.Crumbs = []Crumb{{Name: title, URL: "/" + kind + "/"}, {Name: t.Name}}
+		jobs = append(jobs, p.pageJob(d, "", appendSources(nil, t.Pages...)))
+	}
+	return jobs
+}
+
+// peopleJobs make the list of people and a page for each.
+func (p *Prepared) peopleJobs() []Job {
+	title := p.env.tr.T("terms.people")
+	idx := p.data("terms.html", "/people/", title)
+	idx.TermKind = "people"
+	var all []string
+	for _, per := range p.s.People {
+		n := len(per.Stories) + len(per.PostMortems) + len(per.ActionItems)
+		idx.Terms = append(idx.Terms, TermItem{Name: per.Name, URL: per.URL, Count: n})
+		all = appendSources(all, per.Stories...)
+		all = appendSources(all, per.PostMortems...)
+	}
+	jobs := []Job{p.pageJob(idx, "", all)}
+	for _, per := range p.s.People {
+		if per.URL == "" {
+			continue
+		}
+		d := p.data("person.html", per.URL, per.Name)
+		d.Person, d.TermKind = per, "people"
+		d.Actions = personActions(per, p.s)
+		d.Crumbs = []Crumb{{Name: title, URL: "/people/"}, {Name: per.Name}}
+		src := appendSources(nil, per.Stories...)
+		src = appendSources(src, per.PostMortems...)
+		for _, a := range per.ActionItems {
+			src = appendSources(src, a.PostMortem)
+		}
+		jobs = append(jobs, p.pageJob(d, "", src))
+	}
+	return jobs
+}
+
+func (p *Prepared) notFoundJob() Job {
+	d := p.data("404.html", "/404.html", p.env.tr.T("notfound.title"))
+	return p.pageJob(d, "", nil)
+}

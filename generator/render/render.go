@@ -1,0 +1,222 @@
+// Package render turns a loaded site into files: every page through the
+// theme's html/template layouts (with the site's own layouts laid over
+// them), the static files with a fingerprinted stylesheet, the content's
+// assets, the Atom feed, the sitemap and the redirects of aliases.
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"sync"
+	"time"
+
+	"almanac/generator/output"
+	"almanac/generator/site"
+)
+
+// Options configure a Renderer.
+type Options struct {
+	// Theme holds the default layouts/ and static/.
+	Theme fs.FS
+	// Site is the site root; its layouts/ and static/ replace the theme's
+	// files of the same path. Nil means none.
+	Site fs.FS
+	// ExtraCSS is appended to the main stylesheet (syntax highlighting).
+	ExtraCSS string
+	// LiveReload, when set, is a script URL put before </body> of every
+	// page (the preview server's reload client).
+	LiveReload string
+}
+
+// Renderer holds the parsed templates and UI strings. It is safe for
+// concurrent use and may render many sites (or many versions of one).
+type Renderer struct {
+	opts Options
+	tmpl *templates
+	tr   translations
+}
+
+// New parses every template once, the theme's and then the site's over
+// them. Template errors are reported together, each at file:line:col.
+func New(opts Options) (*Renderer, error) {
+	if opts.Theme == nil {
+		return nil, errors.New("render: no theme")
+	}
+	tmpl, err := parseTemplates(opts.Theme, opts.Site)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := loadTranslations(opts.Theme, opts.Site)
+	if err != nil {
+		return nil, err
+	}
+	return &Renderer{opts: opts, tmpl: tmpl, tr: tr}, nil
+}
+
+// Render writes the whole site to out: every page in parallel, the static
+// files, the assets, feeds, sitemap and redirects.
+func (r *Renderer) Render(ctx context.Context, s *site.Site, out output.Writer) error {
+	p, err := r.Prepare(s)
+	if err != nil {
+		return err
+	}
+	return p.Run(ctx, p.Jobs(), out)
+}
+
+// Prepared is a Renderer bound to one site: templates with that site's
+// functions, the lists shared by its pages and the stylesheet's name. It
+// lets a caller render single pages again (see Jobs and PageJobs).
+type Prepared struct {
+	r     *Renderer
+	s     *site.Site
+	env   *env
+	sets  map[string]*template.Template
+	css   asset
+	files []staticFile
+	bufs  sync.Pool
+}
+
+// Prepare binds the renderer to s. It does the per-site work once: lists
+// for the home page and the board, lookups by name, the stylesheet.
+func (r *Renderer) Prepare(s *site.Site) (*Prepared, error) {
+	loc := s.Config.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	tr := r.tr.forLang(s.Config.Language)
+	e := &env{
+		site:  s,
+		u:     newURLs(s.Config.BaseURL),
+		clk:   clock{loc: loc, tr: tr},
+		tr:    tr,
+		views: newViews(s),
+	}
+	sets, err := r.tmpl.bind(funcMap(e))
+	if err != nil {
+		return nil, err
+	}
+	css, files, err := r.statics()
+	if err != nil {
+		return nil, err
+	}
+	p := &Prepared{r: r, s: s, env: e, sets: sets, css: css, files: files}
+	p.bufs.New = func() any { return new(bytes.Buffer) }
+	return p, nil
+}
+
+// Job is one output file: its name, the source files (site-relative) whose
+// content it shows, and how to make it. A preview server may redo only the
+// jobs whose sources changed.
+type Job struct {
+	Name    string
+	Sources []string
+	make    func(b *bytes.Buffer) error
+}
+
+// Run makes the jobs with a pool of GOMAXPROCS workers and writes each
+// file to out. Every failure is reported, in job order.
+func (p *Prepared) Run(ctx context.Context, jobs []Job, out output.Writer) error {
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = p.run(jobs[i], out)
+			}
+		}()
+	}
+	var ctxErr error
+feed:
+	for i := range jobs {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			ctxErr = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if ctxErr != nil {
+		return ctxErr
+	}
+	var diags site.Diagnostics
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		var d site.Diagnostic
+		if errors.As(err, &d) {
+			diags.Add(d)
+			continue
+		}
+		diags.Errorf(site.Pos{File: firstOr(jobs[i].Sources, jobs[i].Name)}, "%s: %v", jobs[i].Name, err)
+	}
+	return diags.Err()
+}
+
+func (p *Prepared) run(j Job, out output.Writer) error {
+	b := p.bufs.Get().(*bytes.Buffer)
+	b.Reset()
+	defer p.bufs.Put(b)
+	if err := j.make(b); err != nil {
+		return err
+	}
+	return out.WriteFile(j.Name, b.Bytes())
+}
+
+// execute renders one layout with data into b.
+func (p *Prepared) execute(b *bytes.Buffer, d *Data, source string) error {
+	set, ok := p.sets[d.Layout]
+	if !ok {
+		d.Layout = "page.html"
+		if set, ok = p.sets[d.Layout]; !ok {
+			return site.Diagnostic{Pos: site.Pos{File: layoutsDir + "/page.html"}, Msg: "missing: pages without a layout of their own use it"}
+		}
+	}
+	name := baseofName
+	if p.r.tmpl.alone[d.Layout] {
+		name = d.Layout
+	}
+	if err := set.ExecuteTemplate(b, name, d); err != nil {
+		diag := p.r.tmpl.diagnostic(err)
+		if source != "" {
+			diag.Msg += fmt.Sprintf(" (rendering %s)", source)
+		}
+		return diag
+	}
+	if lr := p.r.opts.LiveReload; lr != "" {
+		injectScript(b, lr)
+	}
+	return nil
+}
+
+// injectScript puts a script tag before the last </body>, or at the end.
+func injectScript(b *bytes.Buffer, src string) {
+	tag := []byte(`<script src="` + template.HTMLEscapeString(src) + `" defer></script>`)
+	data := b.Bytes()
+	i := bytes.LastIndex(data, []byte("</body>"))
+	if i < 0 {
+		b.Write(tag)
+		return
+	}
+	rest := append([]byte(nil), data[i:]...)
+	b.Truncate(i)
+	b.Write(tag)
+	b.Write(rest)
+}
+
+func firstOr(list []string, def string) string {
+	if len(list) > 0 {
+		return list[0]
+	}
+	return def
+}

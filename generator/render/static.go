@@ -1,0 +1,131 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+const (
+	staticDir = "static"
+	mainCSS   = "css/main.css"
+	siteJS    = "js/site.js"
+)
+
+// asset is a file made in memory, such as the fingerprinted stylesheet.
+type asset struct {
+	Name string // output name
+	Data []byte
+}
+
+// staticFile is one file of static/ after the site's files have been laid
+// over the theme's.
+type staticFile struct {
+	rel  string // path under static/
+	fsys fs.FS
+	site bool // from the site rather than the theme
+}
+
+// statics lists static/ of the theme and then the site (a site file
+// replaces the theme's of the same path) and builds the main stylesheet,
+// named after the first ten hex digits of its SHA-256.
+func (r *Renderer) statics() (asset, []staticFile, error) {
+	byRel := map[string]staticFile{}
+	for i, fsys := range []fs.FS{r.opts.Theme, r.opts.Site} {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, staticDir, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && name == staticDir {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			rel := strings.TrimPrefix(name, staticDir+"/")
+			byRel[rel] = staticFile{rel: rel, fsys: fsys, site: i == 1}
+			return nil
+		})
+		if err != nil {
+			return asset{}, nil, err
+		}
+	}
+	var css asset
+	cssFile, ok := byRel[mainCSS]
+	if !ok {
+		return asset{}, nil, fmt.Errorf("%s/%s: missing: the theme's stylesheet", staticDir, mainCSS)
+	}
+	delete(byRel, mainCSS)
+	data, err := fs.ReadFile(cssFile.fsys, path.Join(staticDir, mainCSS))
+	if err != nil {
+		return asset{}, nil, err
+	}
+	if r.opts.ExtraCSS != "" {
+		data = append(append(bytes.TrimRight(data, "\n"), "\n\n"...), r.opts.ExtraCSS...)
+	}
+	sum := sha256.Sum256(data)
+	css.Name = strings.TrimSuffix(mainCSS, ".css") + "." + hex.EncodeToString(sum[:])[:10] + ".css"
+	css.Data = data
+
+	files := make([]staticFile, 0, len(byRel))
+	for _, f := range byRel {
+		files = append(files, f)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
+	return css, files, nil
+}
+
+// staticJobs copy static files, the stylesheet and the content's assets.
+func (p *Prepared) staticJobs() []Job {
+	var jobs []Job
+	css := p.css
+	jobs = append(jobs, Job{Name: css.Name, Sources: []string{staticDir + "/" + mainCSS},
+		make: func(b *bytes.Buffer) error { b.Write(css.Data); return nil }})
+	for _, f := range p.files {
+		var src []string
+		if f.site {
+			src = []string{staticDir + "/" + f.rel}
+		}
+		jobs = append(jobs, Job{Name: f.rel, Sources: src, make: func(b *bytes.Buffer) error {
+			data, err := fs.ReadFile(f.fsys, path.Join(staticDir, f.rel))
+			b.Write(data)
+			return err
+		}})
+	}
+	contentDir := p.s.Config.ContentDir
+	if contentDir == "" {
+		contentDir = "content"
+	}
+	for _, a := range p.s.Assets {
+		src := path.Join(contentDir, a)
+		jobs = append(jobs, Job{Name: a, Sources: []string{src}, make: func(b *bytes.Buffer) error {
+			if p.r.opts.Site == nil {
+				return fmt.Errorf("cannot copy asset %s: no site folder given", src)
+			}
+			data, err := fs.ReadFile(p.r.opts.Site, src)
+			b.Write(data)
+			return err
+		}})
+	}
+	return jobs
+}
+
+// hasStatic reports whether static/ provides a file of that output name,
+// in which case the renderer does not make its own (robots.txt).
+func (p *Prepared) hasStatic(rel string) bool {
+	for _, f := range p.files {
+		if f.rel == rel {
+			return true
+		}
+	}
+	return false
+}
