@@ -1,0 +1,163 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+
+	"almanac/generator/site"
+)
+
+// Front matter formats, as detected from the opening delimiter.
+const (
+	formatNone = ""
+	formatYAML = "yaml"
+	formatTOML = "toml"
+	formatJSON = "json"
+)
+
+// matter is one file split into its front matter and its body.
+type matter struct {
+	format   string
+	raw      []byte // the front matter text, without delimiters (JSON: with braces)
+	rawLine  int    // file line on which raw starts
+	openLine int    // file line of the opening delimiter (JSON object: its "{")
+	body     []byte
+	bodyLine int
+}
+
+// delimiter describes one way front matter can open and close.
+type delimiter struct {
+	start, end string
+	format     string
+	object     bool // a bare JSON object: braces belong to the text, a blank line follows
+}
+
+var delimiters = []delimiter{
+	{"---", "---", formatYAML, false},
+	{"---yaml", "---", formatYAML, false},
+	{"+++", "+++", formatTOML, false},
+	{"---toml", "---", formatTOML, false},
+	{";;;", ";;;", formatJSON, false},
+	{"---json", "---", formatJSON, false},
+	{"{", "}", formatJSON, true},
+}
+
+// normalize strips a UTF-8 byte order mark and turns CRLF line ends into LF.
+// Neither changes line numbers, and columns only on a BOM's first line.
+func normalize(data []byte) []byte {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.Contains(data, []byte("\r\n")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	return data
+}
+
+// checkText reports an empty file or bytes that are not UTF-8.
+func checkText(file string, data []byte) *site.Diagnostic {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &site.Diagnostic{Pos: site.Pos{File: file, Line: 1}, Msg: "file is empty",
+			Hint: "give it front matter and a body, or delete it"}
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		li := newLineIndex(data, 1)
+		line, col := li.pos(off)
+		return &site.Diagnostic{Pos: site.Pos{File: file, Line: line, Col: col},
+			Msg:  fmt.Sprintf("file is not valid UTF-8 (byte 0x%02x)", data[off]),
+			Hint: "save the file as UTF-8"}
+	}
+	return nil
+}
+
+// splitMatter separates front matter from body with adrg/frontmatter. The
+// library finds the delimiters; capturing unmarshalers keep the raw text so
+// that it can be parsed again with positions.
+func splitMatter(file string, data []byte) (matter, *site.Diagnostic) {
+	var captured struct {
+		d   *delimiter
+		raw []byte
+	}
+	formats := make([]*frontmatter.Format, len(delimiters))
+	for i := range delimiters {
+		d := &delimiters[i]
+		formats[i] = &frontmatter.Format{
+			Start: d.start, End: d.end,
+			UnmarshalDelims: d.object, RequiresNewLine: d.object,
+			Unmarshal: func(b []byte, _ any) error {
+				captured.d = d
+				captured.raw = append([]byte(nil), b...)
+				return nil
+			},
+		}
+	}
+	rest, err := frontmatter.Parse(bytes.NewReader(data), nil, formats...)
+	if err != nil {
+		return matter{}, &site.Diagnostic{Pos: site.Pos{File: file}, Msg: "cannot split front matter: " + err.Error()}
+	}
+	if captured.d == nil {
+		if line, d := openingLine(data); d != nil {
+			return matter{}, &site.Diagnostic{
+				Pos:  site.Pos{File: file, Line: line, Col: 1},
+				Msg:  fmt.Sprintf("front matter opened with %q is never closed", d.start),
+				Hint: fmt.Sprintf("end it with a line holding only %q", d.end),
+			}
+		}
+		return matter{body: data, bodyLine: 1}, nil
+	}
+	d := captured.d
+	bodyOff := len(data) - len(rest)
+	rawEnd := bodyOff
+	if !d.object {
+		prefix := bytes.TrimSuffix(data[:bodyOff], []byte{'\n'})
+		rawEnd = bytes.LastIndexByte(prefix, '\n') + 1
+	}
+	rawStart := rawEnd - len(captured.raw)
+	if rawStart < 0 || !bytes.Equal(data[rawStart:rawEnd], captured.raw) {
+		// Should not happen; find the text instead of guessing.
+		rawStart = max(bytes.Index(data, captured.raw), 0)
+	}
+	m := matter{
+		format:   d.format,
+		raw:      captured.raw,
+		rawLine:  lineOf(data, rawStart),
+		body:     data[bodyOff:],
+		bodyLine: lineOf(data, bodyOff),
+	}
+	m.openLine = m.rawLine
+	if !d.object {
+		m.openLine--
+	}
+	return m, nil
+}
+
+// openingLine returns the line of the first non-blank line when it opens
+// front matter.
+func openingLine(data []byte) (int, *delimiter) {
+	line := 0
+	for len(data) > 0 {
+		line++
+		var l []byte
+		l, data, _ = bytes.Cut(data, []byte{'\n'})
+		t := string(bytes.TrimSpace(l))
+		if t == "" {
+			continue
+		}
+		for i := range delimiters {
+			if delimiters[i].start == t {
+				return line, &delimiters[i]
+			}
+		}
+		return 0, nil
+	}
+	return 0, nil
+}

@@ -1,0 +1,98 @@
+// Package content loads a site's configuration and content into the domain
+// types of package site: it walks the content folder, splits and parses
+// front matter (YAML, TOML or JSON) keeping positions, decodes and checks
+// each kind, and links the pages into one read-only site.Site. Every problem
+// is collected as a site.Diagnostic with its file:line:col.
+package content
+
+import (
+	"context"
+	"io/fs"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"almanac/generator/site"
+)
+
+// Options steer what Load and Link keep.
+type Options struct {
+	// Drafts keeps draft pages and plain pages dated in the future.
+	Drafts bool
+	// Now is the build's present; the zero time means the wall clock.
+	Now time.Time
+}
+
+// Load walks cfg.ContentDir in fsys (the site root), decodes every page in
+// parallel, validates, links cross references and taxonomies, and returns
+// the read-only Site. Diagnostics hold every problem found, sorted; the
+// Site is nil only when the load was cancelled.
+func Load(ctx context.Context, fsys fs.FS, cfg site.Config, opts Options) (*site.Site, site.Diagnostics) {
+	cfg = withDefaults(cfg)
+	files, diags := walk(ctx, fsys, cfg.ContentDir)
+	pages, pageDiags := loadPages(ctx, fsys, files.markdown, cfg)
+	diags.Append(pageDiags)
+	if ctx.Err() != nil {
+		diags.Sort()
+		return nil, diags
+	}
+	s, linkDiags := Link(cfg, pages, opts)
+	diags.Append(linkDiags)
+	s.Assets = assets(files.others, pages, cfg.ContentDir)
+	diags.Sort()
+	return s, diags
+}
+
+// loadPages decodes files with at most GOMAXPROCS at a time; results keep
+// the order of files.
+func loadPages(ctx context.Context, fsys fs.FS, files []string, cfg site.Config) ([]*site.Page, site.Diagnostics) {
+	pages := make([]*site.Page, len(files))
+	perFile := make([]site.Diagnostics, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pages[i], perFile[i] = LoadPage(fsys, files[i], cfg)
+			}
+		}()
+	}
+feed:
+	for i := range files {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	var diags site.Diagnostics
+	for _, d := range perFile {
+		diags.Append(d)
+	}
+	return pages, diags
+}
+
+// assets returns the non-Markdown files relative to the content folder,
+// less the CSV files metric pages read.
+func assets(others []string, pages []*site.Page, contentDir string) []string {
+	read := map[string]bool{}
+	for _, p := range pages {
+		if p != nil && p.Metric != nil && p.Metric.CSV != "" {
+			read[p.Metric.CSV] = true
+		}
+	}
+	out := []string{}
+	for _, f := range others {
+		if !read[f] {
+			out = append(out, strings.TrimPrefix(relToContent(f, contentDir), "/"))
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,172 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"almanac/generator/site"
+)
+
+// kindNames are the values `type:` may take.
+var kindNames = []string{"story", "release", "postmortem", "metric", "page"}
+
+// whatOf names a kind in messages.
+var whatOf = map[string]string{
+	"story": "story", "release": "release", "postmortem": "post-mortem", "metric": "metric", "page": "page",
+}
+
+// LoadPage reads and decodes one Markdown file. name is the file's slash
+// path in fsys, the site root (e.g. "content/stories/export.md"). The page
+// is nil when the file cannot be read or its front matter cannot be parsed;
+// otherwise it is returned even when some fields had problems, so that a
+// preview can show what there is beside the diagnostics. Cross references
+// are left for Link.
+func LoadPage(fsys fs.FS, name string, cfg site.Config) (*site.Page, site.Diagnostics) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		var diags site.Diagnostics
+		diags.Errorf(site.Pos{File: name}, "cannot read file: %v", unwrapPathError(err))
+		return nil, diags
+	}
+	p, diags := decodePage(fsys, name, data, withDefaults(cfg))
+	diags.Sort()
+	return p, diags
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// parseMatter turns the raw front matter into a tree, or a diagnostic.
+func parseMatter(file string, m matter) (*node, *site.Diagnostic) {
+	var root *node
+	var err error
+	switch m.format {
+	case formatYAML:
+		root, err = parseYAML(m.raw, m.rawLine)
+	case formatTOML:
+		root, err = parseTOML(m.raw, m.rawLine)
+	case formatJSON:
+		root, err = parseJSON(m.raw, m.rawLine)
+	default:
+		root = &node{kind: mapNode, line: 1, col: 1}
+	}
+	if err != nil {
+		var pe *posError
+		if errors.As(err, &pe) {
+			return nil, &site.Diagnostic{Pos: site.Pos{File: file, Line: pe.line, Col: pe.col}, Msg: pe.msg}
+		}
+		return nil, &site.Diagnostic{Pos: site.Pos{File: file, Line: m.rawLine}, Msg: err.Error()}
+	}
+	if root.kind != mapNode {
+		return nil, &site.Diagnostic{Pos: site.Pos{File: file, Line: root.line, Col: root.col},
+			Msg: fmt.Sprintf("front matter must be a mapping of keys, found %s", root.kind.describe())}
+	}
+	return root, nil
+}
+
+func decodePage(fsys fs.FS, name string, data []byte, cfg site.Config) (*site.Page, site.Diagnostics) {
+	var diags site.Diagnostics
+	data = normalize(data)
+	if d := checkText(name, data); d != nil {
+		diags.Add(*d)
+		return nil, diags
+	}
+	m, d := splitMatter(name, data)
+	if d != nil {
+		diags.Add(*d)
+		return nil, diags
+	}
+	root, d := parseMatter(name, m)
+	if d != nil {
+		diags.Add(*d)
+		return nil, diags
+	}
+	rel := relToContent(name, cfg.ContentDir)
+	kind := kindOfFolder(rel)
+	if isIndexFile(rel) {
+		kind = "page" // a section's own page introduces its list
+	}
+	top := site.Pos{File: name, Line: max(m.openLine, 1), Col: 1}
+	if t := root.lookup("type"); t != nil && t.isScalar() {
+		switch v := strings.TrimSpace(t.text); {
+		case slices.Contains(kindNames, v):
+			kind = v
+		case kind != "page":
+			diags.ErrorHint(site.Pos{File: name, Line: t.line, Col: t.col}, suggest(v, kindNames),
+				"type: %q is not one of: %s", v, strings.Join(kindNames, ", "))
+		}
+	}
+	p := &site.Page{Kind: site.Kind(kind), Source: name, Body: m.body, BodyLine: m.bodyLine}
+	dec := newDecoder(name, whatOf[kind]+" front matter", cfg.Location, top)
+	switch kind {
+	case "story":
+		decodeStory(dec, root, p)
+	case "release":
+		decodeRelease(dec, root, p)
+	case "postmortem":
+		decodePostMortem(dec, root, p)
+	case "metric":
+		decodeMetric(dec, root, p, fsys)
+	default:
+		decodePlain(dec, root, p, rel, cfg)
+	}
+	if kind != "page" {
+		typedURL(dec, p, kind, rel)
+	}
+	p.Fields = dec.fields
+	diags.Append(dec.diags)
+	return p, diags
+}
+
+// relToContent returns name relative to the content folder.
+func relToContent(name, contentDir string) string {
+	if contentDir == "." || contentDir == "" {
+		return name
+	}
+	if rel, ok := strings.CutPrefix(name, contentDir+"/"); ok {
+		return rel
+	}
+	return name
+}
+
+// typedURL sets the slug and URL of a story, release, post-mortem or metric.
+func typedURL(d *decoder, p *site.Page, kind, rel string) {
+	if kind == "release" {
+		p.Slug = "" // a release's URL is its version
+		if p.Release != nil {
+			p.Slug = p.Release.Version
+		}
+	} else if p.Slug == "" {
+		p.Slug = Slugify(stripExt(path.Base(rel)))
+	}
+	if p.Slug == "" {
+		if kind != "release" && d.fields["slug"] == (site.Pos{}) {
+			d.diags.ErrorHint(site.Pos{File: d.file}, "set slug: in the front matter",
+				"the file name %q gives an empty URL slug", path.Base(rel))
+		}
+		return // else an error was reported already
+	}
+	p.URL = "/" + sections[kind] + "/" + p.Slug + "/"
+}
+
+// withDefaults fills what a zero Config leaves out.
+func withDefaults(cfg site.Config) site.Config {
+	if cfg.ContentDir == "" {
+		cfg.ContentDir = "content"
+	}
+	cfg.ContentDir = strings.Trim(path.Clean(cfg.ContentDir), "/")
+	if cfg.Location == nil {
+		cfg.Location = time.UTC
+	}
+	return cfg
+}
