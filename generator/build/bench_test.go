@@ -1,0 +1,144 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/adrg/frontmatter"
+
+	"almanac/generator/corpus"
+	"almanac/generator/markdown"
+	"almanac/generator/output"
+)
+
+// The benchmarks build a generated corpus from disk. Compare a full build
+// with the floor, the least any generator must do: read the files, split
+// the front matter and render the bodies with goldmark and the same
+// highlighting. Run by hand:
+//
+//	go test ./generator/build -run '^$' -bench . -benchtime 3x -benchmem
+//
+// The 10,000-page cases only run with -bench that names them, and take a
+// while on two cores.
+
+func corpusDir(b *testing.B, pages int) string {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := corpus.WriteDir(dir, corpus.Options{Pages: pages, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+func benchBuild(b *testing.B, pages int, cacheDir func() string) {
+	dir := corpusDir(b, pages)
+	src := os.DirFS(dir)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		bld, err := New(Options{Source: src, Theme: theme(), CacheDir: cacheDir()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := bld.Generate(context.Background(), testNow, output.NewMemory()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Seconds())/float64(b.N)/float64(pages)*1000, "s/1000pages")
+}
+
+// BenchmarkBuild: a cold build, nothing cached.
+func BenchmarkBuild1000(b *testing.B)  { benchBuild(b, 1000, func() string { return "" }) }
+func BenchmarkBuild10000(b *testing.B) { benchBuild(b, 10000, func() string { return "" }) }
+
+// BenchmarkBuildWarm: the highlighting cache folder of an earlier build is
+// kept, as Netlify's build cache or a developer's machine keeps it.
+func BenchmarkBuildWarm1000(b *testing.B) {
+	cache := b.TempDir()
+	benchBuild(b, 1000, func() string { return cache })
+}
+
+func BenchmarkBuildWarm10000(b *testing.B) {
+	cache := b.TempDir()
+	benchBuild(b, 10000, func() string { return cache })
+}
+
+func benchFloor(b *testing.B, pages int) {
+	dir := corpusDir(b, pages)
+	src := os.DirFS(dir)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := floor(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Seconds())/float64(b.N)/float64(pages)*1000, "s/1000pages")
+}
+
+// floor reads every Markdown file, splits its front matter and renders its
+// body, on as many goroutines as the build uses.
+func floor(src fs.FS) error {
+	hc, err := markdown.NewHighlightCache("")
+	if err != nil {
+		return err
+	}
+	md := markdown.New(markdown.Options{Highlight: hc})
+	var paths []string
+	err = fs.WalkDir(src, "content", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	var (
+		wg   sync.WaitGroup
+		next = make(chan string)
+		errs = make(chan error, runtime.GOMAXPROCS(0))
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				data, err := fs.ReadFile(src, p)
+				if err == nil {
+					var fm map[string]any
+					var body []byte
+					body, err = frontmatter.Parse(bytes.NewReader(data), &fm)
+					if err == nil {
+						_, err = md.Render(p, 1, body, nil)
+					}
+				}
+				if err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, p := range paths {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+func BenchmarkFloor1000(b *testing.B)  { benchFloor(b, 1000) }
+func BenchmarkFloor10000(b *testing.B) { benchFloor(b, 10000) }

@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"almanac/generator/build"
+	"almanac/generator/content"
+	"almanac/generator/site"
+)
+
+func runBuild(ctx context.Context, args []string, env Env) int {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(env.Stderr)
+	source := fl.String("source", ".", "the site's root `folder` (almanac.toml, content/, layouts/, static/)")
+	dest := fl.String("dest", "", "output `folder` (default SOURCE/public); replaced atomically, only when the build succeeds")
+	drafts := fl.Bool("drafts", false, "include drafts and future-dated pages")
+	nowFlag := fl.String("now", "", "the build's present as RFC 3339 or YYYY-MM-DD (default: the current time); pins countdowns, overdue marks and metric windows")
+	baseURL := fl.String("base-url", "", "replace almanac.toml's base_url (for deploy previews)")
+	cacheDir := fl.String("cache-dir", "", "`folder` that keeps highlighted code between builds (default SOURCE/.almanac-cache)")
+	noCache := fl.Bool("no-cache", false, "keep no highlighting cache on disk")
+	quiet := fl.Bool("quiet", false, "print only problems")
+	fl.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: almanac build [flags]\n\nBuilds the site in SOURCE into DEST. Every problem in the content is printed as")
+		fmt.Fprintln(env.Stderr, "file:line:col: error: message (hint); when there are errors, DEST is left untouched.\n\nFlags:")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(env.Stderr, "almanac build: unexpected argument %q\n", fl.Arg(0))
+		return ExitUsage
+	}
+	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
+		fmt.Fprintf(env.Stderr, "almanac build: --source %s is not a folder\n", *source)
+		return ExitUsage
+	}
+	srcFS := os.DirFS(*source)
+	now, err := parseNow(*nowFlag, srcFS)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "almanac build: --now: %v\n", err)
+		return ExitUsage
+	}
+	out := *dest
+	if out == "" {
+		out = filepath.Join(*source, "public")
+	}
+	cache := *cacheDir
+	if cache == "" && !*noCache {
+		cache = filepath.Join(*source, ".almanac-cache")
+	}
+	if *noCache {
+		cache = ""
+	}
+	b, err := build.New(build.Options{
+		Source:   srcFS,
+		Theme:    env.Theme,
+		Drafts:   *drafts,
+		BaseURL:  *baseURL,
+		CacheDir: cache,
+	})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "almanac build: %v\n", err)
+		return ExitFailed
+	}
+	res, err := b.ToDisk(ctx, now, out)
+	if res != nil {
+		printDiagnostics(env, res.Diagnostics)
+	}
+	if err != nil {
+		if _, ok := site.AsDiagnostics(err); !ok {
+			fmt.Fprintf(env.Stderr, "almanac build: %v\n", err)
+		}
+		errs, _ := res.Diagnostics.Count()
+		if errs > 0 {
+			fmt.Fprintf(env.Stderr, "build failed: %d error(s); %s left as it was\n", errs, out)
+		}
+		return ExitFailed
+	}
+	if !*quiet {
+		fmt.Fprintf(env.Stdout, "built %d pages into %s in %s\n", res.Pages, out, res.Took.Round(time.Millisecond))
+	}
+	return ExitOK
+}
+
+func printDiagnostics(env Env, diags site.Diagnostics) {
+	for _, d := range diags {
+		fmt.Fprintln(env.Stderr, d.Error())
+	}
+}
+
+// parseNow reads --now: empty is the current time; a date is midnight in
+// the site's time zone.
+func parseNow(s string, source fs.FS) (time.Time, error) {
+	if s == "" {
+		return time.Now(), nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	if _, err := time.Parse("2006-01-02", s); err == nil {
+		loc := time.UTC
+		if cfg, _ := content.LoadConfig(source); cfg.Location != nil {
+			loc = cfg.Location
+		}
+		return time.ParseInLocation("2006-01-02", s, loc)
+	}
+	return time.Time{}, fmt.Errorf("%q is neither RFC 3339 (2026-11-26T09:00:00+09:00) nor a date (2026-11-26)", s)
+}
