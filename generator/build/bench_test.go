@@ -40,17 +40,26 @@ func corpusDir(b *testing.B, pages int) string {
 func benchBuild(b *testing.B, pages int, cacheDir func() string) {
 	dir := corpusDir(b, pages)
 	src := os.DirFS(dir)
+	var st Stages
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		bld, err := New(Options{Source: src, Theme: theme(), CacheDir: cacheDir()})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := bld.Generate(context.Background(), testNow, output.NewMemory()); err != nil {
+		res, err := bld.Generate(context.Background(), testNow, output.NewMemory())
+		if err != nil {
 			b.Fatal(err)
 		}
+		st.Load += res.Stages.Load
+		st.Pages += res.Stages.Pages
+		st.Lists += res.Stages.Lists
 	}
 	b.ReportMetric(float64(b.Elapsed().Seconds())/float64(b.N)/float64(pages)*1000, "s/1000pages")
+	total := float64(st.Load + st.Pages + st.Lists)
+	b.ReportMetric(100*float64(st.Load)/total, "%load")
+	b.ReportMetric(100*float64(st.Pages)/total, "%pages")
+	b.ReportMetric(100*float64(st.Lists)/total, "%lists")
 }
 
 // BenchmarkBuild: a cold build, nothing cached.

@@ -5,10 +5,9 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
-	"sync"
 	"time"
 
 	"almanac/generator/content"
@@ -33,6 +32,11 @@ type Options struct {
 	CacheDir string
 	// LiveReload is passed to the renderer (see render.Options).
 	LiveReload string
+	// KeepBodies keeps every page's Markdown, HTML and whole plain text in
+	// the returned Site. A one-off build lets them go as soon as the page
+	// is written (keeping the plain text's first kilobyte for summaries),
+	// so memory grows little with the size of the bodies.
+	KeepBodies bool
 }
 
 // Builder runs builds. It keeps what can be kept between builds (the
@@ -58,19 +62,36 @@ type Result struct {
 	Diagnostics site.Diagnostics // warnings, and errors when the build failed
 	Pages       int
 	Took        time.Duration
+	// Stages is how long each stage took.
+	Stages Stages
+}
+
+// Stages are the wall-clock times of a build's stages. Pages is Markdown
+// and the content pages' templates together, since each page is rendered
+// right after its Markdown.
+type Stages struct {
+	Load, Pages, Lists time.Duration
 }
 
 // Generate runs the whole pipeline at now and writes the site to out. It
 // returns the diagnostics as an error (site.DiagnosticsError) when the
-// content has errors; nothing is written then.
+// content has errors. Files may have been written to out by then: the
+// caller discards them (build aborts its staging folder; serve keeps its
+// last good site).
 func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer) (*Result, error) {
 	start := time.Now()
 	res := &Result{}
+	fail := func(err error) (*Result, error) {
+		res.Diagnostics.Sort()
+		if err == nil {
+			err = res.Diagnostics.Err()
+		}
+		return res, err
+	}
 	cfg, diags := content.LoadConfig(b.opts.Source)
 	res.Diagnostics.Append(diags)
 	if diags.HasErrors() {
-		res.Diagnostics.Sort()
-		return res, res.Diagnostics.Err()
+		return fail(nil)
 	}
 	if b.opts.BaseURL != "" {
 		cfg.BaseURL = normalizeBaseURL(b.opts.BaseURL)
@@ -78,18 +99,11 @@ func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer
 	s, diags := content.Load(ctx, b.opts.Source, cfg, content.Options{Drafts: b.opts.Drafts, Now: now})
 	res.Diagnostics.Append(diags)
 	if s == nil || diags.HasErrors() {
-		res.Diagnostics.Sort()
-		return res, res.Diagnostics.Err()
+		return fail(nil)
 	}
 	res.Site = s
-	res.Diagnostics.Append(b.renderMarkdown(ctx, s))
-	res.Diagnostics.Sort()
-	if res.Diagnostics.HasErrors() {
-		return res, res.Diagnostics.Err()
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
+	res.Stages.Load = time.Since(start)
+
 	r, err := render.New(render.Options{
 		Theme:      b.opts.Theme,
 		Site:       b.opts.Source,
@@ -97,65 +111,77 @@ func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer
 		LiveReload: b.opts.LiveReload,
 	})
 	if err != nil {
-		return res, err
+		return fail(asDiagnostics(&res.Diagnostics, err))
 	}
-	if err := r.Render(ctx, s, out); err != nil {
-		return res, err
+	prep, err := r.Prepare(s)
+	if err != nil {
+		return fail(asDiagnostics(&res.Diagnostics, err))
 	}
+
+	pagesStart := time.Now()
+	res.Diagnostics.Append(b.renderPages(ctx, s, prep, out))
+	res.Stages.Pages = time.Since(pagesStart)
+	if res.Diagnostics.HasErrors() {
+		return fail(nil)
+	}
+	if err := ctx.Err(); err != nil {
+		return fail(err)
+	}
+
+	listsStart := time.Now()
+	if err := prep.Run(ctx, listJobs(s, prep), out); err != nil {
+		return fail(asDiagnostics(&res.Diagnostics, err))
+	}
+	res.Stages.Lists = time.Since(listsStart)
+	res.Diagnostics.Sort()
 	res.Pages = len(s.Pages)
 	res.Took = time.Since(start)
 	return res, nil
 }
 
-// renderMarkdown parses every page body once, in parallel, and stores the
-// result in Page.Rendered.
-func (b *Builder) renderMarkdown(ctx context.Context, s *site.Site) site.Diagnostics {
-	md := markdown.New(markdown.Options{Unsafe: s.Config.MarkdownUnsafe, Highlight: b.highlight})
-	links := newLinkResolver(s)
-	pages := s.Pages // the home page's intro is among them
-	var (
-		mu    sync.Mutex
-		diags site.Diagnostics
-		wg    sync.WaitGroup
-		next  = make(chan *site.Page)
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				r, err := md.Render(p.Source, p.BodyLine, p.Body, links.forPage(p))
-				if err != nil {
-					mu.Lock()
-					diags.Add(toDiagnostic(p, err))
-					mu.Unlock()
-				}
-				if r == nil {
-					r = &site.Rendered{}
-				}
-				p.Rendered = r
-			}
-		}()
-	}
-	for _, p := range pages {
-		if ctx.Err() != nil {
-			break
+// listJobs are the outputs that are not one content page's own: the home
+// page, lists, terms, people, feeds, static files.
+func listJobs(s *site.Site, prep *render.Prepared) []render.Job {
+	own := map[string]bool{}
+	for _, pg := range s.Pages {
+		if pg == s.Home {
+			continue
 		}
-		next <- p
+		for _, j := range prep.PageJobs(pg) {
+			own[j.Name] = true
+		}
 	}
-	close(next)
-	wg.Wait()
-	return diags
+	var jobs []render.Job
+	for _, j := range prep.Jobs() {
+		if !own[j.Name] {
+			jobs = append(jobs, j)
+		}
+	}
+	return jobs
 }
 
-func toDiagnostic(p *site.Page, err error) site.Diagnostic {
-	if d, ok := err.(site.Diagnostic); ok {
-		return d
+// asDiagnostics moves the diagnostics an error carries into list and
+// returns nil, or returns err when it carries none.
+func asDiagnostics(list *site.Diagnostics, err error) error {
+	if d, ok := site.AsDiagnostics(err); ok {
+		list.Append(d)
+		return nil
 	}
-	if list, ok := site.AsDiagnostics(err); ok && len(list) > 0 {
-		return list[0]
+	var one site.Diagnostic
+	if errors.As(err, &one) {
+		list.Add(one)
+		return nil
 	}
-	return site.Diagnostic{Pos: site.Pos{File: p.Source, Line: p.BodyLine}, Msg: fmt.Sprint(err)}
+	return err
+}
+
+func toDiagnostic(p *site.Page, err error) site.Diagnostics {
+	var list site.Diagnostics
+	if asDiagnostics(&list, err) == nil {
+		return list
+	}
+	list.Add(site.Diagnostic{Pos: site.Pos{File: p.Source, Line: p.BodyLine}, Msg: fmt.Sprint(err)})
+	return list
 }
 
 func normalizeBaseURL(u string) string {

@@ -289,3 +289,23 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 	}
 	return files
 }
+
+func TestLead(t *testing.T) {
+	tests := []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"exactly", 7, "exactly"},
+		{"abcdef", 3, "abc"},
+		{"배포를", 4, "배"}, // 3-byte runes: never cut one in half
+		{"배포를", 6, "배포"},
+		{"a배", 2, "a"},
+	}
+	for _, tt := range tests {
+		if got := lead(tt.s, tt.n); got != tt.want {
+			t.Errorf("lead(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"almanac/generator/build"
@@ -62,6 +63,13 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 	if *noCache {
 		cache = ""
 	}
+	if env.Getenv("GOMEMLIMIT") == "" {
+		// A build holds little once each page is written; a soft limit
+		// keeps the collector from letting garbage grow to twice that.
+		// The runtime caps the collector's share of CPU, so a larger site
+		// is slower, never stopped.
+		debug.SetMemoryLimit(buildMemoryLimit)
+	}
 	b, err := build.New(build.Options{
 		Source:   srcFS,
 		Theme:    env.Theme,
@@ -92,6 +100,10 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 	}
 	return ExitOK
 }
+
+// buildMemoryLimit is the soft memory limit of a build (GOMEMLIMIT
+// overrides it).
+const buildMemoryLimit = 256 << 20
 
 func printDiagnostics(env Env, diags site.Diagnostics) {
 	for _, d := range diags {

@@ -51,7 +51,8 @@ func (p *plainText) result() string {
 			out = append(out, l)
 		}
 	}
-	return strings.Join(out, "\n")
+	// A fresh copy, so the page keeps no builder's spare capacity.
+	return strings.Clone(strings.Join(out, "\n"))
 }
 
 // countWords counts whitespace-separated runs, which suits Korean (spaced

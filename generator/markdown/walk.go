@@ -49,7 +49,7 @@ func (w *walker) walk(doc ast.Node) {
 		if !entering {
 			switch n := n.(type) {
 			case *ast.Heading:
-				text := strings.Join(strings.Fields(w.plain.String()[headingStart:]), " ")
+				text := strings.Clone(strings.Join(strings.Fields(w.plain.String()[headingStart:]), " "))
 				w.headings = append(w.headings, headingRef{node: n, text: text})
 			case *east.TableCell:
 				w.plain.space()

@@ -163,6 +163,11 @@ feed:
 	return diags.Err()
 }
 
+// RunJob renders one job on the calling goroutine, for callers that
+// schedule jobs themselves (the build renders each page right after its
+// Markdown). Its error is a site.Diagnostic where it comes from a template.
+func (p *Prepared) RunJob(j Job, out output.Writer) error { return p.run(j, out) }
+
 func (p *Prepared) run(j Job, out output.Writer) error {
 	b := p.bufs.Get().(*bytes.Buffer)
 	b.Reset()

@@ -1,0 +1,89 @@
+package build
+
+import (
+	"context"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"almanac/generator/markdown"
+	"almanac/generator/output"
+	"almanac/generator/render"
+	"almanac/generator/site"
+)
+
+// renderPages parses every page body once and renders the page's own
+// files right away, on as many goroutines as there are processors. Unless
+// the Builder keeps bodies, a page's Markdown and HTML are let go once its
+// files are written, so a build holds only what lists and feeds need (the
+// plain text is cut to its first kilobyte).
+func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Prepared, out output.Writer) site.Diagnostics {
+	md := markdown.New(markdown.Options{Unsafe: s.Config.MarkdownUnsafe, Highlight: b.highlight})
+	links := newLinkResolver(s)
+	var (
+		mu    sync.Mutex
+		diags site.Diagnostics
+		wg    sync.WaitGroup
+		next  = make(chan *site.Page)
+	)
+	report := func(list site.Diagnostics) {
+		mu.Lock()
+		diags.Append(list)
+		mu.Unlock()
+	}
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				r, err := md.Render(p.Source, p.BodyLine, p.Body, links.forPage(p))
+				if err != nil {
+					report(toDiagnostic(p, err))
+				}
+				if r == nil {
+					r = &site.Rendered{}
+				}
+				p.Rendered = r
+				if p == s.Home {
+					continue // the home page is rendered with the lists
+				}
+				for _, j := range prep.PageJobs(p) {
+					if err := prep.RunJob(j, out); err != nil {
+						report(toDiagnostic(p, err))
+					}
+				}
+				if !b.opts.KeepBodies {
+					p.Body = nil
+					r.HTML = ""
+					r.Plain = lead(r.Plain, plainLead)
+				}
+			}
+		}()
+	}
+	for _, p := range s.Pages {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	return diags
+}
+
+// plainLead is how much plain text a page keeps once it is written: enough
+// for the summaries that feeds and lists cut from it.
+const plainLead = 1024
+
+// lead returns s cut to at most n bytes, on a character boundary, as a
+// copy that holds no more memory than it needs.
+func lead(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strings.Clone(s[:n])
+}
