@@ -51,14 +51,14 @@ stories = "Backlog"
 
 	var cssName string
 	for _, n := range out.Names() {
-		if strings.HasPrefix(n, "css/main.") {
+		if strings.HasPrefix(n, "assets/main.") {
 			cssName = n
 		}
 	}
 	if got := get(t, out, cssName); got != "body { color: rebeccapurple; }" {
 		t.Errorf("stylesheet %s = %q, want the site's", cssName, got)
 	}
-	if !regexp.MustCompile(`^css/main\.[0-9a-f]{10}\.css$`).MatchString(cssName) {
+	if !regexp.MustCompile(`^assets/main\.[0-9a-f]{10}\.css$`).MatchString(cssName) {
 		t.Errorf("stylesheet name %q is not fingerprinted", cssName)
 	}
 	if !strings.Contains(story, `href="/`+cssName+`"`) {
@@ -91,7 +91,7 @@ func TestExtraCSSAndLiveReload(t *testing.T) {
 func cssOf(t *testing.T, out *output.Memory) string {
 	t.Helper()
 	for _, n := range out.Names() {
-		if strings.HasPrefix(n, "css/main.") {
+		if strings.HasPrefix(n, "assets/main.") {
 			return get(t, out, n)
 		}
 	}

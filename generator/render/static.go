@@ -73,7 +73,9 @@ func (r *Renderer) statics() (asset, []staticFile, error) {
 		data = append(append(bytes.TrimRight(data, "\n"), "\n\n"...), r.opts.ExtraCSS...)
 	}
 	sum := sha256.Sum256(data)
-	css.Name = strings.TrimSuffix(mainCSS, ".css") + "." + hex.EncodeToString(sum[:])[:10] + ".css"
+	// Fingerprinted files live under assets/, which the host may cache
+	// for a year (netlify.toml says so).
+	css.Name = "assets/main." + hex.EncodeToString(sum[:])[:10] + ".css"
 	css.Data = data
 
 	files := make([]staticFile, 0, len(byRel))
