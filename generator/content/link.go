@@ -138,6 +138,12 @@ func (l *linker) index() {
 				continue
 			}
 		}
+		if site.GeneratedURL(p.URL) {
+			l.diags.Add(site.Diagnostic{Pos: urlPos(p), Severity: site.Warning,
+				Msg:  fmt.Sprintf("page left out: almanac writes %s itself", p.URL),
+				Hint: "move its text to content/_index.md, or give it another slug or url"})
+			continue
+		}
 		if prev, ok := s.ByURL[p.URL]; ok {
 			l.diags.ErrorHint(urlPos(p), "first defined at "+urlPos(prev).String(), "duplicate URL %q", p.URL)
 			continue
@@ -159,6 +165,10 @@ func (l *linker) checkAliases() {
 	for _, p := range l.s.Pages {
 		for i, a := range p.Aliases {
 			pos := p.Pos(fmt.Sprintf("aliases[%d]", i))
+			if site.GeneratedURL(a) {
+				l.diags.ErrorHint(pos, "pick a URL that no list or taxonomy page uses", "alias %q is a page almanac writes itself", a)
+				continue
+			}
 			if other, ok := l.s.ByURL[a]; ok {
 				l.diags.ErrorHint(pos, "first defined at "+urlPos(other).String(), "alias %q is the URL of another page", a)
 				continue

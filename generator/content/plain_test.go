@@ -151,8 +151,6 @@ title: 안내
 slug: who-we-are
 url:
 ---
--- content/stories/_index.md --
-All our stories.
 -- content/custom.md --
 ---
 url: /elsewhere/page
@@ -173,7 +171,6 @@ url: /elsewhere/page
 		"/handbook/ handbook The handbook",
 		"/handbook/deploys/ deploys Deploys",
 		"/handbook/on-call-guide/ on-call-guide On-call guide",
-		"/stories/ stories stories",
 		"/team/ team team",
 		"/who-we-are/ who-we-are about",
 		"/배포/안내/ 안내 안내",
@@ -299,5 +296,36 @@ func TestLooseDates(t *testing.T) {
 		if _, err := parseLooseDate(bad, seoul); err == nil {
 			t.Errorf("parseLooseDate(%q) succeeded", bad)
 		}
+	}
+}
+
+// TestGeneratedURLsAreNotTaken: a section intro brought over from another
+// generator would hide almanac's own list page; it is left out with a
+// warning, and an alias onto a list page is an error.
+func TestGeneratedURLsAreNotTaken(t *testing.T) {
+	s, diags := loadSite(t, `
+-- content/stories/_index.md --
+All our stories.
+-- content/tags.md --
+---
+title: Tags
+---
+-- content/team.md --
+---
+aliases: [/people/]
+---
+`, Options{})
+	got := diagLines(diags)
+	for _, want := range []string{
+		"content/stories/_index.md: warning: page left out: almanac writes /stories/ itself",
+		"content/tags.md: warning: page left out: almanac writes /tags/ itself",
+		`content/team.md:2:11: error: alias "/people/" is a page almanac writes itself`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, got)
+		}
+	}
+	if len(s.Plain) != 1 || s.Plain[0].URL != "/team/" {
+		t.Errorf("plain pages = %d, want only /team/", len(s.Plain))
 	}
 }

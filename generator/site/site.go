@@ -1,6 +1,9 @@
 package site
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Config is the site's almanac.toml.
 type Config struct {
@@ -62,4 +65,27 @@ type Site struct {
 	Tags     []*Term   // by name
 	Services []*Term   // by name
 	People   []*Person // by name
+}
+
+// generatedSections are the top-level folders whose index page almanac
+// writes itself; the ones marked true also have generated pages below.
+var generatedSections = map[string]bool{
+	"stories": false, "releases": false, "postmortems": false, "metrics": false,
+	"actions": false, "search": false, "calendar": true,
+	"tags": true, "services": true, "people": true,
+}
+
+// GeneratedURL reports whether almanac writes the page at url itself (a
+// list, a taxonomy or a calendar page), so no content page may take it.
+func GeneratedURL(url string) bool {
+	if len(url) < 3 || url[0] != '/' || url[len(url)-1] != '/' {
+		return false
+	}
+	rest := url[1 : len(url)-1]
+	section, sub, nested := strings.Cut(rest, "/")
+	below, ok := generatedSections[section]
+	if !ok {
+		return false
+	}
+	return !nested || (below && sub != "")
 }
