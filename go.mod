@@ -8,6 +8,7 @@ require (
 	github.com/alecthomas/chroma/v2 v2.27.0
 	github.com/emersion/go-ical v0.0.0-20250329121855-f41e73efc392
 	github.com/yuin/goldmark v1.8.7
+	golang.org/x/sys v0.13.0
 	gopkg.in/yaml.v3 v3.0.1
 )
 

@@ -66,10 +66,15 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	return os.WriteFile(full, data, 0o644)
 }
 
-// Commit swaps the staging folder in place of the destination. The old
-// output is moved aside first and removed only after the new one is in
-// place; if the swap fails, the old output is put back.
+// Commit swaps the staging folder in place of the destination. Where the
+// system can exchange two folders atomically it does, so the destination
+// is never missing; elsewhere the old output is moved aside first and put
+// back if the new one cannot be moved in. The old output is removed last.
 func (s *Staging) Commit() error {
+	if st, err := os.Lstat(s.dest); err == nil && st.IsDir() && exchange(s.dir, s.dest) {
+		// s.dir now holds the old output.
+		return os.RemoveAll(s.dir)
+	}
 	old := ""
 	if _, err := os.Lstat(s.dest); err == nil {
 		old = fmt.Sprintf("%s.old-%d", s.dest, time.Now().UnixNano())
