@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -120,5 +121,22 @@ func TestCacheBadDir(t *testing.T) {
 	}
 	if _, err := NewHighlightCache(filepath.Join(file, "sub")); err == nil {
 		t.Error("NewHighlightCache under a file succeeded")
+	}
+}
+
+// TestCacheFormatNamesChroma fails when go.mod moves to another chroma
+// version without cacheFormat following, which would let builds reuse
+// blocks highlighted by the older lexers.
+func TestCacheFormatNamesChroma(t *testing.T) {
+	mod, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`github.com/alecthomas/chroma/v2 (v\S+)`).FindSubmatch(mod)
+	if m == nil {
+		t.Fatal("go.mod names no chroma version")
+	}
+	if !strings.HasSuffix(cacheFormat, "chroma/"+string(m[1])) {
+		t.Errorf("cacheFormat = %q, but go.mod requires chroma %s: update cacheFormat", cacheFormat, m[1])
 	}
 }
