@@ -20,8 +20,9 @@ const (
 
 // asset is a file made in memory, such as the fingerprinted stylesheet.
 type asset struct {
-	Name string // output name
-	Data []byte
+	Name  string // output name
+	Data  []byte
+	Parts []string // the static/ files it was made from
 }
 
 // staticFile is one file of static/ after the site's files have been laid
@@ -60,14 +61,31 @@ func (r *Renderer) statics() (asset, []staticFile, error) {
 		}
 	}
 	var css asset
-	cssFile, ok := byRel[mainCSS]
-	if !ok {
+	if _, ok := byRel[mainCSS]; !ok {
 		return asset{}, nil, fmt.Errorf("%s/%s: missing: the theme's stylesheet", staticDir, mainCSS)
 	}
-	delete(byRel, mainCSS)
-	data, err := fs.ReadFile(cssFile.fsys, path.Join(staticDir, mainCSS))
-	if err != nil {
-		return asset{}, nil, err
+	// The stylesheet is one file: css/main.css, then every other css/*.css
+	// (one per feature: metrics, calendar, search …) in name order, then
+	// the extra CSS. A site replaces any part by its name.
+	parts := []string{mainCSS}
+	for rel := range byRel {
+		if rel != mainCSS && path.Dir(rel) == "css" && strings.HasSuffix(rel, ".css") {
+			parts = append(parts, rel)
+		}
+	}
+	sort.Strings(parts[1:])
+	var data []byte
+	for _, rel := range parts {
+		f := byRel[rel]
+		delete(byRel, rel)
+		b, err := fs.ReadFile(f.fsys, path.Join(staticDir, rel))
+		if err != nil {
+			return asset{}, nil, err
+		}
+		if len(data) > 0 {
+			data = append(append(bytes.TrimRight(data, "\n"), "\n\n"...), "/* "+rel+" */\n"...)
+		}
+		data = append(data, b...)
 	}
 	if r.opts.ExtraCSS != "" {
 		data = append(append(bytes.TrimRight(data, "\n"), "\n\n"...), r.opts.ExtraCSS...)
@@ -77,6 +95,7 @@ func (r *Renderer) statics() (asset, []staticFile, error) {
 	// for a year (netlify.toml says so).
 	css.Name = "assets/main." + hex.EncodeToString(sum[:])[:10] + ".css"
 	css.Data = data
+	css.Parts = parts
 
 	files := make([]staticFile, 0, len(byRel))
 	for _, f := range byRel {
@@ -90,7 +109,11 @@ func (r *Renderer) statics() (asset, []staticFile, error) {
 func (p *Prepared) staticJobs() []Job {
 	var jobs []Job
 	css := p.css
-	jobs = append(jobs, Job{Name: css.Name, Sources: []string{staticDir + "/" + mainCSS},
+	var cssSources []string
+	for _, rel := range css.Parts {
+		cssSources = append(cssSources, staticDir+"/"+rel)
+	}
+	jobs = append(jobs, Job{Name: css.Name, Sources: cssSources,
 		make: func(b *bytes.Buffer) error { b.Write(css.Data); return nil }})
 	for _, f := range p.files {
 		var src []string
