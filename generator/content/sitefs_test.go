@@ -7,34 +7,14 @@ import (
 	"testing/fstest"
 	"time"
 
+	"almanac/generator/internal/sitetest"
 	"almanac/generator/site"
 )
 
-// siteFS turns a string of "-- path --" sections into an fstest.MapFS: each
-// section's lines, up to the next header, are that file's content. Text
-// before the first header is ignored.
+// siteFS turns a string of "-- path --" sections into an fstest.MapFS.
 func siteFS(t testing.TB, s string) fstest.MapFS {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	var name string
-	var b strings.Builder
-	flush := func() {
-		if name != "" {
-			fsys[name] = &fstest.MapFile{Data: []byte(b.String())}
-		}
-		b.Reset()
-	}
-	for _, line := range strings.SplitAfter(s, "\n") {
-		trimmed := strings.TrimRight(line, "\n")
-		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
-			flush()
-			name = strings.TrimSpace(trimmed[3 : len(trimmed)-3])
-			continue
-		}
-		b.WriteString(line)
-	}
-	flush()
-	return fsys
+	return sitetest.Parse(s)
 }
 
 var seoul = mustLocation("Asia/Seoul")
@@ -73,23 +53,4 @@ func diagLines(ds site.Diagnostics) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-func TestSiteFS(t *testing.T) {
-	fsys := siteFS(t, `ignored
--- a.md --
-one
-two
--- dir/b.txt --
--- c --
-x`)
-	want := map[string]string{"a.md": "one\ntwo\n", "dir/b.txt": "", "c": "x"}
-	if len(fsys) != len(want) {
-		t.Fatalf("got %d files, want %d", len(fsys), len(want))
-	}
-	for name, data := range want {
-		if f, ok := fsys[name]; !ok || string(f.Data) != data {
-			t.Errorf("%s = %q, want %q", name, f.Data, data)
-		}
-	}
 }

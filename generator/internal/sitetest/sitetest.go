@@ -16,7 +16,8 @@ import (
 )
 
 // Parse splits s into files at lines of the form "-- path --". Text before
-// the first marker is ignored. Each file's content ends with a newline.
+// the first marker is ignored; each file holds the lines up to the next
+// marker, as written (the last one ends where s ends).
 func Parse(s string) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	var name string
