@@ -12,6 +12,7 @@ import (
 
 	"almanac/generator/content"
 	"almanac/generator/markdown"
+	"almanac/generator/metrics"
 	"almanac/generator/output"
 	"almanac/generator/render"
 	"almanac/generator/site"
@@ -37,6 +38,11 @@ type Options struct {
 	// is written (keeping the plain text's first kilobyte for summaries),
 	// so memory grows little with the size of the bodies.
 	KeepBodies bool
+	// GitDir is the site's folder on disk. When set, a page without
+	// lastmod in its front matter takes the date of the last commit that
+	// changed its file (one git log for the whole site); without git, or
+	// outside a repository, pages simply have no such date.
+	GitDir string
 }
 
 // Builder runs builds. It keeps what can be kept between builds (the
@@ -49,6 +55,8 @@ type Builder struct {
 
 // New returns a Builder.
 func New(opts Options) (*Builder, error) {
+	opts.Source = withoutPreviewClient(opts.Source)
+	opts.Theme = withoutPreviewClient(opts.Theme)
 	hc, err := markdown.NewHighlightCache(opts.CacheDir)
 	if err != nil {
 		return nil, err
@@ -71,6 +79,9 @@ type Result struct {
 // right after its Markdown.
 type Stages struct {
 	Load, Pages, Lists time.Duration
+	// Metrics is computing the report, once per build; the metrics pages
+	// are rendered with the lists and counted there.
+	Metrics time.Duration
 }
 
 // Generate runs the whole pipeline at now and writes the site to out. It
@@ -98,22 +109,36 @@ func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer
 	}
 	s, diags := content.Load(ctx, b.opts.Source, cfg, content.Options{Drafts: b.opts.Drafts, Now: now})
 	res.Diagnostics.Append(diags)
-	if s == nil || diags.HasErrors() {
+	if s == nil {
 		return fail(nil)
 	}
 	res.Site = s
+	if diags.HasErrors() {
+		// The bodies are checked all the same: one run lists every problem.
+		res.Diagnostics.Append(b.checkBodies(ctx, s, now))
+		return fail(nil)
+	}
+	if b.opts.GitDir != "" {
+		applyGitLastmod(ctx, s, b.opts.GitDir)
+	}
 	res.Stages.Load = time.Since(start)
+
+	// The figures are computed once, right after loading: /metrics/, the
+	// home page's tiles and every ```chart block read this one report.
+	metricsStart := time.Now()
+	report := metrics.Compute(s, now, 0)
+	res.Stages.Metrics = time.Since(metricsStart)
 
 	r, err := render.New(render.Options{
 		Theme:      b.opts.Theme,
 		Site:       b.opts.Source,
-		ExtraCSS:   markdown.HighlightCSS(),
+		ExtraCSS:   extraCSS(),
 		LiveReload: b.opts.LiveReload,
 	})
 	if err != nil {
 		return fail(asDiagnostics(&res.Diagnostics, err))
 	}
-	prep, err := r.Prepare(s)
+	prep, err := r.Prepare(s, render.WithMetrics(report))
 	if err != nil {
 		return fail(asDiagnostics(&res.Diagnostics, err))
 	}
@@ -128,8 +153,16 @@ func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer
 		return fail(err)
 	}
 
+	// Links and anchors are checked once every page is rendered; the
+	// build publishes nothing while one is broken.
+	lists := listJobs(s, prep)
+	res.Diagnostics.Append(checkLinks(s, allJobs(s, prep, lists)))
+	if res.Diagnostics.HasErrors() {
+		return fail(nil)
+	}
+
 	listsStart := time.Now()
-	if err := prep.Run(ctx, listJobs(s, prep), out); err != nil {
+	if err := prep.Run(ctx, lists, out); err != nil {
 		return fail(asDiagnostics(&res.Diagnostics, err))
 	}
 	res.Stages.Lists = time.Since(listsStart)

@@ -19,7 +19,7 @@ import (
 // files are written, so a build holds only what lists and feeds need (the
 // plain text is cut to its first kilobyte).
 func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Prepared, out output.Writer) site.Diagnostics {
-	md := markdown.New(markdown.Options{Unsafe: s.Config.MarkdownUnsafe, Highlight: b.highlight})
+	md := markdown.New(b.markdownOptions(s, prep))
 	links := newLinkResolver(s)
 	var (
 		mu    sync.Mutex
@@ -44,6 +44,7 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 				if r == nil {
 					r = &site.Rendered{}
 				}
+				collectAnchors(r)
 				p.Rendered = r
 				if p == s.Home {
 					continue // the home page is rendered with the lists
@@ -52,6 +53,10 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 					if err := prep.RunJob(j, out); err != nil {
 						report(toDiagnostic(p, err))
 					}
+				}
+				// The search index takes the whole text before it goes.
+				if err := prep.IndexPage(p, out); err != nil {
+					report(toDiagnostic(p, err))
 				}
 				if !b.opts.KeepBodies {
 					p.Body = nil

@@ -91,6 +91,7 @@ started_at: 2026-11-02T15:10:00+09:00
 detected_at: 2026-11-02T15:20:00+09:00
 mitigated_at: 2026-11-02T16:30:00+09:00
 resolved_at: 2026-11-02T17:45:00+09:00
+root_causes: [Retries without backoff]
 action_items:
   - title: Cap retries per merchant
     owner: Jae-won Lee

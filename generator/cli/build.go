@@ -76,6 +76,7 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 		Drafts:   *drafts,
 		BaseURL:  *baseURL,
 		CacheDir: cache,
+		GitDir:   *source,
 	})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "almanac build: %v\n", err)

@@ -36,6 +36,10 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into a folder (public/ by default)", runBuild},
+		{"serve", "preview the site as you edit it, at http://127.0.0.1:1313/", runServe},
+		{"check", "check the content as a build would and list every problem", runCheck},
+		{"new", "write a ready-to-fill story, release, post-mortem or page", runNew},
+		{"schema", "write a JSON Schema per kind, for editors", runSchema},
 		{"version", "print the version", runVersion},
 	}
 }

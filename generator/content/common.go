@@ -6,18 +6,18 @@ import (
 	"almanac/generator/site"
 )
 
-// commonFields are the keys every typed kind accepts besides its own.
-func commonFields(d *decoder, p *site.Page) []field {
-	return []field{
-		{"type", func(*node, string) {}}, // applied before decoding
-		{"title", func(n *node, path string) { p.Title = d.str(n, path) }},
-		{"description", func(n *node, path string) { p.Description = d.str(n, path) }},
-		{"draft", func(n *node, path string) { p.Draft = d.boolean(n, path) }},
-		{"tags", func(n *node, path string) { p.Tags = dedupe(d.strList(n, path)) }},
-		{"weight", func(n *node, path string) { p.Weight, _ = d.integer(n, path) }},
-		{"slug", func(n *node, path string) { p.Slug = d.slug(n, path) }},
-		{"aliases", func(n *node, path string) { p.Aliases = d.aliases(n, path) }},
-		{"lastmod", func(n *node, path string) { p.Lastmod = d.looseDate(n, path) }},
+// commonSetters decode the keys every typed kind accepts besides its own.
+func commonSetters(d *decoder, p *site.Page) map[string]setter {
+	return map[string]setter{
+		"type":        func(*node, string) {}, // applied before decoding
+		"title":       func(n *node, path string) { p.Title = d.str(n, path) },
+		"description": func(n *node, path string) { p.Description = d.str(n, path) },
+		"draft":       func(n *node, path string) { p.Draft = d.boolean(n, path) },
+		"tags":        func(n *node, path string) { p.Tags = dedupe(d.strList(n, path)) },
+		"weight":      func(n *node, path string) { p.Weight, _ = d.integer(n, path) },
+		"slug":        func(n *node, path string) { p.Slug = d.slug(n, path) },
+		"aliases":     func(n *node, path string) { p.Aliases = d.aliases(n, path) },
+		"lastmod":     func(n *node, path string) { p.Lastmod = d.looseDate(n, path) },
 	}
 }
 

@@ -28,7 +28,37 @@ func newDecoder(file, what string, loc *time.Location, top site.Pos) *decoder {
 // field is a known key of a mapping and how to decode its value.
 type field struct {
 	name string
-	set  func(n *node, path string)
+	set  setter
+}
+
+// setter decodes the value of one key, at its key path.
+type setter func(n *node, path string)
+
+// bind pairs the described keys with their setters, in the keys' order,
+// so that the keys a mapping accepts are the ones its Spec describes.
+// Every key needs a setter and every setter a key; a mismatch is a mistake
+// in this package, which its tests catch, so it panics.
+func bind(keys []Key, set map[string]setter) []field {
+	if len(keys) != len(set) {
+		panic(fmt.Sprintf("content: %d keys described, %d decoded", len(keys), len(set)))
+	}
+	fields := make([]field, len(keys))
+	for i, k := range keys {
+		f, ok := set[k.Name]
+		if !ok {
+			panic("content: no decoder for described key " + k.Name)
+		}
+		fields[i] = field{k.Name, f}
+	}
+	return fields
+}
+
+// merge returns the setters of a and b together.
+func merge(a, b map[string]setter) map[string]setter {
+	for k, v := range b {
+		a[k] = v
+	}
+	return a
 }
 
 func (d *decoder) at(n *node) site.Pos { return site.Pos{File: d.file, Line: n.line, Col: n.col} }

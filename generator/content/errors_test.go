@@ -30,11 +30,11 @@ func TestPageErrors(t *testing.T) {
 			`s.md:6:13: error: started_at: "2026-07-01T10:00:00" has no time zone offset (add one, e.g. 2026-07-01T10:00:00+09:00)`,
 			`s.md:7:12: error: merged_at: "2026-07-01" is a date, but a date and time is needed (write e.g. 2026-07-01T09:00:00+09:00)`,
 			`s.md:8:18: error: first_commit_at: "yesterday" is not an RFC 3339 datetime (write e.g. 2026-07-14T09:12:00+09:00)`}},
-		{"semver with v", rel, "---\nversion: v1.4.0\nstatus: released\n---\n", []string{
+		{"semver with v", rel, "---\nversion: v1.4.0\nstatus: planned\n---\n", []string{
 			`r.md:2:10: error: version: "v1.4.0" is not a SemVer 2.0 version: a version starts with a digit, not "v" (drop the leading "v": 1.4.0)`}},
-		{"semver as YAML number", rel, "---\nversion: 1.4\nstatus: released\n---\n", []string{
+		{"semver as YAML number", rel, "---\nversion: 1.4\nstatus: planned\n---\n", []string{
 			`r.md:2:10: error: version: "1.4" is not a SemVer 2.0 version: want MAJOR.MINOR.PATCH (write all three numbers and quote it, e.g. "1.4.0")`}},
-		{"semver leading zero", rel, "+++\nversion = \"01.2.3\"\nstatus = \"released\"\n+++\n", []string{
+		{"semver leading zero", rel, "+++\nversion = \"01.2.3\"\nstatus = \"planned\"\n+++\n", []string{
 			`r.md:2:11: error: version: "01.2.3" is not a SemVer 2.0 version: version numbers have no leading zeros, found "01" (write MAJOR.MINOR.PATCH, e.g. 1.4.0)`}},
 		{"unclosed YAML", story, "\n---\nid: STORY-1\ntitle: T\n", []string{
 			`s.md:2:1: error: front matter opened with "---" is never closed (end it with a line holding only "---")`}},

@@ -59,6 +59,7 @@ released_at: 2026-06-01T10:00:00+09:00
 version: 1.4.0
 status: rolled_back
 released_at: 2026-07-14T09:00:00+09:00
+rolled_back_at: 2026-07-14T10:00:00+09:00
 ---
 -- content/releases/1.4.1.md --
 ---
@@ -81,6 +82,8 @@ date: 2026-07-14
 authors: [Alice Kim]
 status: published
 severity: SEV2
+resolved_at: 2026-07-14T12:00:00+09:00
+root_causes: [An unbounded query]
 releases: [1.4.0]
 services: [export-api]
 tags: [export]
@@ -106,6 +109,8 @@ title: Old incident
 date: 2026-05-01
 status: published
 severity: SEV3
+resolved_at: 2026-05-01T12:00:00+09:00
+root_causes: [A slow disk]
 releases: [1.3.0]
 ---
 `
@@ -233,7 +238,7 @@ slug: a
 -- content/releases/x.md --
 ---
 version: 1.4.0
-status: released
+status: planned
 ---
 -- content/releases/y.md --
 ---
@@ -290,7 +295,7 @@ func TestHotfixForItself(t *testing.T) {
 -- content/releases/x.md --
 ---
 version: 1.4.1
-status: released
+status: planned
 hotfix_for: [1.4.1]
 ---
 `, Options{})

@@ -43,13 +43,13 @@ release: 1.0.0
 id = "PM-1"
 title = "X"
 date = "yesterday"
-status = "published"
+status = "in_review"
 severty = "SEV2"
 +++
 -- content/releases/1.0.md --
 ---
 version: v1.0.0
-status: released
+status: planned
 ---
 -- content/empty.md --
 -- content/broken.md --

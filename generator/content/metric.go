@@ -20,31 +20,30 @@ func decodeMetric(d *decoder, root *node, p *site.Page, fsys fs.FS) {
 	m := &site.Metric{Chart: "line"}
 	p.Metric = m
 	var csvNode *node
-	fields := append(commonFields(d, p),
-		field{"unit", func(n *node, path string) { m.Unit = d.str(n, path) }},
-		field{"target", func(n *node, path string) { m.Target, m.HasTarget = d.number(n, path) }},
-		field{"better", func(n *node, path string) { m.Better = d.enum(n, path, betterWays) }},
-		field{"chart", func(n *node, path string) {
+	spec := metricSpec()
+	points, _ := spec.Key("points")
+	given := d.decodeSpec(root, spec, merge(commonSetters(d, p), map[string]setter{
+		"unit":   func(n *node, path string) { m.Unit = d.str(n, path) },
+		"target": func(n *node, path string) { m.Target, m.HasTarget = d.number(n, path) },
+		"better": func(n *node, path string) { m.Better = d.enum(n, path, betterWays) },
+		"chart": func(n *node, path string) {
 			if c := d.enum(n, path, chartTypes); c != "" {
 				m.Chart = c
 			}
-		}},
-		field{"points", func(n *node, path string) {
+		},
+		"points": func(n *node, path string) {
 			m.Points = []site.MetricPoint{}
 			d.list(n, path, func(item *node, ip string) {
 				var pt site.MetricPoint
-				given := d.object(item, ip, []field{
-					{"date", func(n *node, path string) { pt.Date = d.date(n, path) }},
-					{"value", func(n *node, path string) { pt.Value, _ = d.number(n, path) }},
+				d.nested(item, ip, points, map[string]setter{
+					"date":  func(n *node, path string) { pt.Date = d.date(n, path) },
+					"value": func(n *node, path string) { pt.Value, _ = d.number(n, path) },
 				})
-				d.requireIn(item, ip, given, "date", "value")
 				m.Points = append(m.Points, pt)
 			})
-		}},
-		field{"csv", func(n *node, path string) { csvNode = n }},
-	)
-	given := d.object(root, "", fields)
-	d.require(given, "title")
+		},
+		"csv": func(n *node, path string) { csvNode = n },
+	}))
 	switch {
 	case given["points"] && given["csv"]:
 		d.errorf(csvNode, "keep one of them", "csv: give either points or csv, not both")

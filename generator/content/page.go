@@ -27,11 +27,9 @@ var whatOf = map[string]string{
 // preview can show what there is beside the diagnostics. Cross references
 // are left for Link.
 func LoadPage(fsys fs.FS, name string, cfg site.Config) (*site.Page, site.Diagnostics) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		var diags site.Diagnostics
-		diags.Errorf(site.Pos{File: name}, "cannot read file: %v", unwrapPathError(err))
-		return nil, diags
+	data, d := readPage(fsys, name)
+	if d != nil {
+		return nil, site.Diagnostics{*d}
 	}
 	p, diags := decodePage(fsys, name, data, withDefaults(cfg))
 	diags.Sort()
@@ -63,7 +61,7 @@ func parseMatter(file string, m matter) (*node, *site.Diagnostic) {
 	if err != nil {
 		var pe *posError
 		if errors.As(err, &pe) {
-			return nil, &site.Diagnostic{Pos: site.Pos{File: file, Line: pe.line, Col: pe.col}, Msg: pe.msg}
+			return nil, &site.Diagnostic{Pos: site.Pos{File: file, Line: pe.line, Col: pe.col}, Msg: pe.msg, Hint: pe.hint}
 		}
 		return nil, &site.Diagnostic{Pos: site.Pos{File: file, Line: m.rawLine}, Msg: err.Error()}
 	}

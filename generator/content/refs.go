@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"almanac/generator/site"
 )
@@ -18,6 +19,7 @@ func (l *linker) crossReferences() {
 		if r := l.release(p, "release", v); r != nil {
 			p.Story.ReleasePage = r
 			r.Release.Stories = append(r.Release.Stories, p)
+			l.shippedAfterWork(p, r)
 		}
 	}
 	ids, prefixes := l.knownIDs()
@@ -102,4 +104,24 @@ func (l *linker) knownIDs() ([]string, map[string]bool) {
 	}
 	slices.Sort(ids)
 	return ids, prefixes
+}
+
+// shippedAfterWork reports a story whose first commit or merge comes after
+// the release that shipped it went out: its lead time would be negative.
+func (l *linker) shippedAfterWork(p, r *site.Page) {
+	out := r.Release.ReleasedAt
+	if out.IsZero() {
+		return
+	}
+	s := p.Story
+	for _, m := range []struct {
+		key string
+		at  time.Time
+	}{{"first_commit_at", s.FirstCommitAt}, {"merged_at", s.MergedAt}} {
+		if !m.at.IsZero() && m.at.After(out) {
+			l.diags.ErrorHint(p.Pos(m.key), "a story ships in a release made after its work, or names another release",
+				"%s %s is after release %s went out at %s", m.key, m.at.In(l.cfg.Location).Format(time.RFC3339),
+				r.Release.Version, out.In(l.cfg.Location).Format(time.RFC3339))
+		}
+	}
 }

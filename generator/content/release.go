@@ -11,29 +11,29 @@ import (
 func decodeRelease(d *decoder, root *node, p *site.Page) {
 	r := &site.Release{}
 	p.Release = r
-	fields := append(commonFields(d, p),
-		field{"version", func(n *node, path string) { r.Version, r.SemVer = d.version(n, path) }},
-		field{"status", func(n *node, path string) { r.Status = d.enum(n, path, site.ReleaseStatuses) }},
-		field{"kind", func(n *node, path string) { r.ReleaseKind = d.enum(n, path, site.ReleaseKinds) }},
-		field{"planned_date", func(n *node, path string) { r.PlannedDate = d.date(n, path) }},
-		field{"released_at", func(n *node, path string) { r.ReleasedAt = d.datetime(n, path) }},
-		field{"rolled_back_at", func(n *node, path string) { r.RolledBackAt = d.datetime(n, path) }},
-		field{"hotfix_for", func(n *node, path string) { r.HotfixFor = dedupe(d.strList(n, path)) }},
-		field{"milestones", func(n *node, path string) {
+	spec := releaseSpec()
+	milestones, _ := spec.Key("milestones")
+	d.decodeSpec(root, spec, merge(commonSetters(d, p), map[string]setter{
+		"version":        func(n *node, path string) { r.Version, r.SemVer = d.version(n, path) },
+		"status":         func(n *node, path string) { r.Status = d.enum(n, path, site.ReleaseStatuses) },
+		"kind":           func(n *node, path string) { r.ReleaseKind = d.enum(n, path, site.ReleaseKinds) },
+		"planned_date":   func(n *node, path string) { r.PlannedDate = d.date(n, path) },
+		"released_at":    func(n *node, path string) { r.ReleasedAt = d.datetime(n, path) },
+		"rolled_back_at": func(n *node, path string) { r.RolledBackAt = d.datetime(n, path) },
+		"hotfix_for":     func(n *node, path string) { r.HotfixFor = dedupe(d.strList(n, path)) },
+		"milestones": func(n *node, path string) {
 			d.list(n, path, func(item *node, ip string) {
 				var m site.Milestone
-				given := d.object(item, ip, []field{
-					{"name", func(n *node, path string) { m.Name = d.str(n, path) }},
-					{"date", func(n *node, path string) { m.Date = d.date(n, path) }},
+				d.nested(item, ip, milestones, map[string]setter{
+					"name": func(n *node, path string) { m.Name = d.str(n, path) },
+					"date": func(n *node, path string) { m.Date = d.date(n, path) },
 				})
-				d.requireIn(item, ip, given, "name", "date")
 				r.Milestones = append(r.Milestones, m)
 			})
-		}},
-		field{"environment", func(n *node, path string) { r.Environment = d.str(n, path) }},
-	)
-	given := d.object(root, "", fields)
-	d.require(given, "version", "status")
+		},
+		"environment": func(n *node, path string) { r.Environment = d.str(n, path) },
+	}))
+	d.releaseOrder(r)
 	if r.ReleaseKind == "" && r.Version != "" {
 		r.ReleaseKind = deriveReleaseKind(r)
 	}

@@ -76,3 +76,7 @@ func suggest(s string, candidates []string) string {
 	}
 	return fmt.Sprintf("did you mean %q?", best)
 }
+
+// Suggest returns a "did you mean" hint when one candidate, and only one,
+// is a likely typo of s, else "".
+func Suggest(s string, candidates []string) string { return suggest(s, candidates) }

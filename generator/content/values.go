@@ -83,8 +83,19 @@ func parseLooseDate(s string, loc *time.Location) (time.Time, error) {
 	return time.Time{}, errors.New("not a date")
 }
 
-// idRE is the shape of story and post-mortem ids: STORY-101, PM-2026-003.
-var idRE = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$`)
+// IDPattern is the shape of story and post-mortem ids: STORY-101,
+// PM-2026-003.
+const IDPattern = `^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$`
+
+// DatetimePattern is the shape of the datetimes front matter takes: RFC
+// 3339 with an offset (a space or a lower-case t between date and time,
+// and a lower-case z, are read too).
+const DatetimePattern = `^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$`
+
+// DatePattern is the shape of dates: YYYY-MM-DD.
+const DatePattern = `^\d{4}-\d{2}-\d{2}$`
+
+var idRE = regexp.MustCompile(IDPattern)
 
 // idPrefix returns the part of an id before its first hyphen.
 func idPrefix(id string) string {

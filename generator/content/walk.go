@@ -63,11 +63,16 @@ func walk(ctx context.Context, fsys fs.FS, dir string) (sourceFiles, site.Diagno
 			}
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if !followLink(fsys, p, &diags) {
+				return nil
+			}
+		}
 		switch {
 		case d.IsDir():
 		case isMarkdown(p):
 			files.markdown = append(files.markdown, p)
-		case d.Type().IsRegular():
+		case d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0:
 			files.others = append(files.others, p)
 		}
 		return nil
@@ -83,4 +88,25 @@ func walk(ctx context.Context, fsys fs.FS, dir string) (sourceFiles, site.Diagno
 		diags.Errorf(site.Pos{File: dir}, "cannot read content folder: %v", unwrapPathError(err))
 	}
 	return files, diags
+}
+
+// followLink decides what to do with a symbolic link: a link to a file is
+// read as that file; a link to a folder is not followed (a loop would
+// never end), and one that leads nowhere is reported.
+func followLink(fsys fs.FS, p string, diags *site.Diagnostics) bool {
+	st, err := fs.Stat(fsys, p)
+	switch {
+	case err != nil:
+		diags.ErrorHint(site.Pos{File: p}, "point it at a file that exists, or delete it",
+			"broken symbolic link: %v", unwrapPathError(err))
+		return false
+	case st.IsDir():
+		diags.Add(site.Diagnostic{Pos: site.Pos{File: p}, Severity: site.Warning,
+			Msg:  "symbolic link to a folder is not followed",
+			Hint: "move or copy the folder into the content folder"})
+		return false
+	case !st.Mode().IsRegular():
+		return false
+	}
+	return true
 }

@@ -13,6 +13,7 @@ import (
 type posError struct {
 	line, col int
 	msg       string
+	hint      string
 }
 
 func (e *posError) Error() string { return e.msg }
@@ -28,7 +29,7 @@ func parseYAML(raw []byte, firstLine int) (root *node, err error) {
 	}()
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
-		return nil, yamlError(err, firstLine)
+		return nil, tabHint(yamlError(err, firstLine), raw, firstLine)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &node{kind: mapNode, line: firstLine, col: 1}, nil

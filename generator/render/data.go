@@ -31,6 +31,8 @@ type Data struct {
 	TermKind string // "tags", "services" or "people"
 	Person   *site.Person
 	Actions  []actionView // the person's action items
+
+	Cal *CalendarPage // the month a calendar page shows (calendar.go)
 }
 
 // Type is the layout's name without extension ("story"), for a class on
@@ -60,6 +62,8 @@ func sectionOf(k site.Kind) (section, url string) {
 		return "releases", "/releases/"
 	case site.KindPostMortem:
 		return "postmortems", "/postmortems/"
+	case site.KindMetric:
+		return "metrics", "/metrics/"
 	}
 	return "", ""
 }

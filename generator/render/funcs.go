@@ -18,6 +18,9 @@ type env struct {
 	clk   clock
 	tr    *translator
 	views *views
+
+	metrics *metricsState // the report and its views, made once (metrics.go)
+	cal     calendarState // events, month pages and feeds, made once (calendar.go)
 }
 
 // funcMap returns the functions templates may call, bound to e. Parsing
@@ -61,6 +64,14 @@ func funcMap(e *env) template.FuncMap {
 		"isURL":     isURL,
 		"shortURL":  shortURL,
 		"order":     order,
+		// metrics: the view of /metrics/ and the home tiles, a team series
+		"metrics":      e.metricsView,
+		"metricSeries": e.metricSeries,
+		// calendar: upcoming releases, the feeds' links
+		"calUpcoming":    e.calUpcoming,
+		"calFeed":        e.calFeed,
+		"calFeeds":       e.calFeeds,
+		"calUnscheduled": e.calUnscheduled,
 		// helpers
 		"dict": dict,
 		"list": func(v ...any) []any { return v },

@@ -29,6 +29,9 @@ func (p *Prepared) Jobs() []Job {
 	if !p.hasStatic("robots.txt") {
 		jobs = append(jobs, p.robotsJob())
 	}
+	jobs = append(jobs, p.searchJobs()...)
+	jobs = append(jobs, p.metricsJobs()...)
+	jobs = append(jobs, p.calendarJobs()...)
 	jobs = append(jobs, p.staticJobs()...)
 
 	seen := make(map[string]bool, len(jobs))
@@ -129,6 +132,7 @@ func (p *Prepared) homeJob() Job {
 	sources = appendSources(sources, v.Upcoming...)
 	sources = appendSources(sources, v.Latest...)
 	sources = appendSources(sources, s.PostMortems...)
+	sources = append(sources, p.metricsSources()...) // the four keys' tiles
 	return p.pageJob(d, "", sources)
 }
 

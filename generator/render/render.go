@@ -79,11 +79,17 @@ type Prepared struct {
 	css   asset
 	files []staticFile
 	bufs  sync.Pool
+
+	search searchState // the search index, built once (search.go)
 }
 
 // Prepare binds the renderer to s. It does the per-site work once: lists
 // for the home page and the board, lookups by name, the stylesheet.
-func (r *Renderer) Prepare(s *site.Site) (*Prepared, error) {
+func (r *Renderer) Prepare(s *site.Site, opts ...PrepareOption) (*Prepared, error) {
+	var pc prepareConfig
+	for _, o := range opts {
+		o(&pc)
+	}
 	loc := s.Config.Location
 	if loc == nil {
 		loc = time.UTC
@@ -95,6 +101,8 @@ func (r *Renderer) Prepare(s *site.Site) (*Prepared, error) {
 		clk:   clock{loc: loc, tr: tr},
 		tr:    tr,
 		views: newViews(s),
+
+		metrics: newMetricsState(pc.report),
 	}
 	sets, err := r.tmpl.bind(funcMap(e))
 	if err != nil {

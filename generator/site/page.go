@@ -89,6 +89,10 @@ type Rendered struct {
 	Plain string    // the visible text, for search and summaries
 	Links []Link    // outgoing links and images, for checks and cross references
 	Words int
+	// Anchors are the ids the body's HTML defines (headings of every level,
+	// footnotes), kept for #fragment checks after the HTML is let go; nil
+	// when nobody collected them.
+	Anchors []string
 }
 
 // Heading is one entry of a table of contents.

@@ -1,0 +1,372 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"path"
+	"reflect"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"almanac/generator/content"
+	"almanac/generator/site"
+)
+
+// configFile is the site's configuration, at the site root.
+const configFile = "almanac.toml"
+
+// sourceFile is one file of the content folder as Incremental knows it.
+type sourceFile struct {
+	exists   bool
+	markdown bool
+	page     *site.Page // as decoded now; nil when it could not be
+	diags    site.Diagnostics
+
+	// The file as the last good Apply used it: nil or false when it was
+	// not part of that site.
+	good      *site.Page
+	goodMD    *site.Rendered
+	goodAsset bool
+
+	// The body as last rendered, and what it was rendered from.
+	md      *site.Rendered
+	mdFrom  []byte
+	mdLine  int
+	mdDiags site.Diagnostics
+	charts  bool // the body has a chart block, drawn from the metrics report
+}
+
+// IgnoredName reports whether a file or folder name is no part of a site:
+// dotfiles and dot folders, and the swap, backup and probe files editors
+// write beside the file they save (name~, .name.swp, #name#, vim's 4913).
+func IgnoredName(name string) bool {
+	switch {
+	case name == "":
+		return false
+	case strings.HasPrefix(name, "."),
+		strings.HasSuffix(name, "~"),
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		name == "4913":
+		return true
+	}
+	switch path.Ext(name) {
+	case ".swp", ".swo", ".swx", ".tmp":
+		return true
+	}
+	return false
+}
+
+// ignoredPath reports whether any element of a slash path is ignored.
+func ignoredPath(p string) bool {
+	return slices.ContainsFunc(strings.Split(p, "/"), IgnoredName)
+}
+
+func isMarkdown(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// within reports whether p is dir or lies inside it.
+func within(p, dir string) bool {
+	return p == dir || strings.HasPrefix(p, dir+"/")
+}
+
+func (x *Incremental) contentDir() string {
+	d := strings.Trim(path.Clean("/"+x.cfg.ContentDir), "/")
+	if d == "" {
+		return "content"
+	}
+	return d
+}
+
+// note sorts changed paths into the work Apply has to do, and decodes the
+// changed content files.
+func (x *Incremental) note(ctx context.Context, paths []string) {
+	var changed []string
+	for _, p := range paths {
+		p = strings.Trim(path.Clean("/"+p), "/")
+		switch {
+		case p == "" || p == configFile:
+			x.dirty.reload = true
+		case p == PreviewClient || ignoredPath(p):
+		case within(p, "layouts"):
+			x.dirty.layouts = true
+			x.markFiles(p)
+		case within(p, "static"):
+			x.dirty.statics = true
+			x.markFiles(p)
+		case within(p, x.contentDir()):
+			changed = append(changed, p)
+		}
+	}
+	if x.dirty.reload {
+		return // everything is read again
+	}
+	x.refresh(ctx, x.expand(changed))
+}
+
+// markFiles marks p as changed, or, when p is a folder, the files in it.
+func (x *Incremental) markFiles(p string) {
+	if st, err := fs.Stat(x.b.opts.Source, p); err == nil && st.IsDir() {
+		files, _ := walkFiles(context.Background(), x.b.opts.Source, p)
+		for _, f := range files {
+			x.dirty.mark(f)
+		}
+		return
+	}
+	x.dirty.mark(p)
+}
+
+// expand turns changed paths into the files they stand for: a folder's
+// files now, and the files known to have been in it.
+func (x *Incremental) expand(paths []string) []string {
+	src := x.b.opts.Source
+	set := map[string]bool{}
+	for _, p := range paths {
+		if st, err := fs.Stat(src, p); err == nil && st.IsDir() {
+			files, _ := walkFiles(context.Background(), src, p)
+			for _, f := range files {
+				set[f] = true
+			}
+		} else {
+			set[p] = true
+		}
+		for known := range x.files {
+			if strings.HasPrefix(known, p+"/") {
+				set[known] = true
+			}
+		}
+	}
+	list := make([]string, 0, len(set))
+	for f := range set {
+		list = append(list, f)
+	}
+	sort.Strings(list)
+	return list
+}
+
+// refresh reads changed content files again: Markdown files are decoded,
+// other files noted as there or gone; a metric page beside a changed file
+// is decoded again too, since it may read it (a CSV of points).
+func (x *Incremental) refresh(ctx context.Context, names []string) {
+	queued := map[string]bool{}
+	var decode []string
+	queue := func(name string) {
+		x.dirty.mark(name)
+		if !queued[name] {
+			queued[name] = true
+			decode = append(decode, name)
+		}
+	}
+	for _, name := range names {
+		st, err := fs.Stat(x.b.opts.Source, name)
+		exists := err == nil && st.Mode().IsRegular()
+		f := x.files[name]
+		if f == nil {
+			if !exists {
+				continue
+			}
+			f = &sourceFile{markdown: isMarkdown(name)}
+			x.files[name] = f
+		}
+		x.dirty.mark(name)
+		f.exists = exists
+		if !exists {
+			f.page, f.diags = nil, nil
+			continue
+		}
+		if f.markdown {
+			queue(name)
+			continue
+		}
+		for other, g := range x.files {
+			if g.exists && g.page != nil && g.page.Kind == site.KindMetric && path.Dir(other) == path.Dir(name) {
+				queue(other)
+			}
+		}
+	}
+	x.decode(ctx, decode)
+}
+
+// reload reads almanac.toml and the whole content folder again. Rendered
+// bodies are forgotten: the configuration shapes them (raw HTML, links
+// under the base URL's path).
+func (x *Incremental) reload(ctx context.Context) {
+	src := x.b.opts.Source
+	cfg, diags := content.LoadConfig(src)
+	if x.b.opts.BaseURL != "" {
+		cfg.BaseURL = normalizeBaseURL(x.b.opts.BaseURL)
+	}
+	x.cfg, x.cfgDiags = cfg, diags
+	if diags.HasErrors() {
+		return
+	}
+	names, walkDiags := walkFiles(ctx, src, x.contentDir())
+	x.cfgDiags.Append(walkDiags)
+	for _, f := range x.files {
+		f.exists, f.page, f.diags, f.md, f.mdFrom, f.mdDiags = false, nil, nil, nil, nil, nil
+	}
+	var decode []string
+	for _, name := range names {
+		f := x.files[name]
+		if f == nil {
+			f = &sourceFile{markdown: isMarkdown(name)}
+			x.files[name] = f
+		}
+		f.exists = true
+		if f.markdown {
+			decode = append(decode, name)
+		}
+	}
+	x.decode(ctx, decode)
+	x.readGitDates(ctx)
+	x.dirty.reload = false
+	x.dirty.all = true
+}
+
+// decode decodes Markdown files on GOMAXPROCS goroutines.
+func (x *Incremental) decode(ctx context.Context, names []string) {
+	parallel(ctx, len(names), func(i int) {
+		f := x.files[names[i]]
+		f.page, f.diags = content.LoadPage(x.b.opts.Source, names[i], x.cfg)
+	})
+}
+
+// parallel calls fn(0) … fn(n-1) on up to GOMAXPROCS goroutines.
+func parallel(ctx context.Context, n int, fn func(i int)) {
+	if n == 1 {
+		fn(0)
+		return
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// walkFiles lists the files under dir, skipping ignored names.
+func walkFiles(ctx context.Context, fsys fs.FS, dir string) ([]string, site.Diagnostics) {
+	var files []string
+	var diags site.Diagnostics
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		if err != nil {
+			if p == dir {
+				return err
+			}
+			diags.Errorf(site.Pos{File: p}, "cannot read: %v", err)
+			return nil
+		}
+		if p != dir && IgnoredName(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	switch {
+	case err == nil, ctx.Err() != nil:
+	case errors.Is(err, fs.ErrNotExist):
+		diags.ErrorHint(site.Pos{File: dir}, "create it, or set content_dir in almanac.toml", "content folder %q not found", dir)
+	default:
+		diags.Errorf(site.Pos{File: dir}, "cannot read content folder: %v", err)
+	}
+	return files, diags
+}
+
+// sameMatter reports whether two decodings of a page differ at most in
+// their body, so that the linked site stays as it is.
+func sameMatter(a, b *site.Page) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	ca, cb := *a, *b
+	ca.Body, cb.Body, ca.Rendered, cb.Rendered = nil, nil, nil, nil
+	return reflect.DeepEqual(ca, cb)
+}
+
+// structural reports whether the changes alter the linked site: a page
+// added, removed or with other front matter, an asset added or removed.
+func (x *Incremental) structural() bool {
+	for src := range x.dirty.sources {
+		f, ok := x.files[src]
+		switch {
+		case !ok:
+		case f.markdown && !sameMatter(f.page, f.good):
+			return true
+		case f.markdown && f.exists != (f.good != nil):
+			return true
+		case !f.markdown && f.exists != f.goodAsset:
+			return true
+		}
+	}
+	return false
+}
+
+// currentPages are the decoded pages of the files that exist.
+func (x *Incremental) currentPages() []*site.Page {
+	pages := make([]*site.Page, 0, len(x.files))
+	for _, f := range x.files {
+		if f.exists && f.page != nil {
+			pages = append(pages, f.page)
+		}
+	}
+	return pages
+}
+
+// assetsOf are the content folder's other files, relative to it, less the
+// CSV files that metric pages read: what content.Load calls assets.
+func assetsOf(contentDir string, others []string, pages []*site.Page) []string {
+	read := map[string]bool{}
+	for _, p := range pages {
+		if p.Metric != nil && p.Metric.CSV != "" {
+			read[p.Metric.CSV] = true
+		}
+	}
+	out := []string{}
+	for _, f := range others {
+		if !read[f] {
+			out = append(out, strings.TrimPrefix(f, contentDir+"/"))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (x *Incremental) currentAssets(pages []*site.Page) []string {
+	var others []string
+	for name, f := range x.files {
+		if f.exists && !f.markdown {
+			others = append(others, name)
+		}
+	}
+	return assetsOf(x.contentDir(), others, pages)
+}

@@ -1,0 +1,98 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"regexp"
+	"slices"
+
+	"almanac/generator/site"
+)
+
+// chartFence finds a ```chart (or ~~~chart) block, whose HTML is drawn from
+// the metrics report rather than from the page alone.
+var chartFence = regexp.MustCompile("(?mi)^[ \t]*(?:```+|~~~+)[ \t]*chart\\b")
+
+// renderMarkdown renders the bodies that changed, the bodies whose links
+// now lead elsewhere and, when the metrics report or the templates (whose
+// words the charts use) changed, the bodies with charts; and it gives
+// every linked page its body.
+func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts bool) {
+	var todo []*site.Page
+	moved := st.relinked && !x.dirty.all && x.linksMoved(st)
+	for _, p := range st.site.Pages {
+		f := x.files[p.Source]
+		switch {
+		case f.md == nil,
+			x.dirty.sources[p.Source] && (f.mdLine != p.BodyLine || !bytes.Equal(f.mdFrom, p.Body)),
+			charts && f.charts,
+			moved && x.resolvesElsewhere(st, p):
+			todo = append(todo, p)
+		}
+	}
+	anchors := make([]bool, len(todo))
+	parallel(ctx, len(todo), func(i int) {
+		p := todo[i]
+		f := x.files[p.Source]
+		r, err := st.md.Render(p.Source, p.BodyLine, p.Body, st.links.forPage(p))
+		f.mdDiags = nil
+		if err != nil {
+			f.mdDiags = toDiagnostic(p, err)
+		}
+		if r == nil {
+			r = &site.Rendered{}
+		}
+		collectAnchors(r)
+		anchors[i] = f.md != nil && !slices.Equal(f.md.Anchors, r.Anchors)
+		f.md, f.mdFrom, f.mdLine = r, p.Body, p.BodyLine
+		f.charts = chartFence.Match(p.Body)
+	})
+	st.markdown = len(todo)
+	st.anchors = slices.Contains(anchors, true)
+	st.redone = make(map[string]bool, len(todo))
+	for _, p := range todo {
+		st.redone[p.Source] = true
+	}
+	if st.relinked {
+		for _, p := range st.site.Pages {
+			p.Rendered = x.files[p.Source].md
+		}
+		return
+	}
+	for _, p := range todo {
+		p.Rendered = x.files[p.Source].md
+	}
+}
+
+// linksMoved reports whether a changed file moved a link target: a page
+// added, removed or at another URL, or other assets.
+func (x *Incremental) linksMoved(st *applyState) bool {
+	if x.links == nil || !slices.Equal(x.site.Assets, st.site.Assets) {
+		return true
+	}
+	for src := range x.dirty.sources {
+		a, b := x.links.bySource[src], st.links.bySource[src]
+		if (a == nil) != (b == nil) || a != nil && a.URL != b.URL {
+			return true
+		}
+	}
+	return false
+}
+
+// resolvesElsewhere reports whether a link in p's body leads elsewhere now
+// than when the body was rendered.
+func (x *Incremental) resolvesElsewhere(st *applyState, p *site.Page) bool {
+	f := x.files[p.Source]
+	if f.md == nil || len(f.md.Links) == 0 {
+		return false
+	}
+	before, now := x.links.forPage(p), st.links.forPage(p)
+	for _, l := range f.md.Links {
+		u1, ok1 := before(l.Dest)
+		u2, ok2 := now(l.Dest)
+		if ok1 != ok2 || u1 != u2 {
+			return true
+		}
+	}
+	return false
+}

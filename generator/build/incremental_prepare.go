@@ -1,0 +1,216 @@
+package build
+
+import (
+	"context"
+	"io/fs"
+	"path"
+	"time"
+
+	"almanac/generator/check"
+	"almanac/generator/content"
+	"almanac/generator/gitdate"
+	"almanac/generator/markdown"
+	"almanac/generator/metrics"
+	"almanac/generator/render"
+	"almanac/generator/site"
+)
+
+// applyState is what one Apply renders from; it becomes the Incremental's
+// own when the Apply succeeds.
+type applyState struct {
+	site     *site.Site
+	links    *linkResolver
+	renderer *render.Renderer
+	report   *metrics.Report
+	figures  string // the report as JSON, to tell whether it changed
+	prep     *render.Prepared
+	md       *markdown.Markdown
+	deps     map[string][]string
+	owned    map[string][]string
+	relinked bool
+	markdown int             // bodies rendered
+	redone   map[string]bool // sources whose bodies were rendered
+	anchors  bool            // a rendered body has other anchors than before
+	remove   []string        // output names no page makes any more
+}
+
+// prepare reads what changed and gets the site ready to render, through
+// the stages Generate runs: linked again when its structure changed (with
+// git dates and the metrics report), templates parsed again when layouts
+// changed, changed bodies rendered, links checked. It returns every
+// diagnostic of the site; the state is nil when there are errors.
+func (x *Incremental) prepare(ctx context.Context) (*applyState, site.Diagnostics) {
+	var diags site.Diagnostics
+	fail := func() (*applyState, site.Diagnostics) {
+		x.mu.Lock()
+		x.ok = false
+		x.mu.Unlock()
+		diags.Sort()
+		return nil, diags
+	}
+	if x.dirty.reload {
+		x.reload(ctx)
+	}
+	diags.Append(x.cfgDiags)
+	if x.dirty.reload || ctx.Err() != nil {
+		return fail()
+	}
+	for _, f := range x.files {
+		if f.exists {
+			diags.Append(f.diags)
+		}
+	}
+	st := &applyState{site: x.site, links: x.links, renderer: x.renderer, report: x.report, figures: x.figures,
+		prep: x.prep, md: x.md, deps: x.deps, owned: x.owned}
+	if st.renderer == nil || x.dirty.layouts || x.dirty.all {
+		r, err := render.New(render.Options{
+			Theme:      x.b.opts.Theme,
+			Site:       x.b.opts.Source,
+			ExtraCSS:   extraCSS(),
+			LiveReload: x.b.opts.LiveReload,
+		})
+		if err != nil {
+			if asDiagnostics(&diags, err) != nil {
+				diags.Errorf(site.Pos{File: "layouts"}, "%v", err)
+			}
+			return fail()
+		}
+		st.renderer = r
+	}
+	if x.dirty.all || st.site == nil || x.structural() {
+		x.relink(st, &diags)
+	} else {
+		x.updateBodies(st)
+	}
+	if diags.HasErrors() || ctx.Err() != nil {
+		return fail()
+	}
+	if st.relinked || st.renderer != x.renderer || x.dirty.statics {
+		prep, err := st.renderer.Prepare(st.site, render.WithMetrics(st.report))
+		if err != nil {
+			if asDiagnostics(&diags, err) != nil {
+				diags.Errorf(site.Pos{}, "%v", err)
+			}
+			return fail()
+		}
+		st.prep = prep
+		st.md = markdown.New(x.b.markdownOptions(st.site, prep))
+	}
+	x.renderMarkdown(ctx, st, st.renderer != x.renderer || st.figures != x.figures)
+	for _, f := range x.files {
+		if f.exists {
+			diags.Append(f.mdDiags)
+		}
+	}
+	if diags.HasErrors() || ctx.Err() != nil {
+		return fail()
+	}
+	links := x.checkLinks(st, st.relinked || st.anchors || x.recheck)
+	diags.Append(links)
+	x.recheck = links.HasErrors()
+	if x.recheck {
+		return fail()
+	}
+	if st.relinked {
+		x.index(st)
+	}
+	diags.Sort()
+	return st, diags
+}
+
+// relink links the decoded pages into a new site, with the dates of git
+// history and the metrics report, as Generate does after loading.
+func (x *Incremental) relink(st *applyState, diags *site.Diagnostics) {
+	pages := x.currentPages()
+	s, linkDiags := content.Link(x.cfg, pages, content.Options{Drafts: x.b.opts.Drafts, Now: x.now})
+	s.Assets = x.currentAssets(pages)
+	diags.Append(linkDiags)
+	if linkDiags.HasErrors() {
+		return
+	}
+	applyGitDates(s, x.gitDates)
+	st.site, st.links, st.relinked = s, newLinkResolver(s), true
+	st.report = metrics.Compute(s, x.now, 0)
+	if data, err := metrics.JSON(st.report); err == nil {
+		st.figures = string(data)
+	}
+}
+
+// readGitDates reads the dates of the last commit of every file once, when
+// the site is read; a preview's pages show the same "last updated" as a
+// build's.
+func (x *Incremental) readGitDates(ctx context.Context) {
+	x.gitDates = nil
+	if x.b.opts.GitDir == "" {
+		return
+	}
+	x.gitDates, _ = gitdate.Lastmod(ctx, x.b.opts.GitDir)
+}
+
+// applyGitDates gives pages without a lastmod of their own their file's
+// last commit date (see applyGitLastmod).
+func applyGitDates(s *site.Site, dates map[string]time.Time) {
+	for _, p := range s.Pages {
+		if t, ok := dates[p.Source]; ok && p.Lastmod.IsZero() {
+			if s.Config.Location != nil {
+				t = t.In(s.Config.Location)
+			}
+			p.Lastmod = t
+		}
+	}
+}
+
+// updateBodies puts the new bodies of changed pages, whose front matter
+// is as it was, into the linked site in place.
+func (x *Incremental) updateBodies(st *applyState) {
+	for src := range x.dirty.sources {
+		f := x.files[src]
+		if p := st.links.bySource[src]; p != nil && f != nil && f.page != nil {
+			p.Body, p.BodyLine = f.page.Body, f.page.BodyLine
+		}
+	}
+}
+
+// checkLinks runs the build's link checks. When nothing moved, only the
+// links of the bodies just rendered are checked: the other pages take part
+// as targets only (their links are hidden from the checker), so a check
+// costs little however large the site.
+func (x *Incremental) checkLinks(st *applyState, full bool) site.Diagnostics {
+	opts := check.Options{Outputs: x.outputExists}
+	if full {
+		return check.Links(st.site, opts)
+	}
+	if len(st.redone) == 0 {
+		return nil
+	}
+	view := *st.site
+	view.Pages = make([]*site.Page, len(st.site.Pages))
+	for i, p := range st.site.Pages {
+		view.Pages[i] = p
+		if st.redone[p.Source] || p.Rendered == nil || len(p.Rendered.Links) == 0 {
+			continue
+		}
+		c, r := *p, *p.Rendered
+		r.Links = nil
+		c.Rendered = &r
+		view.Pages[i] = &c
+	}
+	return check.Links(&view, opts)
+}
+
+// outputExists reports whether the site has a file of that output name:
+// one written already, or a static file that the deferred work copies.
+func (x *Incremental) outputExists(name string) bool {
+	if _, ok := x.out.Get(name); ok {
+		return true
+	}
+	for _, fsys := range []fs.FS{x.b.opts.Source, x.b.opts.Theme} {
+		if fsys == nil || !fs.ValidPath(name) {
+			continue
+		}
+		if _, err := fs.Stat(fsys, path.Join("static", name)); err == nil {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,283 @@
+package build
+
+import (
+	"context"
+	"hash/fnv"
+	"path"
+	"strings"
+	"time"
+
+	"almanac/generator/content"
+	"almanac/generator/metrics"
+	"almanac/generator/render"
+	"almanac/generator/site"
+)
+
+// Settling is the work Apply left for later, with a snapshot of the last
+// good site to do it on. Run may run on another goroutine while Apply
+// takes further changes: it shares no state with Apply, and what it
+// renders never replaces a file a later Apply wrote.
+type Settling struct {
+	x        *Incremental
+	w        work
+	gen      uint64
+	cfg      site.Config
+	drafts   bool
+	now      time.Time
+	renderer *render.Renderer
+	pages    []*site.Page
+	rendered map[string]*site.Rendered
+	assets   []string
+	gitDates map[string]time.Time
+}
+
+// Settle takes the pending work and a snapshot to do it on. Call it where
+// Apply is called, never while Apply runs.
+func (x *Incremental) Settle() *Settling {
+	x.mu.Lock()
+	w, gen := x.settle, x.gen
+	x.settle = work{}
+	x.mu.Unlock()
+	s := &Settling{x: x, w: w, gen: gen, cfg: x.cfg, drafts: x.b.opts.Drafts, now: x.now, renderer: x.renderer,
+		rendered: make(map[string]*site.Rendered, len(x.files)), gitDates: x.gitDates}
+	var others []string
+	for src, f := range x.files {
+		switch {
+		case f.good != nil:
+			s.pages = append(s.pages, f.good)
+			s.rendered[src] = f.goodMD
+		case f.goodAsset:
+			others = append(others, src)
+		}
+	}
+	s.assets = assetsOf(x.contentDir(), others, s.pages)
+	return s
+}
+
+// Run renders the lists and derived views that show a changed file (and
+// those that name no sources, which may show anything), then, when
+// layouts or static files changed, every page again. After each of the two
+// it commits what changed and, when emit is not nil, calls it with that;
+// at the end it removes files the site no longer makes. It returns the
+// whole. When ctx is cancelled, the work goes back to the queue; when it
+// fails, the work waits for the next change.
+func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
+	start := time.Now()
+	total := &Update{Deferred: true}
+	if s.w.empty() || s.renderer == nil {
+		return total
+	}
+	x := s.x
+	fail := func(err error) *Update {
+		if ctx.Err() != nil {
+			x.requeue(s.w, false)
+			return total
+		}
+		if err != nil && asDiagnostics(&total.Diagnostics, err) != nil {
+			total.Diagnostics.Errorf(site.Pos{}, "%v", err)
+		}
+		total.Diagnostics.Sort()
+		x.requeue(s.w, true)
+		total.Took = time.Since(start)
+		return total
+	}
+	linked, diags := content.Link(s.cfg, s.pages, content.Options{Drafts: s.drafts, Now: s.now})
+	linked.Assets = s.assets
+	if diags.HasErrors() {
+		total.Diagnostics = diags
+		return fail(nil)
+	}
+	applyGitDates(linked, s.gitDates)
+	for _, p := range linked.Pages {
+		if p.Rendered = s.rendered[p.Source]; p.Rendered == nil {
+			p.Rendered = &site.Rendered{}
+		}
+	}
+	prep, err := s.renderer.Prepare(linked, render.WithMetrics(metrics.Compute(linked, s.now, 0)))
+	if err != nil {
+		return fail(err)
+	}
+	lists, pages, all := s.choose(linked, prep)
+	if ctx.Err() != nil {
+		return fail(nil)
+	}
+	for _, jobs := range [][]render.Job{lists, pages} {
+		if len(jobs) == 0 {
+			continue
+		}
+		st := newStage()
+		if err := prep.Run(ctx, jobs, st); err != nil || ctx.Err() != nil {
+			return fail(err)
+		}
+		up := &Update{Deferred: true, Outputs: len(jobs), StyleOnly: s.styleOnly()}
+		up.Changed = x.commitSettled(st, s.gen)
+		total.Outputs += len(jobs)
+		total.Changed = mergeSorted(total.Changed, up.Changed)
+		if emit != nil && len(up.Changed) > 0 {
+			up.Took = time.Since(start)
+			emit(up)
+		}
+	}
+	if removed := x.collect(all, s.gen); len(removed) > 0 {
+		total.Changed = mergeSorted(total.Changed, removed)
+		if emit != nil {
+			emit(&Update{Deferred: true, Changed: removed, StyleOnly: s.styleOnly(), Took: time.Since(start)})
+		}
+	}
+	total.StyleOnly = s.styleOnly()
+	total.Took = time.Since(start)
+	return total
+}
+
+// choose splits the site's jobs: the lists and views to render (every one
+// when everything, the layouts or static files changed), the content
+// pages' own files (when layouts or static files changed), and the names
+// of every file the site makes.
+func (s *Settling) choose(linked *site.Site, prep *render.Prepared) (lists, pages []render.Job, all map[string]bool) {
+	owned := map[string]bool{}
+	for _, p := range linked.Pages {
+		if p == linked.Home {
+			continue
+		}
+		for _, j := range prep.PageJobs(p) {
+			owned[j.Name] = true
+		}
+	}
+	jobs := prep.Jobs()
+	all = make(map[string]bool, len(jobs))
+	whole := s.w.wholeSite()
+	// Apply rendered every page itself when everything was to be done.
+	again := s.w.layouts || s.w.statics
+	sigs := newSignatures()
+	s.x.sigMu.Lock()
+	defer s.x.sigMu.Unlock()
+	for _, j := range jobs {
+		all[j.Name] = true
+		if owned[j.Name] {
+			if again {
+				pages = append(pages, j)
+			}
+			continue
+		}
+		// A file whose job names other sources than last time shows
+		// other things (a new list, a renumbered search record).
+		sig := sigs.of(j.Sources)
+		moved := s.x.sources[j.Name] != sig
+		s.x.sources[j.Name] = sig
+		if whole || moved || len(j.Sources) == 0 || s.touches(j.Sources) {
+			lists = append(lists, j)
+		}
+	}
+	return lists, pages, all
+}
+
+// signatures hashes lists of sources, once per list: many jobs share one
+// (every shard of the search index names every page).
+type signatures map[*string]map[int]uint64
+
+func newSignatures() signatures { return signatures{} }
+
+func (sg signatures) of(list []string) uint64 {
+	if len(list) == 0 {
+		return 0
+	}
+	byLen := sg[&list[0]]
+	if sum, ok := byLen[len(list)]; ok {
+		return sum
+	}
+	h := fnv.New64a()
+	for _, s := range list {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	if byLen == nil {
+		byLen = map[int]uint64{}
+		sg[&list[0]] = byLen
+	}
+	byLen[len(list)] = h.Sum64()
+	return byLen[len(list)]
+}
+
+func (s *Settling) touches(sources []string) bool {
+	for _, src := range sources {
+		if s.w.sources[src] {
+			return true
+		}
+	}
+	return false
+}
+
+// styleOnly reports whether the work is only stylesheets changing, so
+// pages differ only in the stylesheet they link.
+func (s *Settling) styleOnly() bool {
+	if s.w.reload || s.w.all || s.w.layouts || len(s.w.sources) == 0 {
+		return false
+	}
+	for src := range s.w.sources {
+		if !strings.HasPrefix(src, "static/") || path.Ext(src) != ".css" {
+			return false
+		}
+	}
+	return true
+}
+
+// requeue puts work back: to run again soon, or, after a failure, after
+// the next successful Apply.
+func (x *Incremental) requeue(w work, failed bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if failed {
+		x.retry.add(w)
+	} else {
+		x.settle.add(w)
+	}
+}
+
+// commitChunk is how many files commitSettled writes per hold of the lock,
+// so an Apply waiting to commit never waits for a whole site.
+const commitChunk = 256
+
+// commitSettled writes what Settle rendered, except files an Apply wrote
+// after the snapshot was taken: those are newer.
+func (x *Incremental) commitSettled(st *stage, gen uint64) []string {
+	names := make([]string, 0, len(st.files))
+	for name := range st.files {
+		names = append(names, name)
+	}
+	var changed []string
+	for i := 0; i < len(names); i += commitChunk {
+		x.mu.Lock()
+		for _, name := range names[i:min(i+commitChunk, len(names))] {
+			if x.writtenAt[name] > gen {
+				continue
+			}
+			data := st.files[name]
+			if old, ok := x.out.Get(name); ok && string(old) == string(data) {
+				continue
+			}
+			x.out.Keep(name, data)
+			changed = append(changed, name)
+		}
+		x.mu.Unlock()
+	}
+	return mergeSorted(nil, changed)
+}
+
+// collect removes the files the site no longer makes, except those an
+// Apply wrote after the snapshot.
+func (x *Incremental) collect(keep map[string]bool, gen uint64) []string {
+	var removed []string
+	for _, name := range x.out.Names() {
+		if keep[name] {
+			continue
+		}
+		x.mu.Lock()
+		if x.writtenAt[name] <= gen {
+			x.out.Remove(name)
+			delete(x.writtenAt, name)
+			removed = append(removed, name)
+		}
+		x.mu.Unlock()
+	}
+	return removed
+}

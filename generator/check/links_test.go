@@ -1,0 +1,175 @@
+package check
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"almanac/generator/content"
+	"almanac/generator/internal/sitetest"
+	"almanac/generator/markdown"
+	"almanac/generator/site"
+)
+
+// renderSite loads an inline site and renders every body, as a build does
+// before its link checks.
+func renderSite(t *testing.T, src string) *site.Site {
+	t.Helper()
+	fsys := sitetest.Parse(src)
+	cfg, diags := content.LoadConfig(fsys)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	s, diags := content.Load(context.Background(), fsys, cfg, content.Options{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	md := markdown.New(markdown.Options{})
+	for _, p := range s.Pages {
+		r, err := md.Render(p.Source, p.BodyLine, p.Body, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Rendered = r
+	}
+	return s
+}
+
+func lines(d site.Diagnostics) string {
+	var b strings.Builder
+	for _, x := range d {
+		b.WriteString(x.Error())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+const linkSite = `
+-- content/stories/a.md --
+---
+id: STORY-1
+title: A
+status: ready
+---
+Good: [b](b.md), [b's details](b.md#details), [deep](b.md#deep-heading), [mine](#intro),
+[release](../releases/1.0.0.md#highlights), [by URL](/releases/1.0.0/#highlights), [relative URL](../b/),
+[list](/stories/), [tag](/tags/deploys/), [feed](/index.xml), [mail](mailto:a@b.org), [web](https://e.org/x#y),
+![diagram](diagram.png), [spaces](<with space.md>), [한글](../배포-로그.md#개요), [old](/old-a/), [file](/files/runbook.pdf).
+
+Bad: [missing](c.md), [anchor](b.md#detials), [own](#nowhere), [gone](/nope/), ![img](gone.png),
+[empty]() and [up](../../../x.md).
+
+## Intro
+-- content/stories/b.md --
+---
+id: STORY-2
+title: B
+status: ready
+aliases: [/old-a/]
+---
+# B
+
+## Details
+
+#### Deep heading
+-- content/stories/with space.md --
+---
+id: STORY-3
+title: S
+status: ready
+---
+-- content/stories/diagram.png --
+png
+-- content/files/runbook.pdf --
+pdf
+-- content/배포-로그.md --
+---
+title: 배포 로그
+---
+## 개요
+-- content/releases/1.0.0.md --
+---
+version: 1.0.0
+status: planned
+---
+## Highlights
+`
+
+func TestLinks(t *testing.T) {
+	s := renderSite(t, linkSite)
+	outputs := func(name string) bool { return name == "index.xml" }
+	got := lines(Links(s, Options{Outputs: outputs}))
+	want := `content/stories/a.md:11:6: error: link "c.md": no page at content/stories/c.md (a missing file, or a draft left out of this build)
+content/stories/a.md:11:23: error: link "b.md#detials": content/stories/b.md has no heading or anchor #detials (did you mean "details"?)
+content/stories/a.md:11:47: error: link "#nowhere": content/stories/a.md has no heading or anchor #nowhere (it has #intro)
+content/stories/a.md:11:64: error: link "/nope/": no page or file at /nope/
+content/stories/a.md:11:80: error: image "gone.png": no file at content/stories/gone.png (put it beside the page, or write its path from there)
+content/stories/a.md:12:1: warning: link without a destination (write [text](target.md) or remove the brackets)
+content/stories/a.md:12:15: error: link "../../../x.md": no page at ../x.md (a missing file, or a draft left out of this build)
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestLinksWithoutOutputs: a feed counts as found only when the build
+// says it writes one.
+func TestLinksWithoutOutputs(t *testing.T) {
+	s := renderSite(t, `
+-- content/a.md --
+See [feed](/index.xml).
+`)
+	if got := lines(Links(s, Options{})); !strings.Contains(got, `link "/index.xml": no page or file at /index.xml`) {
+		t.Errorf("got %q", got)
+	}
+	if got := Links(s, Options{Outputs: func(n string) bool { return n == "index.xml" }}); len(got) != 0 {
+		t.Errorf("with the feed among the outputs: %s", lines(got))
+	}
+}
+
+// TestAnchorsKeptAfterHTML: a page whose HTML was let go is checked
+// against the anchors collected before.
+func TestAnchorsKeptAfterHTML(t *testing.T) {
+	s := renderSite(t, `
+-- content/a.md --
+[x](b.md#deep)
+-- content/b.md --
+##### Deep
+`)
+	for _, p := range s.Pages {
+		p.Rendered.Anchors = Anchors(p.Rendered.HTML)
+		p.Rendered.HTML = ""
+		p.Rendered.TOC = nil
+	}
+	if got := Links(s, Options{}); len(got) != 0 {
+		t.Errorf("got %s", lines(got))
+	}
+	for _, p := range s.Pages {
+		p.Rendered.Anchors = nil
+	}
+	if got := lines(Links(s, Options{})); !strings.Contains(got, "has no heading or anchor #deep") {
+		t.Errorf("without anchors or HTML the link cannot be found: got %q", got)
+	}
+}
+
+func TestAnchors(t *testing.T) {
+	tests := []struct {
+		html string
+		want []string
+	}{
+		{`<h2 id="a">A</h2><p id='b'>x</p>`, []string{"a", "b"}},
+		{`<h2 id="a">A</h2><h3 id="a">dup</h3>`, []string{"a"}},
+		{`<p>id="not-an-attribute"</p><pre>x id=&#34;y&#34;</pre>`, nil},
+		{`<div data-id="x" id="real">`, []string{"real"}},
+		{`<h2 id="a&amp;b">`, []string{"a&b"}},
+		{`<h2 id="배포-로그">`, []string{"배포-로그"}},
+		{`<h2 id="unterminated`, nil},
+		{`<sup id="fnref:1"><a href="#fn:1">1</a></sup><li id="fn:1">`, []string{"fnref:1", "fn:1"}},
+	}
+	for _, tt := range tests {
+		if got := Anchors(tt.html); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Anchors(%q) = %q, want %q", tt.html, got, tt.want)
+		}
+	}
+}

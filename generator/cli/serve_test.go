@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestServeUsage(t *testing.T) {
+	tests := []struct {
+		args     []string
+		code     int
+		inStderr string
+	}{
+		{[]string{"serve", "--help"}, ExitOK, "-no-drafts"},
+		{[]string{"serve", "extra"}, ExitUsage, `unexpected argument "extra"`},
+		{[]string{"serve", "--port", "70000"}, ExitUsage, "is not a port"},
+		{[]string{"serve", "--source", "/no/such/folder"}, ExitUsage, "is not a folder"},
+		{[]string{"serve", "--now", "soon"}, ExitUsage, "--now"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := run(t, tt.args...)
+		if code != tt.code || !strings.Contains(stderr, tt.inStderr) {
+			t.Errorf("almanac %v: exit %d, stderr %q; want %d and %q", tt.args, code, stderr, tt.code, tt.inStderr)
+		}
+	}
+}
+
+// lockedBuffer is a buffer a running command writes to while the test
+// reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func TestServeCommand(t *testing.T) {
+	src := writeSite(t, map[string]string{
+		"almanac.toml":         "title = \"T\"\n",
+		"content/stories/a.md": "---\nid: STORY-1\ntitle: A story to preview\nstatus: ready\n---\nBody.\n",
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr lockedBuffer
+	exit := make(chan int, 1)
+	go func() {
+		exit <- Run(ctx, []string{"serve", "--source", src, "--port", "0", "--no-cache", "--now", "2026-11-26"},
+			Env{Stdout: &stdout, Stderr: &stderr, Theme: os.DirFS("../..")})
+	}()
+	serving := regexp.MustCompile(`serving .* at (http://127\.0\.0\.1:\d+/) \(drafts shown`)
+	var url string
+	for deadline := time.Now().Add(30 * time.Second); url == ""; time.Sleep(10 * time.Millisecond) {
+		if m := serving.FindStringSubmatch(stdout.String()); m != nil {
+			url = m[1]
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no serving line; stdout %q, stderr %q", stdout.String(), stderr.String())
+		}
+	}
+	resp, err := http.Get(url + "stories/a/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "A story to preview") {
+		t.Errorf("GET the story: %s", resp.Status)
+	}
+	cancel() // Ctrl-C
+	select {
+	case code := <-exit:
+		if code != ExitOK {
+			t.Errorf("exit %d after Ctrl-C, stderr %q", code, stderr.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if !strings.Contains(stdout.String(), "stopped") {
+		t.Errorf("stdout %q lacks stopped", stdout.String())
+	}
+}
+
+func TestServePortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	src := writeSite(t, map[string]string{"almanac.toml": "title = \"T\"\n", "content/a.md": "Hi.\n"})
+	code, _, stderr := run(t, "serve", "--source", src, "--port", port, "--no-cache")
+	if code != ExitFailed || !strings.Contains(stderr, "address already in use") {
+		t.Errorf("serve on a busy port: exit %d, stderr %q", code, stderr)
+	}
+}

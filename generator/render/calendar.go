@@ -1,0 +1,196 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+	"sync"
+	"time"
+
+	"almanac/generator/calendar"
+	"almanac/generator/site"
+)
+
+// calendarURL is the page of the current month; every month also has a
+// page of its own at calendar.MonthURL.
+const calendarURL = "/calendar/"
+
+// calendarState is the calendar of one Prepared, made once on first use
+// (pages render in parallel): the events, the month pages, the upcoming
+// releases and the two feeds.
+type calendarState struct {
+	once     sync.Once
+	events   []calendar.Event
+	months   []*calMonth
+	current  *calMonth
+	upcoming []calendar.UpcomingRelease
+	feeds    []calendar.Feed
+}
+
+// calendar returns the site's calendar, computing it on first use from
+// the site at its Now, in its time zone.
+func (e *env) calendar() *calendarState {
+	st := &e.cal
+	st.once.Do(func() {
+		s := e.site
+		st.events = calendar.Events(s)
+		st.upcoming = calendar.Upcoming(st.events, e.clk.loc, s.Now, 0)
+		st.feeds = calendar.Feeds(s, st.events)
+		months := calendar.Months(st.events, e.clk.loc, s.Now)
+		views := newEventViews(e, months)
+		for i := range months {
+			m := e.monthView(&months[i], views)
+			st.months = append(st.months, m)
+			if m.Current {
+				st.current = m
+			}
+		}
+		if st.current == nil && len(st.months) > 0 {
+			st.current = st.months[len(st.months)-1]
+		}
+	})
+	return st
+}
+
+// calendarJobs make /calendar/ (the month of now), a page for every month
+// with events, /calendar.ics and /releases.ics.
+func (p *Prepared) calendarJobs() []Job {
+	st := p.env.calendar()
+	src := p.calendarSources()
+	var jobs []Job
+	if st.current != nil {
+		jobs = append(jobs, p.pageJob(p.calendarData(calendarURL, st.current), "", src))
+	}
+	for _, m := range st.months {
+		jobs = append(jobs, p.pageJob(p.calendarData(m.URL, m), "", src))
+	}
+	for _, f := range st.feeds {
+		data := f.Data
+		jobs = append(jobs, Job{Name: f.Path, Sources: src, make: func(b *bytes.Buffer) error {
+			b.Write(data)
+			return nil
+		}})
+	}
+	return jobs
+}
+
+// calendarData is the template data of one month page at url.
+func (p *Prepared) calendarData(url string, m *calMonth) *Data {
+	title := p.env.tr.T("nav.calendar")
+	d := p.data("calendar.html", url, m.Title+" · "+title)
+	d.Section = "calendar"
+	d.Cal = &CalendarPage{Month: m, Index: url == calendarURL, Months: p.env.calendar().months}
+	if url != calendarURL {
+		d.Crumbs = []Crumb{{Name: title, URL: calendarURL}, {Name: m.Title}}
+	}
+	return d
+}
+
+// calendarSources are the files the calendar is made from.
+func (p *Prepared) calendarSources() []string {
+	src := appendSources(nil, p.s.Releases...)
+	return appendSources(src, p.s.PostMortems...)
+}
+
+// CalendarPage is what calendar.html receives as .Cal: the month shown
+// and every month page, for the navigation.
+type CalendarPage struct {
+	Month  *calMonth
+	Index  bool // the page is /calendar/ rather than /calendar/YYYY/MM/
+	Months []*calMonth
+}
+
+// calFeed is one iCalendar feed as the pages link it.
+type calFeed struct {
+	Key string // "calendar" or "releases"
+	URL string // site-relative: "/calendar.ics"
+	Abs string // absolute from base_url; "" when base_url has no host
+	// Webcal is the webcal:// form of Abs, "" without one. It is made from
+	// base_url alone, so the template may put it in an href as it is.
+	Webcal template.URL
+}
+
+// calFeeds are the feeds, for the subscribe links.
+func (e *env) calFeeds() []calFeed {
+	var out []calFeed
+	for _, f := range e.calendar().feeds {
+		cf := calFeed{Key: feedKey(f.Path), URL: f.URL}
+		if e.u.root != "" {
+			cf.Abs = e.u.abs(f.URL)
+			cf.Webcal = template.URL(calendar.Webcal(cf.Abs))
+		}
+		out = append(out, cf)
+	}
+	return out
+}
+
+// calFeed returns the feed of a key ("calendar" or "releases").
+func (e *env) calFeed(key string) calFeed {
+	for _, f := range e.calFeeds() {
+		if f.Key == key {
+			return f
+		}
+	}
+	return calFeed{}
+}
+
+func feedKey(path string) string {
+	if path == calendar.ReleasesFeed {
+		return "releases"
+	}
+	return "calendar"
+}
+
+// calUpcoming returns the releases still to ship from today on, soonest
+// first: all of them, or at most the first limit, leaving out the
+// versions given in skip (what a page already shows elsewhere).
+func (e *env) calUpcoming(limit int, skip ...string) []calendar.UpcomingRelease {
+	var out []calendar.UpcomingRelease
+	for _, u := range e.calendar().upcoming {
+		if contains(skip, u.Version) {
+			continue
+		}
+		if limit > 0 && len(out) == limit {
+			break
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// calUnscheduled returns the planned and frozen releases that
+// calUpcoming leaves out: those without a date and those whose date has
+// passed, in the order of the site's upcoming list.
+func (e *env) calUnscheduled() []*site.Page {
+	var out []*site.Page
+	for _, p := range e.views.Upcoming {
+		found := false
+		for _, u := range e.calendar().upcoming {
+			if u.Release.Page == p {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// monthTitle names a month the way the language does: "November 2026",
+// "2026년 11월".
+func (e *env) monthTitle(t time.Time) string {
+	t = t.In(e.clk.loc)
+	// Numbers go in as text: the table would group a year's digits.
+	return e.tr.T("calendar.month_title", e.monthName(t), strconv.Itoa(t.Year()), strconv.Itoa(int(t.Month())))
+}

@@ -1,0 +1,49 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// calendarGolden are the calendar pages compared with testdata/golden:
+// /calendar/ (the fixture's now is in May 2026), April 2026 with its
+// rollback, incident and action items, and April in Korean.
+var calendarGolden = map[string][]string{
+	"en": {"calendar/index.html", "calendar/2026/04/index.html"},
+	"ko": {"calendar/2026/04/index.html"},
+}
+
+// TestCalendarGolden compares the calendar pages of the fixture site with
+// testdata/golden (-update rewrites them).
+func TestCalendarGolden(t *testing.T) {
+	for lang, names := range calendarGolden {
+		out := renderSite(t, fixture(lang, "https://almanac.example.org/"), siteFS())
+		dir := filepath.Join("testdata", "golden")
+		if lang != "en" {
+			dir = filepath.Join(dir, lang)
+		}
+		for _, name := range names {
+			got := []byte(get(t, out, name))
+			file := filepath.Join(dir, filepath.FromSlash(name)+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(file, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Errorf("%s: %v (run go test -update to create it)", name, err)
+				continue
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s (%s) differs from %s:\n%s", name, lang, file, firstDiff(want, got))
+			}
+		}
+	}
+}

@@ -1,0 +1,251 @@
+package render_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"almanac/generator/build"
+	"almanac/generator/internal/browsertest"
+	"almanac/generator/output"
+	"almanac/generator/search"
+)
+
+// sampleSite builds the repository's own site (content/ and the default
+// theme) at 2026-11-26 into memory and serves it.
+func sampleSite(t *testing.T) *httptest.Server {
+	t.Helper()
+	root := os.DirFS("../..")
+	b, err := build.New(build.Options{Source: root, Theme: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seoul := time.FixedZone("KST", 9*3600)
+	mem := output.NewMemory()
+	if _, err := b.Generate(context.Background(), time.Date(2026, 11, 26, 9, 0, 0, 0, seoul), mem); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServerFS(mem))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// run does the steps, failing the test at the first error.
+func run(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// eval returns the value of a JavaScript expression.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// waitJS waits until a JavaScript expression is true.
+func waitJS(t *testing.T, ctx context.Context, expr string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("waiting for %s: %v", expr, err)
+	}
+}
+
+const (
+	options = `Array.from(document.querySelectorAll("#search-pop [role=option]"))`
+	titles  = options + `.map(o => (o.querySelector(".search-title") || o).textContent)`
+)
+
+// typeInBox opens a page and types a query into the header's box.
+func typeInBox(t *testing.T, ctx context.Context, url, query string) {
+	t.Helper()
+	run(t, ctx, chromedp.Navigate(url), chromedp.Click(chromedp.CSS("#search-q")), chromedp.SendKeys(chromedp.CSS("#search-q"), query))
+	waitJS(t, ctx, `!document.getElementById("search-pop").hidden`)
+}
+
+func TestSearchInBrowser(t *testing.T) {
+	srv := sampleSite(t)
+	ctx := browsertest.New(t, 120*time.Second)
+	home := srv.URL + "/"
+
+	// sub gives a subtest its own time limit, so one stuck step does not
+	// use up the others' time.
+	sub := func(name string, f func(t *testing.T, ctx context.Context)) {
+		t.Run(name, func(t *testing.T) {
+			c, cancel := context.WithTimeout(ctx, 30*time.Second)
+			defer cancel()
+			f(t, c)
+		})
+	}
+
+	sub("type-ahead", func(t *testing.T, ctx context.Context) {
+		typeInBox(t, ctx, home, "rollb")
+		got := eval[[]string](t, ctx, titles)
+		if len(got) < 3 {
+			t.Fatalf("dropdown = %q, want several results for a prefix", got)
+		}
+		marks := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-pop mark")).map(m => m.textContent.toLowerCase())`)
+		if len(marks) == 0 || !strings.HasPrefix(marks[0], "rollb") {
+			t.Errorf("marked words = %q, want words starting with rollb", marks)
+		}
+		if v := eval[string](t, ctx, `document.getElementById("search-q").getAttribute("aria-expanded")`); v != "true" {
+			t.Errorf("aria-expanded = %q with the dropdown open", v)
+		}
+		// a typo in a longer word is forgiven
+		run(t, ctx, chromedp.Navigate(home), chromedp.SendKeys(chromedp.CSS("#search-q"), "ledgr "))
+		waitJS(t, ctx, options+`.length > 1`)
+		if got := eval[[]string](t, ctx, titles); !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(strings.ToLower(s), "ledger") }) {
+			t.Errorf("ledgr found %q, want ledger pages", got)
+		}
+	})
+
+	sub("korean", func(t *testing.T, ctx context.Context) {
+		typeInBox(t, ctx, home, "정산")
+		got := eval[[]string](t, ctx, titles)
+		for _, want := range []string{"다중 정산 계좌 지원", "정산 내역 CSV 내보내기"} {
+			if !slices.Contains(got, want) {
+				t.Errorf("정산 found %q, want %q among them", got, want)
+			}
+		}
+		// a stem finds the word with its endings: 배포 → 배포되었으나
+		typeInBox(t, ctx, home, "배포")
+		waitJS(t, ctx, titles+`.includes("다중 정산 계좌 지원")`)
+		if marks := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-pop mark")).map(m => m.textContent)`); !slices.ContainsFunc(marks, func(s string) bool { return strings.HasPrefix(s, "배포") && s != "배포" }) {
+			t.Errorf("marked %q, want a form of 배포 with its ending", marks)
+		}
+	})
+
+	sub("keyboard", func(t *testing.T, ctx context.Context) {
+		run(t, ctx, chromedp.Navigate(srv.URL+"/stories/"), chromedp.KeyEvent("/"))
+		if id := eval[string](t, ctx, `document.activeElement.id`); id != "search-q" {
+			t.Fatalf("after /, focus is on %q, want the search box", id)
+		}
+		run(t, ctx, chromedp.Navigate(srv.URL+"/releases/"), chromedp.KeyEvent("k", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+		if id := eval[string](t, ctx, `document.activeElement.id`); id != "search-q" {
+			t.Fatalf("after Ctrl+K, focus is on %q, want the search box", id)
+		}
+		run(t, ctx, chromedp.SendKeys(chromedp.CSS("#search-q"), "1.4.0"))
+		waitJS(t, ctx, options+`.length > 1`)
+		first := eval[string](t, ctx, options+`[0].pathname`)
+		if first != "/releases/1.4.0/" {
+			t.Errorf("first result for 1.4.0 is %s, want the release itself", first)
+		}
+		run(t, ctx, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowUp))
+		if sel := eval[string](t, ctx, `document.getElementById("search-q").getAttribute("aria-activedescendant") + " " + document.querySelector("[aria-selected=true]").id`); sel != "search-opt-0 search-opt-0" {
+			t.Errorf("after down, down, up: active %q, want the first option", sel)
+		}
+		run(t, ctx, chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.CSS("main mark.search-hit")))
+		loc := eval[string](t, ctx, `location.pathname + location.search`)
+		if loc != "/releases/1.4.0/" {
+			t.Errorf("Enter opened %s, want /releases/1.4.0/ (highlight parameter dropped once applied)", loc)
+		}
+		if n := eval[int](t, ctx, `document.querySelectorAll("main mark.search-hit").length`); n == 0 {
+			t.Error("the opened page marks no word")
+		}
+
+		typeInBox(t, ctx, home, "ledger")
+		run(t, ctx, chromedp.KeyEvent(kb.Escape))
+		if open := eval[bool](t, ctx, `!document.getElementById("search-pop").hidden`); open {
+			t.Error("Escape left the dropdown open")
+		}
+	})
+
+	sub("filter", func(t *testing.T, ctx context.Context) {
+		run(t, ctx, chromedp.Navigate(srv.URL+"/search/?q=rollback"))
+		waitJS(t, ctx, `document.querySelectorAll("#search-results li").length > 0`)
+		all := eval[int](t, ctx, `document.querySelectorAll("#search-results li").length`)
+		kinds := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("fieldset[data-facet=kind] label")).map(l => l.textContent.trim())`)
+		if len(kinds) < 2 {
+			t.Fatalf("kind facet = %q, want several kinds with counts", kinds)
+		}
+		run(t, ctx, chromedp.Click(chromedp.CSS(`fieldset[data-facet=kind] input[value=postmortem]`)))
+		waitJS(t, ctx, `location.search.includes("kind=postmortem") && document.querySelectorAll("#search-results li").length > 0`)
+		waitJS(t, ctx, `Array.from(document.querySelectorAll("#search-results li")).every(li => li.querySelector(".badge").textContent === "post-mortem")`)
+		if n := eval[int](t, ctx, `document.querySelectorAll("#search-results li").length`); n >= all {
+			t.Errorf("%d results with the post-mortem filter, %d without", n, all)
+		}
+	})
+
+	sub("shared URL", func(t *testing.T, ctx context.Context) {
+		run(t, ctx, chromedp.Navigate(srv.URL+"/search/?q=database&kind=postmortem&severity=SEV1"))
+		waitJS(t, ctx, `document.querySelectorAll("#search-results li").length > 0`)
+		if q := eval[string](t, ctx, `document.getElementById("search-q").value`); q != "database" {
+			t.Errorf("box holds %q, want the query of the URL", q)
+		}
+		if !eval[bool](t, ctx, `document.querySelector("fieldset[data-facet=severity] input[value=SEV1]").checked`) {
+			t.Error("the URL's severity filter is not checked")
+		}
+		got := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results .search-meta")).map(m => m.textContent)`)
+		for _, meta := range got {
+			if !strings.Contains(meta, "SEV1") || !strings.Contains(meta, "post-mortem") {
+				t.Errorf("result %q is not a SEV1 post-mortem", meta)
+			}
+		}
+		if status := eval[string](t, ctx, `document.getElementById("search-status").textContent`); !strings.Contains(status, "database") {
+			t.Errorf("status = %q", status)
+		}
+	})
+
+	sub("folding agrees with Go", func(t *testing.T, ctx context.Context) {
+		var b strings.Builder
+		for _, r := range [][2]rune{{0xC0, 0x24F}, {0x1E00, 0x1EFF}} {
+			for c := r[0]; c <= r[1]; c++ {
+				b.WriteRune(c)
+			}
+		}
+		js := eval[string](t, ctx, `almanacSearch.fold(`+jsString(b.String())+`)`)
+		if goFold := search.Fold(b.String()); js != goFold {
+			jr, gr := []rune(js), []rune(goFold)
+			for i := range min(len(jr), len(gr)) {
+				if jr[i] != gr[i] {
+					t.Errorf("%c (U+%04X) folds to %c in the script, %c in Go", []rune(b.String())[i], []rune(b.String())[i], jr[i], gr[i])
+				}
+			}
+		}
+		// Every word of a query is a term the index holds for the same text.
+		tok := search.NewTokenizer()
+		for _, text := range []string{"Tomás CAFÉ naïve", "STORY-142 PM-2026-003 v1.4.0", "배포를 정산했다 API를", "部署失败 デプロイ", "payout-scheduler's ledger_worker"} {
+			terms := eval[[]string](t, ctx, `almanacSearch.terms(`+jsString(text+" ")+`).then(ts => ts.map(x => x.t))`)
+			idx := tok.Tokens(text)
+			for _, term := range terms {
+				if !slices.Contains(idx, term) {
+					t.Errorf("query %q asks for %q, which the index of the same text lacks (%q)", text, term, idx)
+				}
+			}
+		}
+	})
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20:
+			b.WriteString(`\u00`)
+			b.WriteByte("0123456789abcdef"[r>>4])
+			b.WriteByte("0123456789abcdef"[r&15])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

@@ -1,0 +1,197 @@
+package search
+
+import (
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// Field is where a word stands in a document; words in the title, the id
+// and the tags weigh more than words in the body.
+type Field uint8
+
+const (
+	Body    Field = iota // the page's text
+	Lead                 // description, summary, the user story's lines
+	Keys                 // tags, services, people, release versions
+	Title                // the title
+	IDField              // the id or version
+	numFields
+)
+
+// Doc is one document's text, by field.
+type Doc struct {
+	// ID is the story or post-mortem id, or the release version: a query
+	// that is exactly this goes straight to the top.
+	ID    string
+	Title string
+	Keys  []string
+	Lead  []string
+	Body  []string
+}
+
+// Index collects documents and writes the sharded index. Documents are
+// numbered by the caller from 0 to n-1 (the number decides the order of
+// equal results: number them newest first); Add may be called for them in
+// any order, from many goroutines. What it keeps per document is the
+// counts of its terms, compactly (see segment): never its text.
+type Index struct {
+	tok  *Tokenizer
+	n    int
+	zip  compressor // shards, facets, manifest
+	fast compressor // records
+
+	mu       sync.Mutex
+	finished bool
+	sealed   spill // segments of documents, compressed
+	free     []*segment
+	sealers  sync.Pool // of *flate.Writer
+	lens     [][numFields]uint32
+	added    []bool
+	recs     [][recordHashLen]byte
+}
+
+// NewIndex returns an index for documents numbered 0 to n-1.
+func NewIndex(n int) *Index {
+	return &Index{
+		zip:   compressor{level: gzip.DefaultCompression},
+		fast:  compressor{level: gzip.BestSpeed},
+		tok:   NewTokenizer(),
+		n:     n,
+		lens:  make([][numFields]uint32, n),
+		added: make([]bool, n),
+		recs:  make([][recordHashLen]byte, n),
+	}
+}
+
+// Len is the number of documents the index was made for.
+func (x *Index) Len() int { return x.n }
+
+// Tokenizer returns the index's tokenizer.
+func (x *Index) Tokenizer() *Tokenizer { return x.tok }
+
+// Add indexes document doc. Each document may be added once.
+func (x *Index) Add(doc int, d Doc) error {
+	if doc < 0 || doc >= x.n {
+		return fmt.Errorf("search: document %d out of range [0,%d)", doc, x.n)
+	}
+	x.mu.Lock()
+	switch {
+	case x.finished:
+		x.mu.Unlock()
+		return fmt.Errorf("search: document %d added after the index was finished", doc)
+	case x.added[doc]:
+		x.mu.Unlock()
+		return fmt.Errorf("search: document %d added twice", doc)
+	}
+	x.added[doc] = true
+	var g *segment
+	if n := len(x.free); n > 0 {
+		g, x.free = x.free[n-1], x.free[:n-1]
+	}
+	x.mu.Unlock()
+	if g == nil {
+		g = newSegment(x.tok)
+	}
+
+	each := func(f Field, texts ...string) {
+		g.field = f
+		for _, s := range texts {
+			g.scan.scan(s)
+		}
+	}
+	each(Body, d.Body...)
+	each(Lead, d.Lead...)
+	each(Keys, d.Keys...)
+	each(Title, d.Title)
+	each(IDField, d.ID)
+	lens := g.endDoc(doc, idTerm(d.ID))
+	var blob []byte
+	if len(g.docs) >= segmentDocs {
+		blob = g.seal(&x.sealers)
+	}
+
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.lens[doc] = lens
+	if blob != nil {
+		x.sealed.add(blob)
+	}
+	x.free = append(x.free, g)
+	return nil
+}
+
+// postings gathers every sealed segment's postings by term, in the form
+// appendPosting writes; x.mu is held.
+func (x *Index) postings() (map[string][]byte, error) {
+	for _, g := range x.free {
+		if len(g.docs) > 0 {
+			x.sealed.add(g.seal(&x.sealers))
+		}
+	}
+	x.free = nil
+	defer x.sealed.close()
+	terms := map[string][]byte{}
+	err := x.sealed.each(func(blob []byte) error { return unseal(blob, terms) })
+	return terms, err
+}
+
+// idTerm is the term an id is indexed as: its folded form without a
+// leading "v" before a digit.
+func idTerm(id string) string {
+	t := Fold(strings.TrimSpace(id))
+	if len(t) > 1 && t[0] == 'v' && t[1] >= '0' && t[1] <= '9' {
+		t = t[1:]
+	}
+	return t
+}
+
+// A posting as added: the document, a byte whose bits 0–4 say which fields
+// hold the term and bit 7 whether the term is the document's id, then one
+// count per field present (capped at 255).
+func appendPosting(b []byte, doc int, tf [numFields]uint16, isID bool) []byte {
+	b = binary.AppendUvarint(b, uint64(doc))
+	var mask byte
+	for f, n := range tf {
+		if n > 0 {
+			mask |= 1 << f
+		}
+	}
+	if isID {
+		mask |= 0x80
+	}
+	b = append(b, mask)
+	for _, n := range tf {
+		if n > 0 {
+			b = append(b, byte(min(n, 255)))
+		}
+	}
+	return b
+}
+
+// posting is one decoded posting.
+type posting struct {
+	doc  int
+	tf   [numFields]uint8
+	isID bool
+}
+
+func decodePostings(b []byte, out []posting) []posting {
+	for len(b) > 0 {
+		d, n := binary.Uvarint(b)
+		b = b[n:]
+		mask := b[0]
+		b = b[1:]
+		p := posting{doc: int(d), isID: mask&0x80 != 0}
+		for f := range numFields {
+			if mask&(1<<f) != 0 {
+				p.tf[f] = b[0]
+				b = b[1:]
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}

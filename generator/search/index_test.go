@@ -1,0 +1,279 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// sampleDocs are documents in English and Korean with ids and versions.
+func sampleDocs(n int) []Doc {
+	words := strings.Fields("deploy rollback ledger settlement payout merchant database failover export latency " +
+		"배포를 정산을 장애가 원장 가맹점에서 部署 失败 Tomás café")
+	r := rand.New(rand.NewPCG(1, 2))
+	docs := make([]Doc, n)
+	for i := range docs {
+		var body []string
+		for range 40 {
+			body = append(body, words[r.IntN(len(words))])
+		}
+		docs[i] = Doc{
+			ID:    fmt.Sprintf("STORY-%d", 100+i),
+			Title: words[i%len(words)] + " " + words[(i*7)%len(words)],
+			Keys:  []string{"payout-scheduler", fmt.Sprintf("1.%d.0", i%5)},
+			Lead:  []string{"As a merchant I want my money"},
+			Body:  []string{strings.Join(body, " ")},
+		}
+	}
+	return docs
+}
+
+// build indexes docs in the given order, from several goroutines when
+// parallel, and returns the finished output.
+func build(t *testing.T, docs []Doc, order []int, parallel bool, shard int) *Output {
+	t.Helper()
+	x := NewIndex(len(docs))
+	var wg sync.WaitGroup
+	for _, i := range order {
+		add := func() {
+			if err := x.Add(i, docs[i]); err != nil {
+				t.Error(err)
+			}
+			if _, err := x.Record(i, Record{URL: fmt.Sprintf("/d/%d/", i), Title: docs[i].Title}); err != nil {
+				t.Error(err)
+			}
+		}
+		if parallel {
+			wg.Go(add)
+		} else {
+			add()
+		}
+	}
+	wg.Wait()
+	facets := []Facet{{Name: "kind", Values: []FacetValue{{Key: "story", Label: "story", Docs: []int{0, 1, 2}}}}}
+	out, err := x.Finish(facets, shard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// The output depends on what was added, not on the order of the calls.
+func TestDeterministic(t *testing.T) {
+	docs := sampleDocs(300) // more than one segment
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	a := build(t, docs, order, false, 512)
+	rand.New(rand.NewPCG(3, 4)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	b := build(t, docs, order, true, 512)
+	if a.Version != b.Version || len(a.Files) != len(b.Files) {
+		t.Fatalf("two builds differ: %s with %d files, %s with %d", a.Version, len(a.Files), b.Version, len(b.Files))
+	}
+	for i := range a.Files {
+		if a.Files[i].Name != b.Files[i].Name || !bytes.Equal(a.Files[i].Raw, b.Files[i].Raw) {
+			t.Errorf("file %s differs between two builds", a.Files[i].Name)
+		}
+		if !bytes.Equal(Compress(a.Files[i].Raw), Compress(b.Files[i].Raw)) {
+			t.Errorf("compressed %s differs", a.Files[i].Name)
+		}
+	}
+	// A change to one document changes the version.
+	docs[5].Body[0] += " extra"
+	c := build(t, docs, order, false, 512)
+	if c.Version == a.Version {
+		t.Error("a changed document left the version as it was")
+	}
+}
+
+// shardTerm is one decoded term of a shard.
+type shardTerm struct {
+	term     string
+	docs     []int
+	impact   []int
+	id       []bool
+	shardNum int
+}
+
+// readIndex decodes the manifest and every shard as the script does.
+func readIndex(t *testing.T, out *Output) (manifest, []shardTerm) {
+	t.Helper()
+	var m manifest
+	var terms []shardTerm
+	for _, f := range out.Files {
+		switch {
+		case f.Name == ManifestName:
+			if err := json.Unmarshal(f.Raw, &m); err != nil {
+				t.Fatal(err)
+			}
+		case strings.HasPrefix(f.Name, "t/"):
+			var n int
+			fmt.Sscanf(f.Name, "t/%d.bin", &n)
+			b := f.Raw
+			rd := func() int { v, k := binary.Uvarint(b); b = b[k:]; return int(v) }
+			for len(b) > 0 {
+				l := rd()
+				st := shardTerm{term: string(b[:l]), shardNum: n}
+				b = b[l:]
+				df, size := rd(), rd()
+				list := b[:size]
+				b = b[size:]
+				doc := 0
+				for len(list) > 0 {
+					g, k := binary.Uvarint(list)
+					doc += int(g)
+					st.docs = append(st.docs, doc)
+					st.impact = append(st.impact, int(list[k]>>1))
+					st.id = append(st.id, list[k]&1 == 1)
+					list = list[k+1:]
+				}
+				if len(st.docs) != df {
+					t.Errorf("%s: %d postings, document count says %d", st.term, len(st.docs), df)
+				}
+				terms = append(terms, st)
+			}
+		}
+	}
+	return m, terms
+}
+
+// Shards hold sorted terms, and the manifest's boundaries route every
+// term to the shard that holds it.
+func TestShards(t *testing.T) {
+	docs := sampleDocs(80)
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	out := build(t, docs, order, false, 256)
+	m, terms := readIndex(t, out)
+	if len(m.Shards) < 5 {
+		t.Fatalf("%d shards of 256 bytes, want many", len(m.Shards))
+	}
+	if m.Docs != len(docs) || m.Version != out.Version {
+		t.Errorf("manifest n=%d v=%s, want %d and %s", m.Docs, m.Version, len(docs), out.Version)
+	}
+	for i, st := range terms {
+		if i > 0 && compareTerms(terms[i-1].term, st.term) >= 0 {
+			t.Errorf("terms out of order: %q before %q", terms[i-1].term, st.term)
+		}
+		// the script's lookup: the last boundary at or before the term
+		route := sort.Search(len(m.Shards), func(j int) bool { return compareTerms(m.Shards[j], st.term) > 0 }) - 1
+		if route != st.shardNum {
+			t.Errorf("%q is in shard %d, the manifest routes it to %d", st.term, st.shardNum, route)
+		}
+		if !slices.IsSorted(st.docs) {
+			t.Errorf("%q: postings out of order", st.term)
+		}
+	}
+	byTerm := map[string]shardTerm{}
+	for _, st := range terms {
+		byTerm[st.term] = st
+	}
+	// STORY-107 is document 7's id: flagged there, and nowhere else.
+	st := byTerm["story-107"]
+	if !slices.Equal(st.docs, []int{7}) || !st.id[0] {
+		t.Errorf("story-107: docs %v id %v, want [7] flagged", st.docs, st.id)
+	}
+	if byTerm["1.2.0"].id[0] {
+		t.Error("a version in the keys is flagged as the document's id")
+	}
+	for _, want := range []string{"배포", "배포를", "정산", "部署", "tomas", "cafe", "payout", "scheduler"} {
+		if _, ok := byTerm[want]; !ok {
+			t.Errorf("no term %q in the index", want)
+		}
+	}
+	if _, ok := byTerm["as"]; ok {
+		t.Error("stop word indexed")
+	}
+	if out.Terms != len(terms) {
+		t.Errorf("Output.Terms = %d, decoded %d", out.Terms, len(terms))
+	}
+}
+
+// A word in the title weighs more than the same word in the body.
+func TestImpact(t *testing.T) {
+	x := NewIndex(3)
+	x.Add(0, Doc{Title: "failover", Body: []string{"the primary database"}})
+	x.Add(1, Doc{Title: "database", Body: []string{"a failover of the primary"}})
+	x.Add(2, Doc{Title: "other", Body: []string{"failover failover failover and more words of the body"}})
+	out, err := x.Finish(nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, terms := readIndex(t, out)
+	for _, st := range terms {
+		if st.term != "failover" {
+			continue
+		}
+		if !(st.impact[0] > st.impact[2] && st.impact[2] > st.impact[1]) {
+			t.Errorf("failover impacts %v: want title > repeated body > body once", st.impact)
+		}
+		return
+	}
+	t.Fatal("no term failover")
+}
+
+func TestAddErrors(t *testing.T) {
+	x := NewIndex(2)
+	if err := x.Add(2, Doc{}); err == nil {
+		t.Error("Add out of range succeeded")
+	}
+	if err := x.Add(0, Doc{Title: "one"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Add(0, Doc{Title: "again"}); err == nil {
+		t.Error("adding a document twice succeeded")
+	}
+	if _, err := x.Finish(nil, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Add(1, Doc{Title: "late"}); err == nil {
+		t.Error("Add after Finish succeeded")
+	}
+	if _, err := x.Finish(nil, 0); err == nil {
+		t.Error("a second Finish succeeded")
+	}
+}
+
+func TestRecord(t *testing.T) {
+	x := NewIndex(1)
+	long := strings.Repeat("정산 ", RecordTextBytes)
+	data, err := x.Record(0, Record{URL: "/stories/x/", Title: "<T & x>", Kind: "story", Text: long})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(zr)
+	var r Record
+	if err := json.Unmarshal(raw, &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Title != "<T & x>" || r.URL != "/stories/x/" {
+		t.Errorf("record = %+v", r)
+	}
+	if len(r.Text) > RecordTextBytes || !strings.HasPrefix(long, r.Text) || strings.ContainsRune(r.Text, '\uFFFD') {
+		t.Errorf("text not cut on a character boundary to %d bytes: %d bytes", RecordTextBytes, len(r.Text))
+	}
+}
+
+func TestFacetsInOrder(t *testing.T) {
+	x := NewIndex(3)
+	_, err := x.Finish([]Facet{{Name: "tag", Values: []FacetValue{{Key: "a", Docs: []int{2, 1}}}}}, 0)
+	if err == nil {
+		t.Error("facet with documents out of order accepted")
+	}
+}

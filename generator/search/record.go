@@ -1,0 +1,61 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// RecordTextBytes is how much of a document's text its record keeps for
+// snippets.
+const RecordTextBytes = 4 << 10
+
+const recordHashLen = 8
+
+// Record is what a result shows, in the document's own small file
+// (d/N.bin), fetched only when the result is shown.
+type Record struct {
+	URL    string      `json:"u"`           // as the browser should follow it (under the base path)
+	Title  string      `json:"t"`           //
+	Kind   string      `json:"k"`           // story, release, postmortem, metric, page
+	ID     string      `json:"i,omitempty"` // id or version
+	Date   string      `json:"d,omitempty"` // YYYY-MM-DD
+	Badges [][2]string `json:"b,omitempty"` // [class, label]: kind, status, severity
+	Text   string      `json:"x,omitempty"` // for the snippet: its first RecordTextBytes
+}
+
+// RecordName is the output name of document doc's record, relative to the
+// index folder.
+func RecordName(doc int) string { return fmt.Sprintf("d/%d.bin", doc) }
+
+// Record encodes document doc's record, compressed, ready to be written
+// to RecordName(doc). The index remembers a hash of it for the version it
+// gives the files. Safe for concurrent use.
+func (x *Index) Record(doc int, r Record) ([]byte, error) {
+	if doc < 0 || doc >= x.n {
+		return nil, fmt.Errorf("search: document %d out of range [0,%d)", doc, x.n)
+	}
+	r.Text = cut(strings.TrimSpace(r.Text), RecordTextBytes)
+	raw, err := json.Marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(raw)
+	x.mu.Lock()
+	copy(x.recs[doc][:], sum[:])
+	x.mu.Unlock()
+	return x.compressRecord(raw), nil
+}
+
+// cut returns s cut to at most n bytes on a character boundary.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

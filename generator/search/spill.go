@@ -1,0 +1,77 @@
+package search
+
+import (
+	"errors"
+	"os"
+)
+
+// spill keeps sealed segments out of the heap while pages are built: in
+// a temporary file when one can be made (removed at once where the system
+// allows, so nothing is left behind), else in memory. A build holds
+// little else, and every megabyte it keeps makes the collector run more
+// often under the build's memory limit.
+type spill struct {
+	f     *os.File
+	name  string // to remove on close, where it could not be removed at once
+	size  int64
+	spans [][2]int64 // offset and length of each segment in f
+	mem   [][]byte   // the segments, when there is no file
+	tried bool
+}
+
+// add keeps one sealed segment.
+func (s *spill) add(b []byte) {
+	if !s.tried {
+		s.tried = true
+		if f, err := os.CreateTemp("", "almanac-search-*"); err == nil {
+			s.f = f
+			if os.Remove(f.Name()) != nil {
+				s.name = f.Name()
+			}
+		}
+	}
+	if s.f != nil {
+		if _, err := s.f.Write(b); err == nil {
+			s.spans = append(s.spans, [2]int64{s.size, int64(len(b))})
+			s.size += int64(len(b))
+			return
+		}
+		s.close() // a full disk: keep the rest in memory
+		s.f = nil
+	}
+	s.mem = append(s.mem, b)
+}
+
+// each calls fn with every segment kept, in the order they came.
+func (s *spill) each(fn func([]byte) error) error {
+	var buf []byte
+	for _, sp := range s.spans {
+		if int64(cap(buf)) < sp[1] {
+			buf = make([]byte, sp[1])
+		}
+		b := buf[:sp[1]]
+		if _, err := s.f.ReadAt(b, sp[0]); err != nil {
+			return errors.Join(errors.New("search: reading back the index's temporary file"), err)
+		}
+		if err := fn(b); err != nil {
+			return err
+		}
+	}
+	for _, b := range s.mem {
+		if err := fn(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// close lets the file and the segments go.
+func (s *spill) close() {
+	if s.f != nil {
+		s.f.Close()
+		if s.name != "" {
+			os.Remove(s.name)
+		}
+	}
+	s.spans, s.mem = nil, nil
+}

@@ -1,0 +1,279 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+)
+
+// Ranking is BM25 per field, with the fields' scores weighted and added
+// (title, id and tags above the body). Each posting carries its document's
+// share of the score, quantized to 7 bits; the script multiplies it by the
+// term's IDF, which it computes from the document count and the posting
+// list's length.
+const (
+	bm25K1 = 1.2
+	// ImpactScale turns a posting's 7-bit impact back into a score: score
+	// = impact / ImpactScale × IDF.
+	ImpactScale = 5.0
+)
+
+// fieldWeight is a field's boost and BM25 length normalization b.
+func fieldWeight(f Field) (boost, b float64) {
+	switch f {
+	case Lead:
+		return 1.5, 0.5
+	case Keys:
+		return 2, 0.3
+	case Title:
+		return 3, 0.3
+	case IDField:
+		return 4, 0
+	}
+	return 1, 0.75
+}
+
+// DefaultShardBytes is the size a shard grows to before the next one
+// starts, uncompressed; a term's postings are never split.
+const DefaultShardBytes = 16 << 10
+
+// Facet is one filter of the results page: kind, status, tag …
+type Facet struct {
+	Name   string
+	Values []FacetValue
+}
+
+// FacetValue is one value of a facet and its documents, in ascending
+// order.
+type FacetValue struct {
+	Key, Label string
+	Docs       []int
+}
+
+// File is one file of the index, relative to the index folder,
+// uncompressed: write Compress(Raw).
+type File struct {
+	Name string
+	Raw  []byte
+}
+
+// Output is a finished index.
+type Output struct {
+	// Version is a hash of every file, records included: the script asks
+	// for ?v=Version so that no browser mixes two builds' files.
+	Version string
+	// Files are the manifest (ManifestName), the shards and the facets.
+	Files []File
+	// Terms and Postings count what the index holds.
+	Terms, Postings int
+}
+
+// ManifestName is the file the script reads first.
+const ManifestName = "index.bin"
+
+// manifest is index.bin: what the script needs before it reads a shard.
+type manifest struct {
+	Version string   `json:"v"`
+	Docs    int      `json:"n"`
+	Scale   float64  `json:"k"`
+	Shards  []string `json:"s"` // shard i holds the terms from Shards[i] up to Shards[i+1]
+	Stop    []string `json:"stop"`
+	Ko      []string `json:"ko"`
+}
+
+// Finish writes the index: shards of sorted terms, the facets and the
+// manifest. The output depends only on what was added, never on the order
+// of the calls. Finish releases the postings; call it once.
+func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
+	if shardBytes <= 0 {
+		shardBytes = DefaultShardBytes
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.finished {
+		return nil, fmt.Errorf("search: index already finished")
+	}
+	x.finished = true
+	all, err := x.postings()
+	if err != nil {
+		return nil, err
+	}
+	terms := make([]string, 0, len(all))
+	for t := range all {
+		terms = append(terms, t)
+	}
+	slices.SortFunc(terms, compareTerms)
+	avg := x.averages()
+
+	out := &Output{Terms: len(terms)}
+	var (
+		shard   []byte
+		seps    []string
+		last    string
+		scratch []posting
+		files   []File
+	)
+	flush := func() {
+		if len(shard) > 0 {
+			files = append(files, File{Name: "t/" + strconv.Itoa(len(files)) + ".bin", Raw: shard})
+			shard = nil
+		}
+	}
+	for _, t := range terms {
+		scratch = decodePostings(all[t], scratch[:0])
+		delete(all, t)
+		slices.SortFunc(scratch, func(a, b posting) int { return a.doc - b.doc })
+		list := x.encodeList(scratch, avg)
+		if shard == nil {
+			seps = append(seps, separator(last, t))
+		}
+		shard = binary.AppendUvarint(shard, uint64(len(t)))
+		shard = append(shard, t...)
+		shard = binary.AppendUvarint(shard, uint64(len(scratch)))
+		shard = binary.AppendUvarint(shard, uint64(len(list)))
+		shard = append(shard, list...)
+		out.Postings += len(scratch)
+		last = t
+		if len(shard) >= shardBytes {
+			flush()
+		}
+	}
+	flush()
+
+	fraw, err := encodeFacets(facets)
+	if err != nil {
+		return nil, err
+	}
+	m := manifest{Docs: x.n, Scale: ImpactScale, Shards: seps, Stop: StopWords(), Ko: KoreanSuffixes()}
+	if m.Shards == nil {
+		m.Shards = []string{}
+	}
+	h := sha256.New()
+	for _, f := range files {
+		h.Write(f.Raw)
+	}
+	h.Write(fraw)
+	for _, r := range x.recs {
+		h.Write(r[:])
+	}
+	pre, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	h.Write(pre)
+	m.Version = hex.EncodeToString(h.Sum(nil))[:12]
+	mraw, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	out.Version = m.Version
+	out.Files = append(append([]File{{Name: ManifestName, Raw: mraw}}, files...), File{Name: "facets.bin", Raw: fraw})
+	return out, nil
+}
+
+// separator is the shortest prefix of next that sorts after prev: the
+// shard boundary the manifest lists.
+func separator(prev, next string) string {
+	if prev == "" {
+		return ""
+	}
+	for i := range next {
+		if i == 0 {
+			continue
+		}
+		if p := next[:i]; compareTerms(p, prev) > 0 {
+			return p
+		}
+	}
+	return next
+}
+
+// averages are the mean field lengths over the documents added.
+func (x *Index) averages() [numFields]float64 {
+	var sum [numFields]float64
+	n := 0
+	for d, ok := range x.added {
+		if !ok {
+			continue
+		}
+		n++
+		for f := range numFields {
+			sum[f] += float64(x.lens[d][f])
+		}
+	}
+	for f := range sum {
+		if n > 0 {
+			sum[f] /= float64(n)
+		}
+		if sum[f] == 0 {
+			sum[f] = 1
+		}
+	}
+	return sum
+}
+
+// encodeList writes sorted postings as the script reads them: per posting
+// the gap to the previous document (the first from 0) and a byte holding
+// the 7-bit impact above a bit that says the term is the document's id.
+func (x *Index) encodeList(ps []posting, avg [numFields]float64) []byte {
+	b := make([]byte, 0, 2*len(ps))
+	prev := 0
+	for _, p := range ps {
+		b = binary.AppendUvarint(b, uint64(p.doc-prev))
+		prev = p.doc
+		q := byte(impact(p.tf, x.lens[p.doc], avg))
+		q <<= 1
+		if p.isID {
+			q |= 1
+		}
+		b = append(b, q)
+	}
+	return b
+}
+
+// impact is a document's share of a term's score, 1–127.
+func impact(tf [numFields]uint8, lens [numFields]uint32, avg [numFields]float64) int {
+	var s float64
+	for f := range numFields {
+		if tf[f] == 0 {
+			continue
+		}
+		boost, b := fieldWeight(f)
+		t := float64(tf[f]) / (1 - b + b*float64(lens[f])/avg[f])
+		s += boost * t * (bm25K1 + 1) / (t + bm25K1)
+	}
+	return min(127, max(1, int(math.Round(s*ImpactScale))))
+}
+
+// encodeFacets writes the facets as JSON: per value its key, label and
+// the gaps between its documents.
+func encodeFacets(facets []Facet) ([]byte, error) {
+	type value [3]any
+	type facet struct {
+		Name   string  `json:"n"`
+		Values []value `json:"v"`
+	}
+	out := make([]facet, 0, len(facets))
+	for _, f := range facets {
+		ff := facet{Name: f.Name, Values: make([]value, 0, len(f.Values))}
+		for _, v := range f.Values {
+			if !slices.IsSorted(v.Docs) {
+				return nil, fmt.Errorf("search: facet %s=%s: documents out of order", f.Name, v.Key)
+			}
+			gaps := make([]int, len(v.Docs))
+			prev := 0
+			for i, d := range v.Docs {
+				gaps[i] = d - prev
+				prev = d
+			}
+			ff.Values = append(ff.Values, value{v.Key, v.Label, gaps})
+		}
+		out = append(out, ff)
+	}
+	return json.Marshal(out)
+}

@@ -1,0 +1,201 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"almanac/generator/corpus"
+)
+
+// The preview benchmarks build a generated site, serve it, and time what a
+// writer waits for: from writing a file to the reload event that names the
+// page (the page rendered and committed), and on to the end of the
+// deferred work (lists, feeds, search index). Run by hand; the 10,000-page
+// case takes many minutes on two cores:
+//
+//	go test ./generator/serve -run '^$' -bench Preview10000 -benchtime 1x -timeout 2h
+//
+// ALMANAC_BENCH_CACHE names a highlighting cache folder to keep between
+// runs (a developer's machine keeps one); without it the first build
+// highlights every code block.
+
+func BenchmarkPreview1000(b *testing.B)  { benchPreview(b, 1000, 50, 10) }
+func BenchmarkPreview10000(b *testing.B) { benchPreview(b, 10000, 50, 10) }
+
+func benchPreview(b *testing.B, pages, storyEdits, layoutEdits int) {
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := corpus.WriteDir(dir, corpus.Options{Pages: pages, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	// The site's own copy of the story layout, to edit.
+	layout := filepath.Join(dir, "layouts", "story.html")
+	theme := os.DirFS("../..")
+	data, err := fs.ReadFile(theme, "layouts/story.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	os.MkdirAll(filepath.Dir(layout), 0o755)
+	os.WriteFile(layout, data, 0o644)
+	story, url := firstStory(b, dir)
+
+	for i := 0; i < b.N; i++ {
+		cache := os.Getenv("ALMANAC_BENCH_CACHE")
+		if cache == "" {
+			cache = b.TempDir()
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		began := time.Now()
+		srv, err := Start(ctx, Options{Source: dir, Theme: theme, Now: corpus.DefaultNow(), Drafts: true, CacheDir: cache})
+		if err != nil {
+			b.Fatal(err)
+		}
+		full := time.Since(began)
+		events := listen(b, srv, url)
+		waitIdle(srv)
+
+		// Story edits: a sentence added to the body, as a writer saves.
+		orig, _ := os.ReadFile(story)
+		var reload, settled []time.Duration
+		for n := range storyEdits {
+			body := fmt.Sprintf("%s\nA sentence added by edit %d.\n", orig, n)
+			r, s := timeEdit(b, srv, events, url, func() { os.WriteFile(story, []byte(body), 0o644) })
+			reload, settled = append(reload, r), append(settled, s)
+		}
+		// Layout edits: every page again, the open one first.
+		var lReload, lSettled []time.Duration
+		for n := range layoutEdits {
+			edited := strings.Replace(string(data), `<article class="detail story">`,
+				fmt.Sprintf(`<article class="detail story" data-edit="%d">`, n), 1)
+			r, s := timeEdit(b, srv, events, url, func() { os.WriteFile(layout, []byte(edited), 0o644) })
+			lReload, lSettled = append(lReload, r), append(lSettled, s)
+		}
+		cancel()
+		srv.Wait()
+
+		b.ReportMetric(ms(pct(reload, 50)), "story-p50-ms")
+		b.ReportMetric(ms(pct(reload, 95)), "story-p95-ms")
+		b.ReportMetric(ms(pct(settled, 50)), "story-settled-p50-ms")
+		b.ReportMetric(ms(pct(lReload, 50)), "layout-p50-ms")
+		b.ReportMetric(ms(pct(lReload, 95)), "layout-p95-ms")
+		b.ReportMetric(ms(pct(lSettled, 50)), "layout-settled-p50-ms")
+		b.ReportMetric(full.Seconds(), "full-build-s")
+		b.ReportMetric(peakRSS(), "peak-rss-MB")
+	}
+}
+
+// firstStory is the first story file by name and its page's URL path.
+func firstStory(b *testing.B, dir string) (string, string) {
+	names, err := filepath.Glob(filepath.Join(dir, "content", "stories", "*.md"))
+	if err != nil || len(names) == 0 {
+		b.Fatalf("no stories: %v", err)
+	}
+	slices.Sort(names)
+	return names[0], "/stories/" + strings.TrimSuffix(filepath.Base(names[0]), ".md") + "/"
+}
+
+// listen opens the event stream as the page at url would, and sends each
+// reload event's URLs, with the time it arrived, on the returned channel.
+func listen(b *testing.B, srv *Server, url string) <-chan arrival {
+	resp, err := http.Get(srv.URL() + "_almanac/events?path=" + url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ch := make(chan arrival, 1024)
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 1<<20), 64<<20)
+		name := ""
+		for sc.Scan() {
+			line := sc.Text()
+			if n, ok := strings.CutPrefix(line, "event: "); ok {
+				name = n
+			}
+			if d, ok := strings.CutPrefix(line, "data: "); ok && name == "reload" {
+				var m reloadMessage
+				json.Unmarshal([]byte(d), &m)
+				ch <- arrival{at: time.Now(), urls: m.URLs}
+			}
+		}
+	}()
+	for srv.broker.Clients() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	return ch
+}
+
+type arrival struct {
+	at   time.Time
+	urls []string
+}
+
+// timeEdit makes a change once the server is idle and returns how long
+// the reload event naming url took, and how long until the deferred work
+// was done.
+func timeEdit(b *testing.B, srv *Server, events <-chan arrival, url string, change func()) (time.Duration, time.Duration) {
+	waitIdle(srv)
+	for len(events) > 0 {
+		<-events
+	}
+	t0 := time.Now()
+	change()
+	var reload time.Duration
+	for reload == 0 {
+		select {
+		case a := <-events:
+			if slices.Contains(a.urls, url) {
+				reload = a.at.Sub(t0)
+			}
+		case <-time.After(5 * time.Minute):
+			b.Fatal("no reload event for", url)
+		}
+	}
+	// The deferred work is pending from the Apply's commit on.
+	waitIdle(srv)
+	return reload, time.Since(t0)
+}
+
+func waitIdle(srv *Server) {
+	for !srv.idle() {
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func pct(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[min(len(s)-1, (len(s)*p+99)/100-1)]
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// peakRSS is the process's peak resident memory in MB (Linux), else the
+// Go heap obtained from the system.
+func peakRSS() float64 {
+	if data, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				kb, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+				return float64(kb) / 1024
+			}
+		}
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.Sys) / (1 << 20)
+}

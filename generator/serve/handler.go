@@ -1,0 +1,179 @@
+package serve
+
+import (
+	"bytes"
+	"hash/fnv"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"almanac/generator/output"
+)
+
+// The preview's own URLs, beside the site's.
+const (
+	previewPrefix = "/_almanac/"
+	clientURL     = previewPrefix + "live.js"
+	eventsURL     = previewPrefix + "events"
+)
+
+// siteHandler serves the built site from memory. It can only ever serve a
+// file the build wrote: names are looked up in the output's map, never on
+// a disk, so no path (with .. in any encoding, absolute, with backslashes)
+// reaches anything else; such paths are refused before the lookup anyway.
+type siteHandler struct {
+	out *output.Memory
+	// placeholder, when the site has never built, is served for every
+	// page: it loads the reload client, which shows the errors.
+	placeholder func() bool
+}
+
+func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name, ok := fileName(r.URL.Path)
+	if !ok {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	if h.placeholder() {
+		servePlaceholder(w)
+		return
+	}
+	data, found := h.out.Get(name)
+	if !found && !strings.HasSuffix(r.URL.Path, "/") {
+		if _, dir := h.out.Get(path.Join(name, "index.html")); dir {
+			// A folder: its index, at the URL with the slash, so that
+			// relative links in the page resolve.
+			target := r.URL.Path + "/"
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			return
+		}
+	}
+	if !found && strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+		data, found = h.out.Get(name)
+	}
+	status := http.StatusOK
+	if !found {
+		status = http.StatusNotFound
+		if data, found = h.out.Get("404.html"); !found {
+			http.Error(w, "404 page not found", http.StatusNotFound)
+			return
+		}
+		name = "404.html"
+	}
+	hd := w.Header()
+	hd.Set("Content-Type", contentType(name, data))
+	hd.Set("Cache-Control", "no-cache")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	if status != http.StatusOK {
+		hd.Set("Content-Length", strconv.Itoa(len(data)))
+		w.WriteHeader(status)
+		if r.Method != http.MethodHead {
+			w.Write(data)
+		}
+		return
+	}
+	hd.Set("ETag", etag(data))
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+}
+
+// fileName maps a URL path to an output name ("" is the root), refusing
+// paths that try to leave the site: .. as a segment (whether it came
+// percent-encoded or not: the path is decoded already), backslashes, NUL,
+// or anything not rooted.
+func fileName(p string) (string, bool) {
+	if p == "" || p[0] != '/' || strings.ContainsAny(p, "\\\x00") {
+		return "", false
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." {
+			return "", false
+		}
+	}
+	name := strings.TrimPrefix(path.Clean(p), "/")
+	if name == "" {
+		return "index.html", true
+	}
+	return name, true
+}
+
+// contentType is the media type of an output file. The feed and the
+// calendar get theirs by name, whatever a system's MIME table says.
+func contentType(name string, data []byte) string {
+	switch {
+	case name == "index.xml" || strings.HasSuffix(name, "/index.xml"):
+		return "application/atom+xml; charset=utf-8"
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm":
+		return "text/html; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js", ".mjs":
+		return "text/javascript; charset=utf-8"
+	case ".json":
+		return "application/json"
+	case ".xml":
+		return "application/xml; charset=utf-8"
+	case ".ics":
+		return "text/calendar; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".csv":
+		return "text/csv; charset=utf-8"
+	case ".bin":
+		return "application/octet-stream"
+	}
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return http.DetectContentType(data)
+}
+
+// etag names a file's bytes, so that a browser revalidating an unchanged
+// file gets 304.
+func etag(data []byte) string {
+	h := fnv.New64a()
+	h.Write(data)
+	return `"` + strconv.FormatUint(h.Sum64(), 36) + `"`
+}
+
+// servePlaceholder answers while the site has never built: a page that
+// loads the reload client, which shows the errors and loads the site as
+// soon as it builds.
+func servePlaceholder(w http.ResponseWriter) {
+	hd := w.Header()
+	hd.Set("Content-Type", "text/html; charset=utf-8")
+	hd.Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	w.Write([]byte(placeholderPage))
+}
+
+const placeholderPage = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="almanac-preview" content="unbuilt">
+<title>almanac preview: the site does not build yet</title>
+</head>
+<body>
+<h1>The site does not build yet</h1>
+<p>Fix the problems the terminal lists; this page loads the site as soon as it builds.</p>
+<script src="` + clientURL + `" defer></script>
+</body>
+</html>
+`

@@ -1,0 +1,201 @@
+// Package serve is the live preview: it builds a site into memory, serves
+// it over HTTP, watches the site's files, rebuilds only what a change
+// touches (build.Incremental) and tells every open page over Server-Sent
+// Events to reload itself, or to swap its stylesheet, or to show the
+// errors the change brought, with their source lines, over the page.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"almanac/generator/build"
+	"almanac/generator/content"
+	"almanac/generator/output"
+)
+
+// Options configure a preview server.
+type Options struct {
+	// Source is the site's root folder.
+	Source string
+	// Theme holds the default layouts/ and static/, and the reload
+	// client (build.PreviewClient).
+	Theme fs.FS
+	// Bind is the address to listen on, 127.0.0.1 by default; Port 0
+	// picks a free port.
+	Bind string
+	Port int
+	// Drafts shows drafts and future-dated pages.
+	Drafts bool
+	// Now is the preview's present; zero means the time Start is called.
+	Now time.Time
+	// CacheDir keeps highlighted code blocks on disk; "" keeps them in
+	// memory.
+	CacheDir string
+	// Log receives progress and problems, as a terminal shows them; nil
+	// discards them.
+	Log io.Writer
+}
+
+// Server is a running preview.
+type Server struct {
+	opts   Options
+	url    string
+	source fs.FS
+	out    *output.Memory
+	inc    *build.Incremental
+	broker *Broker
+	watch  *watcher
+	http   *http.Server
+	client []byte
+
+	built    atomic.Bool // the site has built at least once
+	settling atomic.Bool // a Settle runs
+	problems problemState
+	logMu    sync.Mutex
+	done     chan error
+}
+
+// Start listens, builds the site and serves it until ctx ends; Wait waits
+// for the end. The first build's errors do not stop it: the server waits
+// for them to be fixed, showing them in every page it is asked for.
+func Start(ctx context.Context, opts Options) (*Server, error) {
+	if opts.Bind == "" {
+		opts.Bind = "127.0.0.1"
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	client, err := fs.ReadFile(opts.Theme, build.PreviewClient)
+	if err != nil {
+		return nil, fmt.Errorf("the theme has no reload client: %w", err)
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port)))
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: opts, url: siteURL(opts.Bind, ln.Addr()), source: os.DirFS(opts.Source),
+		out: output.NewMemory(), broker: NewBroker(), client: client, done: make(chan error, 1)}
+	b, err := build.New(build.Options{
+		Source: s.source, Theme: opts.Theme, Drafts: opts.Drafts, BaseURL: s.url,
+		CacheDir: opts.CacheDir, LiveReload: clientURL, KeepBodies: true,
+	})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	s.inc = b.Incremental(opts.Now, s.out)
+	// Watch before the first build, so that no save during it is missed.
+	if s.watch, err = newWatcher(opts.Source); err != nil {
+		ln.Close()
+		return nil, fmt.Errorf("watching %s: %w", opts.Source, err)
+	}
+	cfg, _ := content.LoadConfig(s.source)
+	s.watch.watch("layouts", "static", contentDir(cfg.ContentDir))
+	s.broker.Set("hello", []byte(`{"id":"`+strconv.FormatInt(time.Now().UnixNano(), 36)+`"}`))
+	s.problems.set(nil, nil)
+
+	s.build(ctx)
+	s.serve(ctx, ln)
+	return s, nil
+}
+
+// idle reports whether no deferred work runs or waits.
+func (s *Server) idle() bool { return !s.settling.Load() && !s.inc.Pending() }
+
+// URL is where the site is served, with a trailing slash.
+func (s *Server) URL() string { return s.url }
+
+// Wait blocks until the server has shut down after its context ended.
+func (s *Server) Wait() error { return <-s.done }
+
+// serve starts the HTTP server, the watcher and the rebuild loop, and
+// shuts them down when ctx ends.
+func (s *Server) serve(ctx context.Context, ln net.Listener) {
+	mux := http.NewServeMux()
+	mux.Handle("GET "+eventsURL, s.broker)
+	mux.HandleFunc("GET "+clientURL, s.serveClient)
+	mux.Handle("/", &siteHandler{out: s.out, placeholder: func() bool { return !s.built.Load() }})
+	s.http = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	s.http.RegisterOnShutdown(s.broker.Close)
+
+	paths := make(chan string, 256)
+	batches := make(chan []string)
+	loopCtx, stopLoop := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(3)
+	go func() { defer wg.Done(); s.watch.run(loopCtx, paths, s.logf) }()
+	go func() { defer wg.Done(); batch(loopCtx, paths, batches, newDebouncer(), realClock{}) }()
+	go func() { defer wg.Done(); s.loop(loopCtx, batches) }()
+
+	served := make(chan error, 1)
+	go func() { served <- s.http.Serve(ln) }()
+	go func() {
+		var err error
+		select {
+		case <-ctx.Done():
+		case err = <-served:
+		}
+		shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		s.broker.Close()
+		if shutErr := s.http.Shutdown(shutCtx); err == nil && shutErr != nil {
+			err = shutErr
+		}
+		stopLoop()
+		wg.Wait()
+		if errors.Is(err, http.ErrServerClosed) {
+			err = nil
+		}
+		s.done <- err
+	}()
+}
+
+func (s *Server) serveClient(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "text/javascript; charset=utf-8")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("ETag", etag(s.client))
+	http.ServeContent(w, r, "live.js", time.Time{}, bytes.NewReader(s.client))
+}
+
+// siteURL is the address pages link to: the host as bound, or localhost
+// when bound to every interface.
+func siteURL(bind string, addr net.Addr) string {
+	host := bind
+	if ip := net.ParseIP(bind); ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	port := "0"
+	if ta, ok := addr.(*net.TCPAddr); ok {
+		port = strconv.Itoa(ta.Port)
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
+}
+
+func contentDir(d string) string {
+	if d == "" {
+		return "content"
+	}
+	return d
+}
+
+func (s *Server) logf(format string, args ...any) {
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	fmt.Fprintf(s.opts.Log, format+"\n", args...)
+}

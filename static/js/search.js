@@ -1,0 +1,614 @@
+// almanac search: the header's type-ahead, the /search/ page, and the
+// words of a search marked on the page a result opens. It reads the index
+// generator/search writes under search/: a manifest, the shards of the
+// words asked for, the facets (on /search/ only) and one small record per
+// result shown. Everything it puts in the page is built as DOM nodes.
+(() => {
+  "use strict";
+  const form = document.querySelector("form.search-box");
+  const input = form && form.querySelector("input[name=q]");
+  if (!input || !window.fetch || !window.Map) return;
+  const pop = form.querySelector(".search-pop");
+  const page = document.getElementById("search-page");
+  const base = form.getAttribute("data-index");
+  const dec = new TextDecoder();
+  const S = 0, L = 1, H = 2, C = 3, J = 4;
+  const PREFIX = 0.7, FUZZY = 0.5, ID_BONUS = 1e3, MATCHED = 1e5;
+
+  // --- Text, as generator/search folds and splits it -----------------------
+
+  const EX = { "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "Ł": "L", "ł": "l", "Ŧ": "T", "ŧ": "t", "ſ": "s", "ƀ": "b" };
+  const fold1 = (c) => {
+    const n = c.codePointAt(0);
+    if ((n >= 0xc0 && n <= 0x24f) || (n >= 0x1e00 && n <= 0x1eff)) {
+      c = c.normalize("NFD")[0];
+      c = EX[c] || c;
+    }
+    c = c.toLowerCase();
+    return c === "ς" ? "σ" : c;
+  };
+  const fold = (s) => Array.from(s.replace(/[\u0300-\u036f]/g, ""), fold1).join("");
+  // keep folds without changing lengths, so offsets still point into s.
+  const keep = (s) => s.replace(/[\s\S]/gu, (c) => { const f = fold1(c); return f.length === c.length ? f : c; });
+  const ALNUM = /[\p{L}\p{N}\p{M}]/u;
+  const cls = (c) => {
+    const n = c.codePointAt(0);
+    if (n < 0x80) return /[a-z0-9A-Z]/.test(c) ? L : /[-._]/.test(c) ? J : S;
+    if ((n >= 0x1100 && n <= 0x11ff) || (n >= 0x3130 && n <= 0x318f) || (n >= 0xa960 && n <= 0xa97f) || (n >= 0xac00 && n <= 0xd7ff)) return H;
+    if ((n >= 0x3040 && n <= 0x30ff) || (n >= 0x31f0 && n <= 0x31ff) || (n >= 0x3400 && n <= 0x4dbf) || (n >= 0x4e00 && n <= 0x9fff) ||
+      (n >= 0xf900 && n <= 0xfaff) || (n >= 0xff66 && n <= 0xff9f) || (n >= 0x20000 && n <= 0x3ffff)) return C;
+    return ALNUM.test(c) ? L : S;
+  };
+  const len = (s) => Array.from(s).length;
+  const kindAt = (s, i) => { const c = String.fromCodePoint(s.codePointAt(i)); return [cls(c), c.length]; };
+
+  // runs calls fn(kind, run, segments, hasDigit, attached) for each word
+  // of folded text: Latin runs with their joiners, Hangul and CJK runs.
+  function runs(text, fn) {
+    let kind = S, prev = S, run = "", seg = "", segs = [], digit = false, joiner = "";
+    const flush = () => {
+      if (kind === L) segs.push(seg);
+      if (kind !== S) fn(kind, run, segs, digit, prev === L || prev === C);
+      prev = kind; kind = S; run = seg = joiner = ""; segs = []; digit = false;
+    };
+    for (const c of text) {
+      const k = cls(c);
+      if (joiner) {
+        const j = joiner;
+        joiner = "";
+        if (k === L) { segs.push(seg); seg = c; run += j + c; digit = digit || /[0-9]/.test(c); continue; }
+        flush(); prev = S;
+      }
+      if (k === J && kind === L) { joiner = c; continue; }
+      if (k === S || k === J) { flush(); prev = S; continue; }
+      if (k !== kind) { flush(); kind = k; }
+      run += c;
+      if (k === L) seg += c;
+      if (/[0-9]/.test(c)) digit = true;
+    }
+    flush();
+  }
+
+  function stem(w, ko) {
+    const a = Array.from(w), n = a.length;
+    for (let k = Math.min(n - 1, 5); k >= 1; k--) {
+      if (k === 1 && n < 3) break;
+      if (ko.has(a.slice(n - k).join(""))) return a.slice(0, n - k).join("");
+    }
+    return w;
+  }
+
+  // terms are the words of a query: {t, k: kind, pre: may match as a
+  // prefix, fz: may match with one typo}. Stop words are dropped, but for
+  // the word still being typed, which may grow into another.
+  function terms(q, m) {
+    const out = [], typing = !/\s$/.test(q);
+    runs(fold(q), (k, s, segs, digit, attached) => {
+      if (k === L) {
+        if (segs.length > 1 && digit) out.push({ t: /^v[0-9]/.test(s) ? s.slice(1) : s, k, pre: true });
+        else for (const g of segs) if (len(g) >= 2) out.push({ t: g, k, pre: true, fz: len(g) >= 5 && !/[0-9]/.test(g) });
+      } else if (k === H) {
+        if (attached && m.ko.has(s)) return;
+        const w = s.replace(/[\u3131-\u318e]+$/, ""); // a syllable still being composed
+        if (w) out.push({ t: stem(w, m.ko), k, pre: true });
+      } else {
+        const a = Array.from(s);
+        if (a.length === 1) out.push({ t: s, k, pre: true });
+        for (let i = 0; i + 1 < a.length; i++) out.push({ t: a[i] + a[i + 1], k });
+      }
+    });
+    const seen = new Set();
+    return out.filter((x, i) => {
+      if (seen.has(x.t)) return false;
+      seen.add(x.t);
+      if (x.k === L && m.stop.has(x.t)) return typing && i === out.length - 1 ? (x.stop = true) : false;
+      return true;
+    });
+  }
+
+  // --- Files ------------------------------------------------------------------
+
+  const files = new Map();
+  let version = "";
+  async function gunzip(b) {
+    if (b[0] !== 0x1f || b[1] !== 0x8b) return b; // the host already decoded it
+    const s = new Blob([b]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(s).arrayBuffer());
+  }
+  function get(name) {
+    let p = files.get(name);
+    if (!p) {
+      const url = base + name + (version ? "?v=" + version : "");
+      p = fetch(url, version ? {} : { cache: "no-cache" })
+        .then((r) => { if (!r.ok) throw new Error(url + ": " + r.status); return r.arrayBuffer(); })
+        .then((b) => gunzip(new Uint8Array(b)));
+      p.catch(() => files.delete(name));
+      files.set(name, p);
+    }
+    return p;
+  }
+  const json = (name) => get(name).then((b) => JSON.parse(dec.decode(b)));
+  let manifestP;
+  function manifest() {
+    manifestP = manifestP || json("index.bin").then((m) => {
+      version = m.v;
+      m.stop = new Set(m.stop);
+      m.ko = new Set(m.ko);
+      return m;
+    }, (e) => { manifestP = null; throw e; });
+    return manifestP;
+  }
+  const record = (d) => json("d/" + d + ".bin");
+
+  // A shard: sorted terms, each with its document count and postings.
+  const shards = new Map();
+  function shard(i) {
+    let p = shards.get(i);
+    if (!p) {
+      p = get("t/" + i + ".bin").then((b) => {
+        const sh = { b, t: [], df: [], at: [], end: [] };
+        let p = 0;
+        const rd = () => { let x = 0, s = 0, c; do { c = b[p++]; x += (c & 127) * 2 ** s; s += 7; } while (c & 128); return x; };
+        while (p < b.length) {
+          const n = rd();
+          sh.t.push(dec.decode(b.subarray(p, p + n)));
+          p += n;
+          sh.df.push(rd());
+          const l = rd();
+          sh.at.push(p);
+          sh.end.push(p += l);
+        }
+        return sh;
+      });
+      p.catch(() => shards.delete(i));
+      shards.set(i, p);
+    }
+    return p;
+  }
+  // shardOf is the shard that holds term t, or would.
+  function shardOf(m, t) {
+    let lo = 0, hi = m.s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (m.s[mid] <= t) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  // shardsFor loads the shards of the terms that start with t, or only
+  // the one where t itself would be when that prefix spans too many.
+  function shardsFor(m, t, pre, most, around) {
+    let lo = shardOf(m, t), hi = pre ? shardOf(m, t + "\uffff") : lo;
+    if (hi - lo >= most) lo = hi = shardOf(m, around || t);
+    const list = [];
+    for (let i = lo; i <= hi; i++) list.push(shard(i));
+    return Promise.all(list);
+  }
+  function postings(sh, j, fn) {
+    const b = sh.b;
+    let p = sh.at[j], doc = 0;
+    while (p < sh.end[j]) {
+      let x = 0, s = 0, c;
+      do { c = b[p++]; x += (c & 127) * 2 ** s; s += 7; } while (c & 128);
+      doc += x;
+      fn(doc, b[p++]);
+    }
+  }
+
+  // --- Matching and ranking ---------------------------------------------------
+
+  function oneTypo(a, b) {
+    const la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1 || a === b) return false;
+    let i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  // scores gives each document the best score of any index term that q
+  // matches: exactly, as a prefix or, failing both, with one typo.
+  async function scores(q, m, extra) {
+    const out = new Map();
+    const add = (sh, j, w, exact) => {
+      const df = sh.df[j], f = Math.log(1 + (m.n - df + 0.5) / (df + 0.5)) * w / m.k;
+      postings(sh, j, (d, v) => {
+        let s = f * (v >> 1);
+        if (exact && v & 1) s += ID_BONUS;
+        if (s > (out.get(d) || 0)) out.set(d, s);
+      });
+    };
+    let found = false;
+    for (const sh of await shardsFor(m, q.t, q.pre, 3)) {
+      let lo = 0, hi = sh.t.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (sh.t[mid] < q.t) lo = mid + 1; else hi = mid; }
+      for (let j = lo; j < sh.t.length && sh.t[j].startsWith(q.t); j++) {
+        const exact = sh.t[j] === q.t;
+        if (!exact && !q.pre) break;
+        if (q.stop && exact) continue;
+        add(sh, j, exact ? 1 : PREFIX, exact);
+        found = true;
+      }
+    }
+    if (!found && q.fz) {
+      for (const sh of await shardsFor(m, q.t.slice(0, 2), true, 4, q.t)) {
+        sh.t.forEach((w, j) => { if (oneTypo(w, q.t)) { add(sh, j, FUZZY, false); extra.push(w); } });
+      }
+    }
+    return out;
+  }
+
+  // search returns the matching documents, best first, and the words to
+  // mark in what they show.
+  async function search(text) {
+    const m = await manifest();
+    const qs = terms(text, m);
+    if (!qs.length) return null;
+    const extra = [];
+    const per = await Promise.all(qs.map((q) => scores(q, m, extra)));
+    const order = per.slice().sort((a, b) => a.size - b.size);
+    let res = new Map();
+    for (const [d, s] of order[0]) {
+      let sum = s;
+      for (let i = 1; i < order.length && sum >= 0; i++) {
+        const x = order[i].get(d);
+        sum = x === undefined ? -1 : sum + x;
+      }
+      if (sum >= 0) res.set(d, sum);
+    }
+    if (!res.size && per.length > 1) { // no page has every word: rank by how many it has
+      res = new Map();
+      for (const r of per) for (const [d, s] of r) res.set(d, (res.get(d) || 0) + s + MATCHED);
+    }
+    const ids = Array.from(res.keys()).sort((a, b) => res.get(b) - res.get(a) || a - b);
+    return { ids, words: qs.map((q) => q.t).concat(extra) };
+  }
+
+  // --- Marking words ----------------------------------------------------------
+
+  // marker returns a function that finds the words to mark in a text, as
+  // [start, end) ranges.
+  function marker(words) {
+    const by = { [L]: [], [H]: [], [C]: [] };
+    for (const w of words) if (w) by[cls(w[0]) === H ? H : cls(w[0]) === C ? C : L].push(w);
+    const joined = by[L].filter((w) => /[-._]/.test(w));
+    return (text) => {
+      const out = [];
+      for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:[-._][\p{L}\p{N}\p{M}]+)*/gu)) {
+        const s = keep(m[0]), at = m.index;
+        if (joined.some((w) => s.startsWith(w))) { out.push([at, at + s.length]); continue; }
+        for (let i = 0, j; i < s.length; i = j) {
+          const [k, w] = kindAt(s, i);
+          j = i + w;
+          if (k === J) continue;
+          for (let x; j < s.length && (x = kindAt(s, j))[0] === k;) j += x[1];
+          const sub = s.slice(i, j);
+          if (k === L && by[L].some((w) => sub.startsWith(w))) out.push([at + i, at + j]);
+          if (k === H && by[H].some((w) => sub.startsWith(w))) out.push([at + i, at + j]);
+          if (k === C) {
+            for (const w of by[C]) for (let p = sub.indexOf(w); p >= 0; p = sub.indexOf(w, p + 1)) out.push([at + i + p, at + i + p + w.length]);
+          }
+        }
+      }
+      out.sort((a, b) => a[0] - b[0]);
+      return out.filter((r, n) => n === 0 || r[0] >= out[n - 1][1]);
+    };
+  }
+
+  const el = (tag, cl, text) => {
+    const e = document.createElement(tag);
+    if (cl) e.className = cl;
+    if (text != null) e.textContent = text;
+    return e;
+  };
+  // marked returns text as nodes, the given ranges in <mark>.
+  function marked(text, ranges, from, to) {
+    const f = document.createDocumentFragment();
+    let at = from;
+    for (const [a, b] of ranges) {
+      if (b <= from || a >= to) continue;
+      if (a > at) f.append(text.slice(at, a));
+      f.append(el("mark", "", text.slice(Math.max(a, at), Math.min(b, to))));
+      at = Math.min(b, to);
+    }
+    if (at < to) f.append(text.slice(at, to));
+    return f;
+  }
+  // snippet cuts about n characters around the first place where the most
+  // different words are found.
+  function snippet(text, find, n) {
+    const ranges = find(text);
+    let from = 0, best = 0;
+    for (const [a] of ranges) {
+      const seen = new Set();
+      for (const [x, y] of ranges) if (x >= a && x < a + n) seen.add(keep(text.slice(x, y)));
+      if (seen.size > best) { best = seen.size; from = a; }
+    }
+    if (from > 0) {
+      from = Math.max(0, from - 30);
+      const sp = text.lastIndexOf(" ", from + 10);
+      if (sp > from - 20) from = sp + 1;
+    }
+    let to = Math.min(text.length, from + n);
+    for (const [a, b] of ranges) if (a < to && b > to) to = b; // never cut a marked word
+    if (to < text.length) {
+      const sp = text.indexOf(" ", to);
+      if (sp >= 0 && sp < to + 15) to = sp;
+    }
+    const p = el("p", "search-snippet");
+    if (from > 0) p.append("… ");
+    p.append(marked(text, ranges, from, to));
+    if (to < text.length) p.append(" …");
+    return p;
+  }
+
+  // result builds one result: badges, id, date, title, snippet.
+  function result(r, words, find, tag, n) {
+    const a = el("a", "search-link");
+    a.href = r.u + "?highlight=" + encodeURIComponent(words.join(" "));
+    const meta = el("span", "search-meta");
+    for (const [c, l] of r.b || []) meta.append(el("span", "badge " + c, l), " ");
+    if (r.i) meta.append(el("span", "id", r.i), " ");
+    if (r.d) meta.append(el("time", "date", r.d));
+    const title = el(tag, "search-title");
+    title.append(marked(r.t, find(r.t), 0, r.t.length));
+    a.append(meta, title, snippet((r.x || "").replace(/\s+/g, " "), find, n));
+    return a;
+  }
+  const say = (tmpl, ...args) => (tmpl || "").replace(/\{(\d)\}/g, (_, i) => args[i]);
+
+  // --- The header's dropdown --------------------------------------------------
+
+  let seq = 0, active = -1;
+  const opts = () => Array.from(pop.querySelectorAll("[role=option]"));
+  function show(open) {
+    pop.hidden = !open;
+    input.setAttribute("aria-expanded", open ? "true" : "false");
+    if (!open) { active = -1; input.removeAttribute("aria-activedescendant"); }
+  }
+  function move(by) {
+    const list = opts();
+    if (!list.length) return;
+    if (pop.hidden) show(true);
+    active = (active + 1 + by + list.length + 1) % (list.length + 1) - 1; // -1: back in the box
+    list.forEach((o, i) => o.setAttribute("aria-selected", i === active ? "true" : "false"));
+    if (active < 0) { input.removeAttribute("aria-activedescendant"); return; }
+    input.setAttribute("aria-activedescendant", list[active].id);
+    list[active].scrollIntoView({ block: "nearest" });
+  }
+  async function typeahead() {
+    const q = input.value.trim(), my = ++seq;
+    if (!q) { show(false); return; }
+    let found, recs;
+    try {
+      found = await search(q);
+      recs = found ? await Promise.all(found.ids.slice(0, 6).map(record)) : [];
+    } catch (e) {
+      if (my === seq) { pop.replaceChildren(el("p", "search-empty", form.getAttribute("data-error"))); show(true); }
+      return;
+    }
+    if (my !== seq) return;
+    const find = marker(found ? found.words : []);
+    pop.replaceChildren();
+    recs.forEach((r, i) => {
+      const o = result(r, found.words, find, "span", 110);
+      o.id = "search-opt-" + i;
+      o.setAttribute("role", "option");
+      pop.append(o);
+    });
+    if (!recs.length) pop.append(el("p", "search-empty", say(form.getAttribute("data-none"), q)));
+    else {
+      const all = el("a", "search-all", say(form.getAttribute("data-all"), q));
+      all.href = form.action + "?q=" + encodeURIComponent(q);
+      all.id = "search-opt-all";
+      all.setAttribute("role", "option");
+      pop.append(all);
+    }
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    show(document.activeElement === input);
+  }
+
+  const debounce = (fn, ms) => { let t; return () => { clearTimeout(t); t = setTimeout(fn, ms); }; };
+  const editable = (e) => e && (e.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.tagName));
+  document.addEventListener("keydown", (e) => {
+    const k = e.key;
+    if (((k === "k" || k === "K") && (e.ctrlKey || e.metaKey) && !e.altKey) || (k === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !editable(e.target))) {
+      e.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+  input.addEventListener("focus", () => { manifest().catch(() => {}); });
+
+  if (!page) {
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", pop.id);
+    pop.setAttribute("role", "listbox");
+    pop.setAttribute("aria-label", input.labels[0] ? input.labels[0].textContent : "");
+    input.addEventListener("input", debounce(typeahead, 100));
+    input.addEventListener("focus", () => { if (input.value.trim() && pop.childNodes.length) show(true); });
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        move(e.key === "ArrowDown" ? 1 : -1);
+      } else if (e.key === "Enter" && active >= 0 && !pop.hidden) {
+        e.preventDefault();
+        location.href = opts()[active].href;
+      } else if (e.key === "Escape") {
+        if (!pop.hidden) { e.preventDefault(); show(false); } else input.blur();
+      }
+    });
+    form.addEventListener("submit", (e) => { // Enter on a chosen result opens it
+      if (active >= 0 && !pop.hidden) { e.preventDefault(); location.href = opts()[active].href; }
+    });
+    form.addEventListener("focusout", (e) => { if (!form.contains(e.relatedTarget)) show(false); });
+    pop.addEventListener("mousedown", (e) => e.preventDefault()); // keep focus while a click lands
+  }
+
+  // --- The /search/ page ------------------------------------------------------
+
+  if (page) {
+    const FACETS = ["kind", "status", "severity", "tag", "service", "release", "year"];
+    const status = document.getElementById("search-status");
+    const list = document.getElementById("search-results");
+    const more = page.querySelector(".search-more");
+    const clear = page.querySelector(".search-clear");
+    const filters = document.getElementById("search-filters");
+    const data = (k) => page.getAttribute("data-" + k);
+    const params = new URLSearchParams(location.search);
+    const sel = {};
+    for (const f of FACETS) sel[f] = new Set(params.getAll(f));
+    const open = { tag: false, service: false, release: false };
+    let facetsP, shown = [], ids = [], words = [], find = marker([]), mySeq = 0;
+    input.value = params.get("q") || "";
+    filters.hidden = false;
+    if (matchMedia("(max-width: 48rem)").matches && !FACETS.some((f) => sel[f].size)) filters.open = false;
+
+    const facets = () => (facetsP = facetsP || json("facets.bin").then((fs) => {
+      const by = {};
+      for (const f of fs) {
+        by[f.n] = f.v.map(([k, l, gaps]) => { let d = 0; return { k, l, docs: gaps.map((g) => (d += g)) }; });
+      }
+      return by;
+    }, (e) => { facetsP = null; throw e; }));
+
+    const plural = (k, n) => say(data(k + (n === 1 ? "-one" : "-other")), n.toLocaleString(document.documentElement.lang || undefined), input.value.trim());
+
+    function syncURL(q) {
+      const p = new URLSearchParams();
+      if (q) p.set("q", q);
+      for (const f of FACETS) for (const v of sel[f]) p.append(f, v);
+      const s = p.toString();
+      history.replaceState(history.state, "", location.pathname + (s ? "?" + s : "") + location.hash);
+    }
+
+    async function update() {
+      const q = input.value.trim(), my = ++mySeq;
+      syncURL(q);
+      if (q) status.textContent = data("loading");
+      let found, by, m;
+      try {
+        [m, by] = await Promise.all([manifest(), facets()]);
+        found = q ? await search(q) : null;
+      } catch (e) {
+        if (my === mySeq) status.textContent = form.getAttribute("data-error");
+        return;
+      }
+      if (my !== mySeq) return;
+      const picked = FACETS.filter((f) => sel[f].size);
+      const inBase = new Uint8Array(m.n);
+      if (found) for (const d of found.ids) inBase[d] = 1;
+      else if (q === "") inBase.fill(1);
+      const masks = {};
+      for (const f of picked) {
+        const mask = new Uint8Array(m.n);
+        for (const v of by[f] || []) if (sel[f].has(v.k)) for (const d of v.docs) mask[d] = 1;
+        masks[f] = mask;
+      }
+      const passes = (d, skip) => picked.every((f) => f === skip || masks[f][d]);
+      const base = found ? found.ids : q === "" && picked.length ? Array.from(inBase.keys()) : [];
+      ids = base.filter((d) => passes(d));
+      words = found ? found.words : [];
+      find = marker(words);
+      renderFacets(by, inBase, passes);
+      clear.hidden = !picked.length;
+      if (!q && !picked.length) status.textContent = data("hint");
+      else if (!q) status.textContent = plural("pages", ids.length);
+      else if (!ids.length) status.textContent = say(form.getAttribute("data-none"), q);
+      else status.textContent = plural("results", ids.length);
+      list.replaceChildren();
+      shown = [];
+      await showMore(my);
+    }
+
+    async function showMore(my) {
+      const next = ids.slice(shown.length, shown.length + 10);
+      shown = shown.concat(next);
+      let recs;
+      try { recs = await Promise.all(next.map(record)); } catch (e) { return; }
+      if (my !== mySeq) return;
+      for (const r of recs) {
+        const li = el("li", "search-result");
+        li.append(result(r, words, find, "h2", 240));
+        list.append(li);
+      }
+      more.hidden = shown.length >= ids.length;
+    }
+
+    function renderFacets(by, inBase, passes) {
+      for (const fs of page.querySelectorAll("fieldset[data-facet]")) {
+        const f = fs.getAttribute("data-facet"), ul = fs.querySelector("ul");
+        const vals = [];
+        for (const v of by[f] || []) {
+          let n = 0;
+          for (const d of v.docs) if (inBase[d] && passes(d, f)) n++;
+          if (n || sel[f].has(v.k)) vals.push([v, n]);
+        }
+        ul.replaceChildren();
+        fs.hidden = !vals.length;
+        const cut = f in open && !open[f] && vals.length > 10 ? 8 : vals.length;
+        vals.forEach(([v, n], i) => {
+          if (i >= cut && !sel[f].has(v.k)) return;
+          const li = el("li"), lab = el("label"), box = el("input");
+          box.type = "checkbox";
+          box.value = v.k;
+          box.checked = sel[f].has(v.k);
+          box.addEventListener("change", () => {
+            if (box.checked) sel[f].add(v.k); else sel[f].delete(v.k);
+            update();
+          });
+          lab.append(box, " ", el("span", "facet-label", v.l), " ", el("span", "count", n.toLocaleString(document.documentElement.lang || undefined)));
+          li.append(lab);
+          ul.append(li);
+        });
+        if (cut < vals.length) {
+          const b = el("button", "facet-more", say(data("show-all"), vals.length));
+          b.type = "button";
+          b.addEventListener("click", () => { open[f] = true; update(); });
+          const li = el("li");
+          li.append(b);
+          ul.append(li);
+        }
+      }
+    }
+
+    input.addEventListener("input", debounce(update, 80));
+    form.addEventListener("submit", (e) => { e.preventDefault(); update(); });
+    more.addEventListener("click", () => showMore(mySeq));
+    clear.addEventListener("click", () => { for (const f of FACETS) sel[f].clear(); update(); });
+    update();
+    if (!input.value) input.focus();
+  }
+
+  // --- Words marked on a page opened from a result ----------------------------
+
+  const hl = new URLSearchParams(location.search).get("highlight");
+  const main = document.querySelector("main");
+  if (hl && main) {
+    const find = marker(hl.split(/\s+/));
+    const walk = document.createTreeWalker(main, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => n.parentNode.closest("script,style,mark,.search-pop") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+    const nodes = [];
+    while (walk.nextNode()) nodes.push(walk.currentNode);
+    let first = null, count = 0;
+    for (const n of nodes) {
+      const ranges = find(n.data);
+      if (!ranges.length || count > 500) continue;
+      count += ranges.length;
+      const f = marked(n.data, ranges, 0, n.data.length);
+      for (const m of f.querySelectorAll("mark")) m.className = "search-hit";
+      first = first || f.querySelector("mark");
+      n.replaceWith(f);
+    }
+    if (first) first.scrollIntoView({ block: "center" });
+    const u = new URL(location.href);
+    u.searchParams.delete("highlight");
+    history.replaceState(history.state, "", u.pathname + u.search + u.hash);
+  }
+
+  // Tests reach the folding and splitting through this one name.
+  window.almanacSearch = { fold, terms: (q) => manifest().then((m) => terms(q, m)), search, records: (ids) => Promise.all(ids.map(record)) };
+})();
