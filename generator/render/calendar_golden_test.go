@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -25,25 +23,7 @@ func TestCalendarGolden(t *testing.T) {
 			dir = filepath.Join(dir, lang)
 		}
 		for _, name := range names {
-			got := []byte(get(t, out, name))
-			file := filepath.Join(dir, filepath.FromSlash(name)+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				continue
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Errorf("%s: %v (run go test -update to create it)", name, err)
-				continue
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s (%s) differs from %s:\n%s", name, lang, file, firstDiff(want, got))
-			}
+			compareGolden(t, filepath.Join(dir, filepath.FromSlash(name)+".golden"), lang, []byte(get(t, out, name)))
 		}
 	}
 }
