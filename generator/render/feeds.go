@@ -194,7 +194,7 @@ func (p *Prepared) sitemapJob() Job {
 		url     string
 		lastmod time.Time
 	}
-	entries := []entry{{url: "/"}, {url: "/stories/"}, {url: "/releases/"}, {url: "/postmortems/"}, {url: "/tags/"}, {url: "/services/"}, {url: "/people/"}}
+	entries := []entry{{url: "/"}, {url: "/stories/"}, {url: "/releases/"}, {url: "/postmortems/"}, {url: "/metrics/"}, {url: "/actions/"}, {url: "/calendar/"}, {url: "/tags/"}, {url: "/services/"}, {url: "/people/"}}
 	if s.Home != nil {
 		entries[0].lastmod = s.Home.Lastmod
 	}
