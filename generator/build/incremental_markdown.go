@@ -19,14 +19,15 @@ var chartFence = regexp.MustCompile("(?mi)^[ \t]*(?:```+|~~~+)[ \t]*chart\\b")
 // every linked page its body.
 func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts bool) {
 	var todo []*site.Page
-	moved := st.relinked && !x.dirty.all && x.linksMoved(st)
+	moved := st.relinked && (x.dirty.all || x.linksMoved(st))
+	st.moved = moved
 	for _, p := range st.site.Pages {
 		f := x.files[p.Source]
 		switch {
 		case f.md == nil,
 			x.dirty.sources[p.Source] && (f.mdLine != p.BodyLine || !bytes.Equal(f.mdFrom, p.Body)),
 			charts && f.charts,
-			moved && x.resolvesElsewhere(st, p):
+			moved && !x.dirty.all && x.resolvesElsewhere(st, p):
 			todo = append(todo, p)
 		}
 	}
@@ -59,20 +60,27 @@ func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts
 		}
 		return
 	}
+	// In place: the bodies just rendered, and those of changed files
+	// rendered by an Apply that failed after rendering them.
 	for _, p := range todo {
 		p.Rendered = x.files[p.Source].md
+	}
+	for src := range x.dirty.sources {
+		if p, f := st.links.bySource[src], x.files[src]; p != nil && f != nil && f.md != nil {
+			p.Rendered = f.md
+		}
 	}
 }
 
 // linksMoved reports whether a changed file moved a link target: a page
-// added, removed or at another URL, or other assets.
+// added, removed, at another URL or with other aliases, or other assets.
 func (x *Incremental) linksMoved(st *applyState) bool {
 	if x.links == nil || !slices.Equal(x.site.Assets, st.site.Assets) {
 		return true
 	}
 	for src := range x.dirty.sources {
 		a, b := x.links.bySource[src], st.links.bySource[src]
-		if (a == nil) != (b == nil) || a != nil && a.URL != b.URL {
+		if (a == nil) != (b == nil) || a != nil && (a.URL != b.URL || !slices.Equal(a.Aliases, b.Aliases)) {
 			return true
 		}
 	}

@@ -28,10 +28,12 @@ type applyState struct {
 	deps     map[string][]string
 	owned    map[string][]string
 	relinked bool
+	moved    bool            // a link target moved: every link is checked
 	markdown int             // bodies rendered
 	redone   map[string]bool // sources whose bodies were rendered
 	anchors  bool            // a rendered body has other anchors than before
 	remove   []string        // output names no page makes any more
+	shown    map[string]bool // sources of the pages rendered
 }
 
 // prepare reads what changed and gets the site ready to render, through
@@ -105,7 +107,7 @@ func (x *Incremental) prepare(ctx context.Context) (*applyState, site.Diagnostic
 	if diags.HasErrors() || ctx.Err() != nil {
 		return fail()
 	}
-	links := x.checkLinks(st, st.relinked || st.anchors || x.recheck)
+	links := x.checkLinks(st, st.moved || st.anchors || x.recheck)
 	diags.Append(links)
 	x.recheck = links.HasErrors()
 	if x.recheck {

@@ -76,6 +76,7 @@ func (x *Incremental) pageJobs(st *applyState, hot []string) []render.Job {
 			}
 		}
 	}
+	st.shown = want
 	srcs := make([]string, 0, len(want))
 	for src := range want {
 		srcs = append(srcs, src)
@@ -158,6 +159,14 @@ func (x *Incremental) commit(st *applyState, s *stage) []string {
 	next := x.dirty
 	next.reload = false
 	x.settle.add(next)
+	// A list may show what a page shows of the changed one (the number
+	// of stories of a release): the pages rendered again count as changed
+	// for the lists.
+	if !x.dirty.all {
+		for src := range st.shown {
+			x.settle.mark(src)
+		}
+	}
 	x.settle.add(x.retry)
 	x.retry, x.dirty, x.ok = work{}, work{}, true
 	sort.Strings(changed)

@@ -164,7 +164,8 @@ func (s *Settling) choose(linked *site.Site, prep *render.Prepared) (lists, page
 		sig := sigs.of(j.Sources)
 		moved := s.x.sources[j.Name] != sig
 		s.x.sources[j.Name] = sig
-		if whole || moved || len(j.Sources) == 0 || s.touches(j.Sources) {
+		_, made := s.x.out.Get(j.Name)
+		if whole || moved || !made || len(j.Sources) == 0 || s.touches(j.Sources) {
 			lists = append(lists, j)
 		}
 	}
@@ -278,6 +279,9 @@ func (x *Incremental) collect(keep map[string]bool, gen uint64) []string {
 			removed = append(removed, name)
 		}
 		x.mu.Unlock()
+		x.sigMu.Lock()
+		delete(x.sources, name)
+		x.sigMu.Unlock()
 	}
 	return removed
 }

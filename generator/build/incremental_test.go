@@ -246,6 +246,39 @@ func TestSettleReportsTemplateErrors(t *testing.T) {
 	p.sameAsFullBuild()
 }
 
+// TestIncrementalChecksLinks: a broken link fails the change, whether it
+// is written in the changed page or breaks there because the page it
+// points to lost the heading it names.
+func TestIncrementalChecksLinks(t *testing.T) {
+	p := newPreview(t, smallSite)
+	release := string(sitetest.Parse(smallSite)["content/releases/1.0.0.md"].Data)
+	tests := []struct {
+		name, file, data, want string
+	}{
+		{"link to a missing page", "content/stories/export-log.md", storyWith("", "See [the plan](plan.md).\n"), "no page at content/stories/plan.md"},
+		{"the target's heading goes", "content/releases/1.0.0.md", strings.Replace(release, "## Notes", "## Summary", 1), "#notes"},
+	}
+	for _, tt := range tests {
+		before, _ := p.out.Get(storyPage)
+		up := p.write(tt.file, tt.data)
+		if !up.Failed() || !strings.Contains(up.Diagnostics.Err().Error(), tt.want) {
+			t.Errorf("%s: %v, want an error naming %s", tt.name, up.Diagnostics, tt.want)
+		}
+		if after, _ := p.out.Get(storyPage); string(after) != string(before) {
+			t.Errorf("%s: the output changed", tt.name)
+		}
+		// An unrelated change does not slip through while the link is broken.
+		if up := p.write("content/team.md", "---\ntitle: The team\n---\nStill us.\n"); !up.Failed() {
+			t.Errorf("%s: a later change succeeded with the link still broken", tt.name)
+		}
+		if up := p.write(tt.file, string(sitetest.Parse(smallSite)[tt.file].Data)); up.Failed() {
+			t.Fatalf("%s: fixing: %v", tt.name, up.Diagnostics)
+		}
+		p.settle()
+	}
+	p.sameAsFullBuild()
+}
+
 func TestIncrementalLayoutRendersHotPagesFirst(t *testing.T) {
 	p := newPreview(t, smallSite)
 	layout := `{{define "main"}}<p class="marker">layout v2</p>{{end}}`

@@ -28,10 +28,10 @@ type searchState struct {
 	srcs  []string     // every indexed page's source: what the index files show
 	fed   atomic.Bool
 
-	finish  sync.Once
-	out     *search.Output
-	records [][]byte // records made by the jobs, when the index was not fed
-	err     error
+	finish sync.Once
+	out    *search.Output
+	unfed  bool // the jobs write the records: no build fed the index
+	err    error
 }
 
 // searchable reports whether a page is found by search: every content
@@ -123,9 +123,11 @@ func (p *Prepared) searchFinish() *searchState {
 	st := p.searchIndex()
 	st.finish.Do(func() {
 		if !st.fed.Load() {
-			st.records = make([][]byte, len(st.pages))
+			// Index every page now; the record jobs make their
+			// records again rather than keep them all in memory.
+			st.unfed = true
 			for n, pg := range st.pages {
-				if st.records[n], st.err = p.indexDoc(st, n, pg); st.err != nil {
+				if _, st.err = p.indexDoc(st, n, pg); st.err != nil {
 					return
 				}
 			}
@@ -153,9 +155,16 @@ func (p *Prepared) searchJobs() []Job {
 			return nil
 		}})
 	}
-	for n, data := range st.records {
-		jobs = append(jobs, Job{Name: searchDir + search.RecordName(n), Sources: []string{st.pages[n].Source},
-			make: func(b *bytes.Buffer) error { b.Write(data); return nil }})
+	if !st.unfed {
+		return jobs
+	}
+	for n, pg := range st.pages {
+		jobs = append(jobs, Job{Name: searchDir + search.RecordName(n), Sources: []string{pg.Source},
+			make: func(b *bytes.Buffer) error {
+				data, err := p.searchRecord(pg, p.searchDoc(pg)).Encode()
+				b.Write(data)
+				return err
+			}})
 	}
 	return jobs
 }

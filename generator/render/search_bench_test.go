@@ -61,7 +61,7 @@ func benchSearchBrowser(b *testing.B, pages int) {
 	b.Logf("built %d pages in %v", pages, time.Since(start))
 	var indexBytes, files int
 	for _, n := range mem.Names() {
-		if strings.HasPrefix(n, "search/") && strings.HasSuffix(n, ".bin") {
+		if strings.HasPrefix(n, "search/") && !strings.HasSuffix(n, ".html") {
 			data, _ := mem.Get(n)
 			indexBytes += len(data)
 			files++
@@ -88,7 +88,7 @@ func benchSearchBrowser(b *testing.B, pages int) {
 			*p = fmt.Sprint(r)
 		}
 	}
-	fetched := `performance.getEntriesByType("resource").filter(e => e.name.includes("/search/") && e.name.includes(".bin"))`
+	fetched := `performance.getEntriesByType("resource").filter(e => e.name.includes("/search/"))`
 	sum := fetched + `.reduce((n, e) => n + e.encodedBodySize, 0)`
 	waitShown := `new Promise(ok => { const t = setInterval(() => { if (!document.getElementById("search-pop").hidden) { clearInterval(t); ok(1); } }, 5); })`
 

@@ -70,7 +70,7 @@ func TestSearchFiles(t *testing.T) {
 	var rec search.Record
 	found := false
 	for n := range m.N {
-		if err := json.Unmarshal(gunzip(t, out, "search/"+search.RecordName(n)), &rec); err != nil {
+		if err := json.Unmarshal([]byte(get(t, out, "search/"+search.RecordName(n))), &rec); err != nil {
 			t.Fatal(err)
 		}
 		if rec.ID == "STORY-101" {

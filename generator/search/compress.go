@@ -41,8 +41,3 @@ func (c *compressor) compress(b []byte) []byte {
 // Compress gzips b as the package's Compress does, with the index's
 // writers; safe for concurrent use.
 func (x *Index) Compress(b []byte) []byte { return x.zip.compress(b) }
-
-// compressRecord gzips a record at the fastest level: there is one per
-// page, written while the page pass runs, and the best level would save
-// only a twentieth of their size for half again the time.
-func (x *Index) compressRecord(b []byte) []byte { return x.fast.compress(b) }

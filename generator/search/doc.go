@@ -8,11 +8,12 @@
 //	index.bin     the manifest: doc count, shard boundaries, query rules
 //	t/N.bin       shard N: a sorted run of terms with their postings
 //	facets.bin    the documents of each facet value (kind, status, tag …)
-//	d/N.bin       document N's result data: title, URL, badges, text
+//	d/N.json      document N's result data: title, URL, badges, text
 //
-// Every file is gzip-compressed by the writer (the script decompresses it
-// with the browser's DecompressionStream), so its size on the wire does
-// not depend on the host. The same input gives the same bytes.
+// The .bin files are gzip-compressed by the writer (the script
+// decompresses them with the browser's DecompressionStream), so their size
+// on the wire does not depend on the host; the records are plain JSON,
+// which hosts compress on the fly. The same input gives the same bytes.
 //
 // static/js/search.js mirrors the tokenizer for queries; the two must
 // agree on folding (fold.go), word boundaries (token.go) and Korean

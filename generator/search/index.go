@@ -38,10 +38,9 @@ type Doc struct {
 // any order, from many goroutines. What it keeps per document is the
 // counts of its terms, compactly (see segment): never its text.
 type Index struct {
-	tok  *Tokenizer
-	n    int
-	zip  compressor // shards, facets, manifest
-	fast compressor // records
+	tok *Tokenizer
+	n   int
+	zip compressor // shards, facets, manifest
 
 	mu       sync.Mutex
 	finished bool
@@ -57,7 +56,6 @@ type Index struct {
 func NewIndex(n int) *Index {
 	return &Index{
 		zip:   compressor{level: gzip.DefaultCompression},
-		fast:  compressor{level: gzip.BestSpeed},
 		tok:   NewTokenizer(),
 		n:     n,
 		lens:  make([][numFields]uint32, n),

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -84,7 +85,7 @@ func (g *segment) seal(zw *sync.Pool) []byte {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return compareTerms(g.terms[a], g.terms[b]) })
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(g.terms[a], g.terms[b]) })
 	var raw []byte
 	raw = binary.AppendUvarint(raw, uint64(len(g.docs)))
 	for _, d := range g.docs {

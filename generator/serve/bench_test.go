@@ -31,10 +31,13 @@ import (
 // runs (a developer's machine keeps one); without it the first build
 // highlights every code block.
 
-func BenchmarkPreview1000(b *testing.B)  { benchPreview(b, 1000, 50, 10) }
-func BenchmarkPreview10000(b *testing.B) { benchPreview(b, 10000, 50, 10) }
+func BenchmarkPreview1000(b *testing.B)  { benchPreview(b, 1000, 50, 10, 10) }
+func BenchmarkPreview10000(b *testing.B) { benchPreview(b, 10000, 50, 10, 10) }
 
-func benchPreview(b *testing.B, pages, storyEdits, layoutEdits int) {
+// benchPreview times edits of three kinds: a sentence added to a story's
+// body, a story's title changed (front matter: the site is linked and its
+// links checked again), and the story layout changed.
+func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int) {
 	dir := filepath.Join(b.TempDir(), "site")
 	if err := corpus.WriteDir(dir, corpus.Options{Pages: pages, Seed: 1}); err != nil {
 		b.Fatal(err)
@@ -73,6 +76,14 @@ func benchPreview(b *testing.B, pages, storyEdits, layoutEdits int) {
 			r, s := timeEdit(b, srv, events, url, func() { os.WriteFile(story, []byte(body), 0o644) })
 			reload, settled = append(reload, r), append(settled, s)
 		}
+		// Front matter edits: the title, which lists and feeds show.
+		var mReload, mSettled []time.Duration
+		for n := range matterEdits {
+			body := strings.Replace(string(orig), "\ntitle: ", fmt.Sprintf("\ntitle: Edit %d of ", n), 1)
+			r, s := timeEdit(b, srv, events, url, func() { os.WriteFile(story, []byte(body), 0o644) })
+			mReload, mSettled = append(mReload, r), append(mSettled, s)
+		}
+		os.WriteFile(story, orig, 0o644)
 		// Layout edits: every page again, the open one first.
 		var lReload, lSettled []time.Duration
 		for n := range layoutEdits {
@@ -87,6 +98,9 @@ func benchPreview(b *testing.B, pages, storyEdits, layoutEdits int) {
 		b.ReportMetric(ms(pct(reload, 50)), "story-p50-ms")
 		b.ReportMetric(ms(pct(reload, 95)), "story-p95-ms")
 		b.ReportMetric(ms(pct(settled, 50)), "story-settled-p50-ms")
+		b.ReportMetric(ms(pct(mReload, 50)), "matter-p50-ms")
+		b.ReportMetric(ms(pct(mReload, 95)), "matter-p95-ms")
+		b.ReportMetric(ms(pct(mSettled, 50)), "matter-settled-p50-ms")
 		b.ReportMetric(ms(pct(lReload, 50)), "layout-p50-ms")
 		b.ReportMetric(ms(pct(lReload, 95)), "layout-p95-ms")
 		b.ReportMetric(ms(pct(lSettled, 50)), "layout-settled-p50-ms")

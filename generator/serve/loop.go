@@ -56,8 +56,14 @@ func (s *Server) loop(ctx context.Context, batches <-chan []string) {
 		}
 		select {
 		case <-ctx.Done():
+			// The deferred work stops between its steps; one step (the
+			// search index of a large site) may take seconds, and a
+			// stopping preview does not wait for all of it.
 			if settling != nil {
-				<-settling
+				select {
+				case <-settling:
+				case <-time.After(2 * time.Second):
+				}
 			}
 			return
 		case paths := <-batches:

@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -130,7 +131,11 @@ func (s *Server) serve(ctx context.Context, ln net.Listener) {
 	mux.Handle("GET "+eventsURL, s.broker)
 	mux.HandleFunc("GET "+clientURL, s.serveClient)
 	mux.Handle("/", &siteHandler{out: s.out, placeholder: func() bool { return !s.built.Load() }})
-	s.http = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	var h http.Handler = mux
+	if loopback(s.opts.Bind) {
+		h = localOnly(mux)
+	}
+	s.http = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	s.http.RegisterOnShutdown(s.broker.Close)
 
 	paths := make(chan string, 256)
@@ -185,6 +190,34 @@ func siteURL(bind string, addr net.Addr) string {
 		port = strconv.Itoa(ta.Port)
 	}
 	return "http://" + net.JoinHostPort(host, port) + "/"
+}
+
+// loopback reports whether an address to bind is this machine's only.
+func loopback(bind string) bool {
+	if bind == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(bind)
+	return ip != nil && ip.IsLoopback()
+}
+
+// localOnly refuses requests that name another host than this machine: a
+// preview bound to loopback serves drafts, and a web page elsewhere must
+// not read them through a domain name made to point here (DNS rebinding).
+func localOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host, _, err := net.SplitHostPort(r.Host)
+		if err != nil {
+			host = r.Host
+		}
+		host = strings.Trim(host, "[]")
+		ip := net.ParseIP(host)
+		if host != "localhost" && !strings.HasSuffix(host, ".localhost") && (ip == nil || !ip.IsLoopback()) {
+			http.Error(w, "this preview answers to localhost only (start it with --bind to open it to others)", http.StatusMisdirectedRequest)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func contentDir(d string) string {

@@ -190,7 +190,7 @@ func rawGet(t *testing.T, base, target string) (int, string) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: preview\r\nConnection: close\r\n\r\n")
+	io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		return 0, ""
@@ -198,6 +198,35 @@ func rawGet(t *testing.T, base, target string) (int, string) {
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(body)
+}
+
+func TestServeAnswersToLocalhostOnly(t *testing.T) {
+	srv := start(t, writeSite(t, testSite))
+	base := strings.TrimSuffix(srv.URL(), "/")
+	port := base[strings.LastIndex(base, ":"):]
+	for _, host := range []string{"127.0.0.1" + port, "localhost" + port, "preview.localhost"} {
+		if code := hostGet(t, base, host); code != http.StatusOK {
+			t.Errorf("Host %s: %d, want 200", host, code)
+		}
+	}
+	for _, host := range []string{"attacker.example" + port, "192.168.1.5" + port, "127.0.0.1.evil.example"} {
+		if code := hostGet(t, base, host); code != http.StatusMisdirectedRequest && code != http.StatusBadRequest {
+			t.Errorf("Host %q: %d, want it refused", host, code)
+		}
+	}
+}
+
+// hostGet asks for the home page naming host in the Host header.
+func hostGet(t *testing.T, base, host string) int {
+	t.Helper()
+	req, _ := http.NewRequest("GET", base+"/", nil)
+	req.Host = host
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
 }
 
 func TestServeStaysInsideTheSite(t *testing.T) {
@@ -306,36 +335,6 @@ func TestServeLiveReload(t *testing.T) {
 	os.WriteFile(story, []byte(edited), 0o644)
 	for len(probs.Errors) != 0 {
 		json.Unmarshal([]byte(next(t, sc, "problems")), &probs)
-	}
-}
-
-func TestServeAtomicSaveAndNewFolder(t *testing.T) {
-	dir := writeSite(t, testSite)
-	srv := start(t, dir)
-	sc := openStream(t, srv, "/handbook/deploys/")
-	next(t, sc, "hello")
-
-	// A new folder with a page in it, written the way editors save: a
-	// temporary file renamed over the real name, a swap file beside it.
-	folder := filepath.Join(dir, "content", "handbook")
-	os.MkdirAll(folder, 0o755)
-	tmp := filepath.Join(folder, ".deploys.md.tmp")
-	os.WriteFile(filepath.Join(folder, ".deploys.md.swp"), []byte("swap"), 0o644)
-	os.WriteFile(tmp, []byte("---\ntitle: Deploys\n---\nHow we deploy.\n"), 0o644)
-	if err := os.Rename(tmp, filepath.Join(folder, "deploys.md")); err != nil {
-		t.Fatal(err)
-	}
-	var msg reloadMessage
-	for !contains(msg.URLs, "/handbook/deploys/") {
-		json.Unmarshal([]byte(next(t, sc, "reload")), &msg)
-	}
-	// The new folder is watched: a second page in it shows up too.
-	os.WriteFile(filepath.Join(folder, "oncall.md"), []byte("---\ntitle: On call\n---\nWho is on call.\n"), 0o644)
-	for !contains(msg.URLs, "/handbook/oncall/") {
-		json.Unmarshal([]byte(next(t, sc, "reload")), &msg)
-	}
-	if resp, _ := get(t, srv.URL()+"handbook/.deploys.md.swp"); resp.StatusCode != http.StatusNotFound {
-		t.Errorf("the swap file was published: %s", resp.Status)
 	}
 }
 

@@ -138,7 +138,7 @@
     }, (e) => { manifestP = null; throw e; });
     return manifestP;
   }
-  const record = (d) => json("d/" + d + ".bin");
+  const record = (d) => json("d/" + d + ".json");
 
   // A shard: sorted terms, each with its document count and postings.
   const shards = new Map();
