@@ -144,7 +144,8 @@ func (x *Incremental) Build(ctx context.Context) *Update {
 	}
 	rest := x.Settle().Run(ctx, nil)
 	up.Changed = mergeSorted(up.Changed, rest.Changed)
-	up.Diagnostics = rest.Diagnostics
+	up.Diagnostics.Append(rest.Diagnostics)
+	up.Diagnostics.Sort()
 	up.Outputs += rest.Outputs
 	up.Took = time.Since(start)
 	return up

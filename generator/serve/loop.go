@@ -22,17 +22,20 @@ type reloadMessage struct {
 	CSS  []string `json:"css,omitempty"`
 }
 
-// build runs the first build.
+// build runs the first build: everything, the deferred part too, before
+// the server answers.
 func (s *Server) build(ctx context.Context) {
-	up := s.inc.Build(ctx)
+	start := time.Now()
+	up := s.inc.Apply(ctx, nil, nil)
 	s.report(up, nil)
-	if !up.Failed() {
-		n := 0
-		if st := s.inc.Site(); st != nil {
-			n = len(st.Pages)
-		}
-		s.logf("built %d pages (%d files) in %s", n, s.out.Len(), up.Took.Round(time.Millisecond))
+	if up.Failed() || ctx.Err() != nil {
+		return
 	}
+	if rest := s.inc.Settle().Run(ctx, nil); rest.Failed() {
+		s.report(rest, nil)
+		return
+	}
+	s.logf("built %d pages (%d files) in %s", len(s.inc.Site().Pages), s.out.Len(), time.Since(start).Round(time.Millisecond))
 }
 
 // loop applies each batch of changes as it comes and, between them, lets
@@ -62,7 +65,7 @@ func (s *Server) loop(ctx context.Context, batches <-chan []string) {
 			if settling != nil {
 				select {
 				case <-settling:
-				case <-time.After(2 * time.Second):
+				case <-time.After(time.Second):
 				}
 			}
 			return

@@ -346,3 +346,30 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestServeFirstBuildFails: a site that does not build is still served: a
+// placeholder page that loads the reload client, which gets the problems
+// at once and loads the site when it builds.
+func TestServeFirstBuildFails(t *testing.T) {
+	dir := writeSite(t, strings.Replace(testSite, "status: done", "status: [done", 1))
+	srv := start(t, dir)
+	resp, body := get(t, srv.URL()+"stories/export-log/")
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, `src="/_almanac/live.js"`) {
+		t.Errorf("before the first good build: %s %.100q", resp.Status, body)
+	}
+	sc := openStream(t, srv, "/stories/export-log/")
+	var probs problemList
+	json.Unmarshal([]byte(next(t, sc, "problems")), &probs)
+	if len(probs.Errors) == 0 || probs.Errors[0].File != "content/stories/export-log.md" {
+		t.Fatalf("a page opened on a broken site gets %+v", probs)
+	}
+	story := filepath.Join(dir, "content", "stories", "export-log.md")
+	data, _ := os.ReadFile(story)
+	os.WriteFile(story, []byte(strings.Replace(string(data), "status: [done", "status: done", 1)), 0o644)
+	for reload := ""; !strings.Contains(reload, `"all":true`); {
+		reload = next(t, sc, "reload")
+	}
+	if resp, body := get(t, srv.URL()+"stories/export-log/"); resp.StatusCode != http.StatusOK || !strings.Contains(body, "The first version") {
+		t.Errorf("after the fix: %s", resp.Status)
+	}
+}
