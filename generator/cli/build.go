@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"time"
@@ -42,27 +41,15 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "almanac build: unexpected argument %q\n", fl.Arg(0))
 		return ExitUsage
 	}
-	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
-		fmt.Fprintf(env.Stderr, "almanac build: --source %s is not a folder\n", *source)
-		return ExitUsage
-	}
-	srcFS := os.DirFS(*source)
-	now, err := parseNow(*nowFlag, srcFS)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "almanac build: --now: %v\n", err)
+	srcFS, now, ok := openSite(env, "build", *source, *nowFlag)
+	if !ok {
 		return ExitUsage
 	}
 	out := *dest
 	if out == "" {
 		out = filepath.Join(*source, "public")
 	}
-	cache := *cacheDir
-	if cache == "" && !*noCache {
-		cache = filepath.Join(*source, ".almanac-cache")
-	}
-	if *noCache {
-		cache = ""
-	}
+	cache := cachePath(*source, *cacheDir, *noCache)
 	if env.Getenv("GOMEMLIMIT") == "" {
 		// A build holds little once each page is written; a soft limit
 		// keeps the collector from letting garbage grow to twice that.

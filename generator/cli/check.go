@@ -50,23 +50,11 @@ func runCheck(ctx context.Context, args []string, env Env) int {
 			return ExitUsage
 		}
 	}
-	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
-		fmt.Fprintf(env.Stderr, "almanac check: --source %s is not a folder\n", *source)
+	srcFS, now, ok := openSite(env, "check", *source, *nowFlag)
+	if !ok {
 		return ExitUsage
 	}
-	srcFS := os.DirFS(*source)
-	now, err := parseNow(*nowFlag, srcFS)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "almanac check: --now: %v\n", err)
-		return ExitUsage
-	}
-	cache := *cacheDir
-	if cache == "" {
-		cache = filepath.Join(*source, ".almanac-cache")
-	}
-	if *noCache {
-		cache = ""
-	}
+	cache := cachePath(*source, *cacheDir, *noCache)
 	b, err := build.New(build.Options{Source: srcFS, Theme: env.Theme, Drafts: *drafts, CacheDir: cache})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "almanac check: %v\n", err)

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"syscall"
 
 	"almanac/generator/serve"
@@ -42,22 +40,11 @@ func runServe(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "almanac serve: --port %d is not a port\n", *port)
 		return ExitUsage
 	}
-	if st, err := os.Stat(*source); err != nil || !st.IsDir() {
-		fmt.Fprintf(env.Stderr, "almanac serve: --source %s is not a folder\n", *source)
+	_, now, ok := openSite(env, "serve", *source, *nowFlag)
+	if !ok {
 		return ExitUsage
 	}
-	now, err := parseNow(*nowFlag, os.DirFS(*source))
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "almanac serve: --now: %v\n", err)
-		return ExitUsage
-	}
-	cache := *cacheDir
-	if cache == "" {
-		cache = filepath.Join(*source, ".almanac-cache")
-	}
-	if *noCache {
-		cache = ""
-	}
+	cache := cachePath(*source, *cacheDir, *noCache)
 	srv, err := serve.Start(ctx, serve.Options{
 		Source:   *source,
 		Theme:    env.Theme,

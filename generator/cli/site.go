@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// openSite checks --source and reads --now for command cmd, printing what
+// is wrong; ok is false on a usage error.
+func openSite(env Env, cmd, source, nowFlag string) (fsys fs.FS, now time.Time, ok bool) {
+	if st, err := os.Stat(source); err != nil || !st.IsDir() {
+		fmt.Fprintf(env.Stderr, "almanac %s: --source %s is not a folder\n", cmd, source)
+		return nil, time.Time{}, false
+	}
+	fsys = os.DirFS(source)
+	now, err := parseNow(nowFlag, fsys)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "almanac %s: --now: %v\n", cmd, err)
+		return nil, time.Time{}, false
+	}
+	return fsys, now, true
+}
+
+// cachePath is the highlighting cache folder from --cache-dir and
+// --no-cache: SOURCE/.almanac-cache by default, "" for none.
+func cachePath(source, dir string, off bool) string {
+	switch {
+	case off:
+		return ""
+	case dir != "":
+		return dir
+	}
+	return filepath.Join(source, ".almanac-cache")
+}
