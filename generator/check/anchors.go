@@ -38,7 +38,9 @@ func Anchors(htmlText string) []string {
 		if end < 0 {
 			return out
 		}
-		id := html.UnescapeString(rest[1 : 1+end])
+		// A copy: a substring would keep the whole page's HTML alive
+		// for as long as the anchors are kept (the whole build).
+		id := strings.Clone(html.UnescapeString(rest[1 : 1+end]))
 		rest = rest[1+end:]
 		if id != "" && !seen[id] {
 			seen[id] = true
