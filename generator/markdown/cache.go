@@ -11,14 +11,24 @@ import (
 )
 
 // HighlightCache keeps highlighted code blocks so that a block is
-// highlighted at most once per process and, with a directory, once across
-// builds. It is safe for concurrent use; concurrent requests for the same
-// block wait for the one that computes it.
+// highlighted at most once across builds when it has a directory, and is
+// read from memory when it was used lately. It is safe for concurrent use;
+// concurrent requests for the same block wait for the one that computes it.
+//
+// Memory holds at most about MemoryBudget bytes of blocks, in two
+// generations: when the newer one is full, the older one is let go and
+// the newer becomes the older. A block found in the older generation moves
+// to the newer, so what a preview server renders again and again stays.
+// Keeping every block of a large site in memory would hold tens of
+// megabytes through a build, which the collector then scans over and over.
 type HighlightCache struct {
 	dir string // "" keeps entries in memory only
 
 	mu      sync.Mutex
-	entries map[string]*cacheEntry
+	entries map[string]*cacheEntry // the newer generation
+	older   map[string]*cacheEntry
+	bytes   int // of the newer generation
+	budget  int // MemoryBudget, smaller in tests
 
 	hits, misses atomic.Int64
 
@@ -38,8 +48,12 @@ func NewHighlightCache(dir string) (*HighlightCache, error) {
 			return nil, fmt.Errorf("highlight cache: %w", err)
 		}
 	}
-	return &HighlightCache{dir: dir, entries: map[string]*cacheEntry{}}, nil
+	return &HighlightCache{dir: dir, entries: map[string]*cacheEntry{}, budget: MemoryBudget}, nil
 }
+
+// MemoryBudget is about how many bytes of highlighted blocks a
+// HighlightCache keeps in memory, both generations together.
+const MemoryBudget = 16 << 20
 
 // Stats returns how many blocks were found in the cache, in memory or on
 // disk, and how many had to be highlighted.
@@ -70,26 +84,60 @@ func cacheKey(lang string, code []byte) string {
 // has it.
 func (c *HighlightCache) get(key string, compute func() string) string {
 	c.mu.Lock()
-	if e, ok := c.entries[key]; ok {
+	e, ok := c.entries[key]
+	if !ok {
+		if e, ok = c.older[key]; ok {
+			delete(c.older, key)
+			size := 0
+			select {
+			case <-e.ready:
+				size = len(e.html)
+			default: // still being computed: counted when it is done
+			}
+			c.keep(key, e, size)
+		}
+	}
+	if ok {
 		c.mu.Unlock()
 		<-e.ready
 		c.hits.Add(1)
 		return e.html
 	}
-	e := &cacheEntry{ready: make(chan struct{})}
+	e = &cacheEntry{ready: make(chan struct{})}
 	c.entries[key] = e
 	c.mu.Unlock()
-	defer close(e.ready)
 
-	if html, ok := c.read(key); ok {
+	html, found := c.read(key)
+	if found {
 		c.hits.Add(1)
-		e.html = html
-		return html
+	} else {
+		c.misses.Add(1)
+		html = compute()
+		c.write(key, html)
 	}
-	c.misses.Add(1)
-	e.html = compute()
-	c.write(key, e.html)
-	return e.html
+	e.html = html
+	close(e.ready)
+	c.mu.Lock()
+	c.bytes += len(html)
+	c.rotate()
+	c.mu.Unlock()
+	return html
+}
+
+// keep puts a finished entry in the newer generation; c.mu is held.
+func (c *HighlightCache) keep(key string, e *cacheEntry, size int) {
+	c.entries[key] = e
+	c.bytes += size
+	c.rotate()
+}
+
+// rotate lets the older generation go when the newer one is full; c.mu is
+// held. Entries still being computed move along with the rest.
+func (c *HighlightCache) rotate() {
+	if c.bytes < c.budget/2 {
+		return
+	}
+	c.older, c.entries, c.bytes = c.entries, make(map[string]*cacheEntry, len(c.entries)), 0
 }
 
 func (c *HighlightCache) path(key string) string {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -138,5 +139,40 @@ func TestCacheFormatNamesChroma(t *testing.T) {
 	}
 	if !strings.HasSuffix(cacheFormat, "chroma/"+string(m[1])) {
 		t.Errorf("cacheFormat = %q, but go.mod requires chroma %s: update cacheFormat", cacheFormat, m[1])
+	}
+}
+
+// Memory keeps about the budget's worth of blocks: older blocks are let
+// go, a block used again stays, and a block let go is highlighted again.
+func TestCacheMemoryIsBounded(t *testing.T) {
+	cache, err := NewHighlightCache("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache.budget = 4 << 10
+	m := New(Options{Highlight: cache})
+	block := func(i int) string { return fmt.Sprintf("```go\nfunc f%d() { return %d }\n```\n", i, i) }
+	keep := block(-1)
+	for i := range 400 {
+		render(t, m, 1, block(i)+"\n"+keep, nil)
+		cache.mu.Lock()
+		held := 0
+		for _, e := range cache.entries {
+			held += len(e.html)
+		}
+		for _, e := range cache.older {
+			held += len(e.html)
+		}
+		cache.mu.Unlock()
+		if held > cache.budget+1024 {
+			t.Fatalf("after %d blocks memory holds %d bytes, budget %d", i+1, held, cache.budget)
+		}
+	}
+	if got, want := stats(cache), [2]int64{399, 401}; got != want {
+		t.Errorf("(hits, misses) = %v, want %v: the block used every time should stay", got, want)
+	}
+	render(t, m, 1, block(0), nil)
+	if _, misses := cache.Stats(); misses != 402 {
+		t.Errorf("misses = %d, want 402: the first block should have been let go", misses)
 	}
 }
