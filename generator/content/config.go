@@ -106,6 +106,11 @@ func decodeConfig(d *decoder, root *node, cfg *site.Config) {
 				}},
 			})
 		}},
+		{"search", func(n *node, path string) {
+			d.object(n, path, []field{
+				{"enabled", func(n *node, path string) { cfg.SearchDisabled = !d.boolean(n, path) }},
+			})
+		}},
 		{"links", func(n *node, path string) {
 			d.list(n, path, func(item *node, ip string) {
 				var l site.NamedLink

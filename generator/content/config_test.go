@@ -39,6 +39,9 @@ unsafe = true
 [metrics]
 window_days = 30
 
+[search]
+enabled = false
+
 [[links]]
 name = "Status"
 url = "https://status.example.org"
@@ -54,7 +57,7 @@ url = "/handbook/"
 	want := site.Config{
 		Title: "Platform team", Description: "What we ship and learn", BaseURL: "https://team.example.org/docs/",
 		Language: "ko", TimeZone: "Asia/Seoul", Location: cfg.Location, Repository: "https://github.com/example/almanac",
-		Branch: "trunk", ContentDir: "site/content", MarkdownUnsafe: true, MetricsWindowDays: 30,
+		Branch: "trunk", ContentDir: "site/content", MarkdownUnsafe: true, MetricsWindowDays: 30, SearchDisabled: true,
 		Links:  []site.NamedLink{{Name: "Status", URL: "https://status.example.org"}, {Name: "Runbooks", URL: "/handbook/"}},
 		People: []string{"Alice Kim", "Bo Park"},
 	}

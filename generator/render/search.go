@@ -77,6 +77,9 @@ func (p *Prepared) searchIndex() *searchState {
 // its whole text is still at hand; it is safe for concurrent use. Pages
 // search does not show are ignored.
 func (p *Prepared) IndexPage(pg *site.Page, out output.Writer) error {
+	if p.s.Config.SearchDisabled {
+		return nil
+	}
 	st := p.searchIndex()
 	n := p.docNumber(st, pg)
 	if n < 0 {
@@ -141,6 +144,9 @@ func (p *Prepared) searchFinish() *searchState {
 // facets and, when the build did not write them page by page, the
 // records.
 func (p *Prepared) searchJobs() []Job {
+	if p.s.Config.SearchDisabled {
+		return nil
+	}
 	d := p.data("search.html", "/search/", p.env.tr.T("search.title"))
 	jobs := []Job{p.pageJob(d, "", nil)}
 	st := p.searchFinish()

@@ -160,3 +160,22 @@ func TestSearchScriptSize(t *testing.T) {
 		t.Errorf("search.js and search.css are %d bytes gzipped, want at most %d", total, 15*1024)
 	}
 }
+
+// A site with [search] enabled = false has no search box, no search page
+// and no index, and loads no search script.
+func TestSearchDisabled(t *testing.T) {
+	s := fixture("en", "https://x.org/team/")
+	s.Config.SearchDisabled = true
+	out := renderSite(t, s, siteFS())
+	for _, name := range out.Names() {
+		if strings.HasPrefix(name, "search/") {
+			t.Errorf("wrote %s", name)
+		}
+	}
+	story := get(t, out, "stories/export-deploy-log/index.html")
+	for _, bad := range []string{"search-box", "search.js"} {
+		if strings.Contains(story, bad) {
+			t.Errorf("a content page still has %s", bad)
+		}
+	}
+}

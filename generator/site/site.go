@@ -21,6 +21,9 @@ type Config struct {
 	MarkdownUnsafe bool
 	// MetricsWindowDays is the window of the four keys, 90 by default.
 	MetricsWindowDays int
+	// SearchDisabled leaves out the search box, /search/ and its index
+	// ([search] enabled = false), for a site searched by other means.
+	SearchDisabled bool
 	// Links are extra footer links.
 	Links []NamedLink
 	// People are the declared team members; when any are declared, owners
