@@ -138,7 +138,11 @@ func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer
 	if err != nil {
 		return fail(asDiagnostics(&res.Diagnostics, err))
 	}
-	prep, err := r.Prepare(s, render.WithMetrics(report))
+	popts := []render.PrepareOption{render.WithMetrics(report)}
+	if _, checking := out.(discard); checking {
+		popts = append(popts, render.WithoutIndex()) // nobody reads it
+	}
+	prep, err := r.Prepare(s, popts...)
 	if err != nil {
 		return fail(asDiagnostics(&res.Diagnostics, err))
 	}
@@ -152,6 +156,9 @@ func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
+	// Every page is indexed: the index is finished on one core while the
+	// lists are made on the others.
+	prep.StartIndex()
 
 	// Links and anchors are checked once every page is rendered; the
 	// build publishes nothing while one is broken.
@@ -165,6 +172,9 @@ func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer
 	if err := prep.Run(ctx, lists, out); err != nil {
 		return fail(asDiagnostics(&res.Diagnostics, err))
 	}
+	if err := prep.Run(ctx, prep.IndexJobs(), out); err != nil {
+		return fail(asDiagnostics(&res.Diagnostics, err))
+	}
 	res.Stages.Lists = time.Since(listsStart)
 	res.Diagnostics.Sort()
 	res.Pages = len(s.Pages)
@@ -173,7 +183,8 @@ func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer
 }
 
 // listJobs are the outputs that are not one content page's own: the home
-// page, lists, terms, people, feeds, static files.
+// page, lists, terms, people, feeds, static files; not the search index's
+// files (render.Prepared.IndexJobs).
 func listJobs(s *site.Site, prep *render.Prepared) []render.Job {
 	own := map[string]bool{}
 	for _, pg := range s.Pages {
@@ -185,7 +196,7 @@ func listJobs(s *site.Site, prep *render.Prepared) []render.Job {
 		}
 	}
 	var jobs []render.Job
-	for _, j := range prep.Jobs() {
+	for _, j := range prep.SiteJobs() {
 		if !own[j.Name] {
 			jobs = append(jobs, j)
 		}

@@ -20,7 +20,15 @@ const (
 type PrepareOption func(*prepareConfig)
 
 type prepareConfig struct {
-	report *metrics.Report
+	report  *metrics.Report
+	noIndex bool
+}
+
+// WithoutIndex prepares a site whose search index is never written: the
+// search page is made, but pages are not indexed and there are no index
+// files. For runs that keep no output, such as the check command.
+func WithoutIndex() PrepareOption {
+	return func(c *prepareConfig) { c.noIndex = true }
 }
 
 // WithMetrics hands Prepare the figures a build computed once for the

@@ -10,6 +10,12 @@ import (
 // lists, content pages, terms and people, 404, redirects, feeds, static
 // files. When two jobs would write the same file, the first one wins.
 func (p *Prepared) Jobs() []Job {
+	return dedupe(append(p.SiteJobs(), p.IndexJobs()...))
+}
+
+// SiteJobs are the jobs but the search index's files, which IndexJobs
+// gives: a build runs these while the index is finished (StartIndex).
+func (p *Prepared) SiteJobs() []Job {
 	s := p.s
 	var jobs []Job
 	jobs = append(jobs, p.homeJob(), p.sectionJob("stories", "stories.html", s.Stories),
@@ -29,11 +35,15 @@ func (p *Prepared) Jobs() []Job {
 	if !p.hasStatic("robots.txt") {
 		jobs = append(jobs, p.robotsJob())
 	}
-	jobs = append(jobs, p.searchJobs()...)
+	jobs = append(jobs, p.searchPageJob()...)
 	jobs = append(jobs, p.metricsJobs()...)
 	jobs = append(jobs, p.calendarJobs()...)
 	jobs = append(jobs, p.staticJobs()...)
+	return dedupe(jobs)
+}
 
+// dedupe keeps the first job of each name.
+func dedupe(jobs []Job) []Job {
 	seen := make(map[string]bool, len(jobs))
 	out := jobs[:0]
 	for _, j := range jobs {

@@ -80,7 +80,8 @@ type Prepared struct {
 	files []staticFile
 	bufs  sync.Pool
 
-	search searchState // the search index, built once (search.go)
+	search  searchState // the search index, built once (search.go)
+	noIndex bool        // WithoutIndex
 }
 
 // Prepare binds the renderer to s. It does the per-site work once: lists
@@ -112,7 +113,7 @@ func (r *Renderer) Prepare(s *site.Site, opts ...PrepareOption) (*Prepared, erro
 	if err != nil {
 		return nil, err
 	}
-	p := &Prepared{r: r, s: s, env: e, sets: sets, css: css, files: files}
+	p := &Prepared{r: r, s: s, env: e, sets: sets, css: css, files: files, noIndex: pc.noIndex}
 	p.bufs.New = func() any { return new(bytes.Buffer) }
 	return p, nil
 }

@@ -77,7 +77,7 @@ func (p *Prepared) searchIndex() *searchState {
 // its whole text is still at hand; it is safe for concurrent use. Pages
 // search does not show are ignored.
 func (p *Prepared) IndexPage(pg *site.Page, out output.Writer) error {
-	if p.s.Config.SearchDisabled {
+	if p.s.Config.SearchDisabled || p.noIndex {
 		return nil
 	}
 	st := p.searchIndex()
@@ -140,15 +140,32 @@ func (p *Prepared) searchFinish() *searchState {
 	return st
 }
 
-// searchJobs are the search page and the index files: manifest, shards,
-// facets and, when the build did not write them page by page, the
-// records.
-func (p *Prepared) searchJobs() []Job {
+// searchPageJob is the search page, /search/.
+func (p *Prepared) searchPageJob() []Job {
 	if p.s.Config.SearchDisabled {
 		return nil
 	}
 	d := p.data("search.html", "/search/", p.env.tr.T("search.title"))
-	jobs := []Job{p.pageJob(d, "", nil)}
+	return []Job{p.pageJob(d, "", nil)}
+}
+
+// StartIndex starts finishing the search index in the background, once
+// every page has been indexed (IndexPage), so that the work overlaps the
+// other jobs; IndexJobs waits for it.
+func (p *Prepared) StartIndex() {
+	if !p.s.Config.SearchDisabled && !p.noIndex {
+		go p.searchFinish()
+	}
+}
+
+// IndexJobs are the search index's files: manifest, shards, facets and,
+// when the build did not write them page by page, the records. It
+// finishes the index first, unless StartIndex did.
+func (p *Prepared) IndexJobs() []Job {
+	if p.s.Config.SearchDisabled || p.noIndex {
+		return nil
+	}
+	var jobs []Job
 	st := p.searchFinish()
 	if st.err != nil {
 		err := st.err
