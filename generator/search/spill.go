@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"errors"
 	"os"
 )
@@ -17,6 +18,7 @@ type spill struct {
 	spans [][2]int64 // offset and length of each segment in f
 	mem   [][]byte   // the segments, when there is no file
 	tried bool
+	err   error // reading the file back failed: segments were lost
 }
 
 // add keeps one sealed segment.
@@ -36,14 +38,24 @@ func (s *spill) add(b []byte) {
 			s.size += int64(len(b))
 			return
 		}
-		s.close() // a full disk: keep the rest in memory
-		s.f = nil
+		// A full disk: bring back what the file holds, and keep that
+		// and the rest in memory.
+		var back [][]byte
+		s.err = s.each(func(b []byte) error {
+			back = append(back, bytes.Clone(b))
+			return nil
+		})
+		s.close()
+		s.f, s.mem = nil, back
 	}
 	s.mem = append(s.mem, b)
 }
 
 // each calls fn with every segment kept, in the order they came.
 func (s *spill) each(fn func([]byte) error) error {
+	if s.err != nil {
+		return s.err
+	}
 	var buf []byte
 	for _, sp := range s.spans {
 		if int64(cap(buf)) < sp[1] {
