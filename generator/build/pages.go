@@ -66,7 +66,9 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 			}
 		}()
 	}
-	for _, p := range s.Pages {
+	// In the search index's order, so that its files of records fill up
+	// one after the other.
+	for _, p := range prep.IndexOrder() {
 		if ctx.Err() != nil {
 			break
 		}
