@@ -66,9 +66,7 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 			}
 		}()
 	}
-	// In the search index's order, so that its files of records fill up
-	// one after the other.
-	for _, p := range prep.IndexOrder() {
+	for _, p := range s.Pages {
 		if ctx.Err() != nil {
 			break
 		}

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"cmp"
-	"maps"
 	"slices"
 	"sort"
 	"sync"
@@ -28,12 +27,6 @@ type searchState struct {
 	docOf []int32      // by place in Site.Pages: the document number, or -1
 	srcs  []string     // every indexed page's source: what the index files show
 	fed   atomic.Bool
-
-	// Records wait here until their file is complete: record file →
-	// encoded records by place, and how many of them are in.
-	pendMu sync.Mutex
-	pend   map[int][][]byte
-	pendN  map[int]int
 
 	finish sync.Once
 	out    *search.Output
@@ -75,35 +68,14 @@ func (p *Prepared) searchIndex() *searchState {
 			}
 		}
 		st.index = search.NewIndex(len(st.pages))
-		st.pend, st.pendN = map[int][][]byte{}, map[int]int{}
 	})
 	return st
 }
 
-// IndexOrder is the site's pages in the order a build best renders them:
-// the pages search finds by document number, then the rest. Fed in this
-// order, IndexPage completes each file of records soon after it starts,
-// and the index's postings come nearly sorted.
-func (p *Prepared) IndexOrder() []*site.Page {
-	if p.s.Config.SearchDisabled || p.noIndex {
-		return p.s.Pages
-	}
-	st := p.searchIndex()
-	out := make([]*site.Page, 0, len(p.s.Pages))
-	out = append(out, st.pages...)
-	for i, pg := range p.s.Pages {
-		if st.docOf[i] < 0 {
-			out = append(out, pg)
-		}
-	}
-	return out
-}
-
-// IndexPage adds a page to the search index and its result record to its
-// file of records, which is written once its last record is in. A build
-// calls it for every page right after the page is written, while its
-// whole text is still at hand (best in IndexOrder); it is safe for
-// concurrent use. Pages search does not show are ignored.
+// IndexPage adds a page to the search index and writes its result record.
+// A build calls it for every page right after the page is written, while
+// its whole text is still at hand; it is safe for concurrent use. Pages
+// search does not show are ignored.
 func (p *Prepared) IndexPage(pg *site.Page, out output.Writer) error {
 	if p.s.Config.SearchDisabled || p.noIndex {
 		return nil
@@ -118,25 +90,7 @@ func (p *Prepared) IndexPage(pg *site.Page, out output.Writer) error {
 	if err != nil {
 		return err
 	}
-	file := n / search.RecordsPerFile
-	st.pendMu.Lock()
-	recs := st.pend[file]
-	if recs == nil {
-		recs = make([][]byte, search.RecordsIn(file, len(st.pages)))
-		st.pend[file] = recs
-	}
-	recs[n%search.RecordsPerFile] = data
-	st.pendN[file]++
-	done := st.pendN[file] == len(recs)
-	if done {
-		delete(st.pend, file)
-		delete(st.pendN, file)
-	}
-	st.pendMu.Unlock()
-	if !done {
-		return nil
-	}
-	return out.WriteFile(searchDir+search.RecordFile(file), st.index.RecordChunk(recs))
+	return out.WriteFile(searchDir+search.RecordName(n), data)
 }
 
 // docNumber finds a page's document number: Site.Pages is sorted by
@@ -204,10 +158,9 @@ func (p *Prepared) StartIndex() {
 	}
 }
 
-// IndexJobs are the search index's files: manifest, shards, facets and
-// the record files the build did not write page by page (all of them
-// when nobody fed the index). It finishes the index first, unless
-// StartIndex did.
+// IndexJobs are the search index's files: manifest, shards, facets and,
+// when the build did not write them page by page, the records. It
+// finishes the index first, unless StartIndex did.
 func (p *Prepared) IndexJobs() []Job {
 	if p.s.Config.SearchDisabled || p.noIndex {
 		return nil
@@ -226,36 +179,14 @@ func (p *Prepared) IndexJobs() []Job {
 		}})
 	}
 	if !st.unfed {
-		// Files some of whose pages were never fed (none, in a build
-		// that succeeded): what is in, the rest null.
-		st.pendMu.Lock()
-		left := slices.Sorted(maps.Keys(st.pend))
-		for _, file := range left {
-			recs := st.pend[file]
-			jobs = append(jobs, Job{Name: searchDir + search.RecordFile(file), Sources: st.srcs,
-				make: func(b *bytes.Buffer) error {
-					b.Write(st.index.RecordChunk(recs))
-					return nil
-				}})
-		}
-		st.pendMu.Unlock()
 		return jobs
 	}
-	for file := range search.RecordFiles(len(st.pages)) {
-		from := file * search.RecordsPerFile
-		pages := st.pages[from : from+search.RecordsIn(file, len(st.pages))]
-		jobs = append(jobs, Job{Name: searchDir + search.RecordFile(file), Sources: st.srcs[from : from+len(pages)],
+	for n, pg := range st.pages {
+		jobs = append(jobs, Job{Name: searchDir + search.RecordName(n), Sources: []string{pg.Source},
 			make: func(b *bytes.Buffer) error {
-				recs := make([][]byte, len(pages))
-				for i, pg := range pages {
-					data, err := p.searchRecord(pg, p.searchDoc(pg)).Encode()
-					if err != nil {
-						return err
-					}
-					recs[i] = data
-				}
-				b.Write(st.index.RecordChunk(recs))
-				return nil
+				data, err := p.searchRecord(pg, p.searchDoc(pg)).Encode()
+				b.Write(data)
+				return err
 			}})
 	}
 	return jobs

@@ -46,10 +46,9 @@ func TestSearchFiles(t *testing.T) {
 	}
 
 	var m struct {
-		V  string   `json:"v"`
-		N  int      `json:"n"`
-		S  []string `json:"s"`
-		RC int      `json:"rc"`
+		V string   `json:"v"`
+		N int      `json:"n"`
+		S []string `json:"s"`
 	}
 	if err := json.Unmarshal(gunzip(t, out, "search/index.bin"), &m); err != nil {
 		t.Fatal(err)
@@ -67,24 +66,16 @@ func TestSearchFiles(t *testing.T) {
 		gunzip(t, out, "search/t/"+strconv.Itoa(i)+".bin")
 	}
 
-	// Documents are numbered newest first, their records kept a few to a
-	// file; every document has one, and one is the story's.
-	if m.RC != search.RecordsPerFile {
-		t.Errorf("manifest rc = %d, want %d", m.RC, search.RecordsPerFile)
-	}
+	// Documents are numbered newest first; find the story's record.
 	var rec search.Record
 	found := false
 	for n := range m.N {
-		var recs []*search.Record
-		if err := json.Unmarshal(gunzip(t, out, "search/"+search.RecordFile(n/m.RC)), &recs); err != nil {
+		if err := json.Unmarshal([]byte(get(t, out, "search/"+search.RecordName(n))), &rec); err != nil {
 			t.Fatal(err)
 		}
-		r := recs[n%m.RC]
-		if r == nil || r.URL == "" {
-			t.Fatalf("document %d has no record", n)
-		}
-		if r.ID == "STORY-101" {
-			rec, found = *r, true
+		if rec.ID == "STORY-101" {
+			found = true
+			break
 		}
 	}
 	if !found {

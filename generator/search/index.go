@@ -37,10 +37,9 @@ type Doc struct {
 // any order, from many goroutines. What it keeps per document is the
 // counts of its terms, compactly (see segment): never its text.
 type Index struct {
-	tok    *Tokenizer
-	n      int
-	zip    compressor // shards, facets, manifest
-	recZip compressor // record files
+	tok *Tokenizer
+	n   int
+	zip compressor // shards, facets, manifest
 
 	mu       sync.Mutex
 	finished bool
@@ -60,15 +59,12 @@ const shardLevel = 4
 // NewIndex returns an index for documents numbered 0 to n-1.
 func NewIndex(n int) *Index {
 	return &Index{
-		zip: compressor{level: shardLevel},
-		// Records are most of the index's bytes and are written while
-		// the pages are: the fastest level, 2.5× smaller than JSON.
-		recZip: compressor{level: 1},
-		tok:    NewTokenizer(),
-		n:      n,
-		lens:   make([][numFields]uint32, n),
-		added:  make([]bool, n),
-		recs:   make([][recordHashLen]byte, n),
+		zip:   compressor{level: shardLevel},
+		tok:   NewTokenizer(),
+		n:     n,
+		lens:  make([][numFields]uint32, n),
+		added: make([]bool, n),
+		recs:  make([][recordHashLen]byte, n),
 	}
 }
 

@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -269,37 +268,5 @@ func TestFacetsInOrder(t *testing.T) {
 	_, err := x.Finish([]Facet{{Name: "tag", Values: []FacetValue{{Key: "a", Docs: []int{2, 1}}}}}, 0)
 	if err == nil {
 		t.Error("facet with documents out of order accepted")
-	}
-}
-
-// Records are kept RecordsPerFile to a file; the last file holds the rest.
-func TestRecordFiles(t *testing.T) {
-	for _, c := range []struct{ n, files, last int }{
-		{0, 0, 0}, {1, 1, 1}, {RecordsPerFile, 1, RecordsPerFile},
-		{RecordsPerFile + 1, 2, 1}, {10*RecordsPerFile - 1, 10, RecordsPerFile - 1},
-	} {
-		files := RecordFiles(c.n)
-		total := 0
-		for f := range files {
-			total += RecordsIn(f, c.n)
-		}
-		if files != c.files || total != c.n || (files > 0 && RecordsIn(files-1, c.n) != c.last) {
-			t.Errorf("n=%d: %d files holding %d, last %d; want %d files, last %d",
-				c.n, files, total, RecordsIn(files-1, c.n), c.files, c.last)
-		}
-	}
-
-	x := NewIndex(2)
-	a, _ := x.Record(0, Record{URL: "/a/", Title: "A"})
-	zr, err := gzip.NewReader(bytes.NewReader(x.RecordChunk([][]byte{a, nil})))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var recs []*Record
-	if err := json.NewDecoder(zr).Decode(&recs); err != nil {
-		t.Fatal(err)
-	}
-	if len(recs) != 2 || recs[0] == nil || recs[0].Title != "A" || recs[1] != nil {
-		t.Errorf("file holds %v, want A then null", recs)
 	}
 }

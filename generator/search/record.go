@@ -15,8 +15,8 @@ const RecordTextBytes = 3 << 10
 
 const recordHashLen = 8
 
-// Record is what a result shows. Records are kept RecordsPerFile to a
-// file (RecordFile), fetched only when one of them is shown.
+// Record is what a result shows, in the document's own small file
+// (d/N.bin), fetched only when the result is shown.
 type Record struct {
 	URL    string      `json:"u"`           // as the browser should follow it (under the base path)
 	Title  string      `json:"t"`           //
@@ -27,49 +27,15 @@ type Record struct {
 	Text   string      `json:"x,omitempty"` // for the snippet: its first RecordTextBytes
 }
 
-// RecordsPerFile is how many records one file holds: document doc's
-// record is entry doc % RecordsPerFile of file doc / RecordsPerFile. One
-// file per page would be thousands of small files to write, a tenth of
-// the index's build time on a large site; a result's file then brings
-// three neighbours along, 5–6 KB gzipped.
-const RecordsPerFile = 4
+// RecordName is the output name of document doc's record, relative to the
+// index folder. Records are plain JSON, the one part of the index not
+// compressed by the writer: there is one per page, written while the
+// pages are, where compressing them would cost a tenth of the index's
+// build time. Hosts compress JSON on the fly (Netlify does).
+func RecordName(doc int) string { return fmt.Sprintf("d/%d.json", doc) }
 
-// RecordFile is the output name of the file of records number file,
-// relative to the index folder.
-func RecordFile(file int) string { return fmt.Sprintf("d/%d.bin", file) }
-
-// RecordFiles is how many record files n documents need.
-func RecordFiles(n int) int { return (n + RecordsPerFile - 1) / RecordsPerFile }
-
-// RecordsIn is how many records file holds among n documents.
-func RecordsIn(file, n int) int {
-	return max(0, min(RecordsPerFile, n-file*RecordsPerFile))
-}
-
-// RecordChunk writes one record file: the encoded records (Record's
-// results, in document order; nil for a missing one, written null) as a
-// JSON array, gzipped. Safe for concurrent use.
-func (x *Index) RecordChunk(recs [][]byte) []byte {
-	n := 2
-	for _, r := range recs {
-		n += len(r) + 5
-	}
-	b := make([]byte, 0, n)
-	b = append(b, '[')
-	for i, r := range recs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if r == nil {
-			r = []byte("null")
-		}
-		b = append(b, r...)
-	}
-	b = append(b, ']')
-	return x.recZip.compress(b)
-}
-
-// Record encodes document doc's record, for RecordChunk. The index remembers a hash of it for the version it
+// Record encodes document doc's record, ready to be written to
+// RecordName(doc). The index remembers a hash of it for the version it
 // gives the files. Safe for concurrent use.
 func (x *Index) Record(doc int, r Record) ([]byte, error) {
 	if doc < 0 || doc >= x.n {

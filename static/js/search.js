@@ -1,8 +1,8 @@
 // almanac search: the header's type-ahead, the /search/ page, and the
 // words of a search marked on the page a result opens. It reads the index
 // generator/search writes under search/: a manifest, the shards of the
-// words asked for, the facets (on /search/ only) and the files of records
-// (a few pages each) of the results shown. Everything it puts in the page is built as DOM nodes.
+// words asked for, the facets (on /search/ only) and one small record per
+// result shown. Everything it puts in the page is built as DOM nodes.
 (() => {
   "use strict";
   const form = document.querySelector("form.search-box");
@@ -138,20 +138,7 @@
     }, (e) => { manifestP = null; throw e; });
     return manifestP;
   }
-  // Records are kept m.rc to a file: d's is entry d % m.rc of file d / m.rc.
-  const chunks = new Map();
-  function record(d) {
-    return manifest().then((m) => {
-      const c = Math.floor(d / m.rc);
-      let p = chunks.get(c);
-      if (!p) {
-        p = json("d/" + c + ".bin");
-        p.catch(() => chunks.delete(c));
-        chunks.set(c, p);
-      }
-      return p.then((a) => a[d % m.rc]);
-    });
-  }
+  const record = (d) => json("d/" + d + ".json");
 
   // A shard: sorted terms, each with its document count and postings.
   const shards = new Map();
