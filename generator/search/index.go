@@ -45,7 +45,6 @@ type Index struct {
 	finished bool
 	sealed   spill // segments of documents, compressed
 	free     []*segment
-	sealers  sync.Pool // of *flate.Writer
 	lens     [][numFields]uint32
 	added    []bool
 	recs     [][recordHashLen]byte
@@ -112,7 +111,7 @@ func (x *Index) Add(doc int, d Doc) error {
 	lens := g.endDoc(doc, idTerm(d.ID))
 	var blob []byte
 	if len(g.docs) >= segmentDocs {
-		blob = g.seal(&x.sealers)
+		blob = g.seal()
 	}
 
 	x.mu.Lock()
@@ -130,7 +129,7 @@ func (x *Index) Add(doc int, d Doc) error {
 func (x *Index) postings() (map[string][]byte, error) {
 	for _, g := range x.free {
 		if len(g.docs) > 0 {
-			x.sealed.add(g.seal(&x.sealers))
+			x.sealed.add(g.seal())
 		}
 	}
 	x.free = nil

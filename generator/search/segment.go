@@ -1,14 +1,10 @@
 package search
 
 import (
-	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"errors"
-	"io"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // segmentDocs is how many documents a segment collects before it is
@@ -72,15 +68,14 @@ func (g *segment) endDoc(doc int, id string) [numFields]uint32 {
 	return lens
 }
 
-// seal encodes the segment as one compressed block, with a writer from
-// zw, and empties it:
+// seal encodes the segment as one block of bytes and empties it:
 //
 //	n, the n documents, the number of terms,
 //	then per term: its length, the term, its postings' length, postings
 //
 // each number a uvarint; postings are as appendPosting writes them, each
 // naming its document by its place among the segment's.
-func (g *segment) seal(zw *sync.Pool) []byte {
+func (g *segment) seal() []byte {
 	order := make([]int32, len(g.terms))
 	for i := range order {
 		order[i] = int32(i)
@@ -98,33 +93,18 @@ func (g *segment) seal(zw *sync.Pool) []byte {
 		raw = binary.AppendUvarint(raw, uint64(len(g.post[i])))
 		raw = append(raw, g.post[i]...)
 	}
-	var buf bytes.Buffer
-	w, _ := zw.Get().(*flate.Writer)
-	if w == nil {
-		w, _ = flate.NewWriter(&buf, flate.BestSpeed)
-	} else {
-		w.Reset(&buf)
-	}
-	w.Write(raw)
-	w.Close()
-	zw.Put(w)
-
 	clear(g.index)
 	clear(g.terms) // let the strings go
 	clear(g.post)
 	g.terms, g.post, g.tf, g.docs = g.terms[:0], g.post[:0], g.tf[:0], g.docs[:0]
-	return bytes.Clone(buf.Bytes())
+	return raw
 }
 
 var errSegment = errors.New("search: damaged segment")
 
 // unseal adds a sealed segment's postings to terms, each naming its
 // document by number.
-func unseal(blob []byte, terms map[string][]byte) error {
-	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(blob)))
-	if err != nil {
-		return err
-	}
+func unseal(raw []byte, terms map[string][]byte) error {
 	next := func() int {
 		v, n := binary.Uvarint(raw)
 		if n <= 0 {

@@ -1,9 +1,11 @@
 package search
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -35,4 +37,23 @@ func TestSpillKeepsEverySegment(t *testing.T) {
 		t.Errorf("segments = %q, want %q", got, want)
 	}
 	s.close()
+}
+
+// Without a temporary file the segments are kept in memory, compressed,
+// and come back as they went in.
+func TestSpillInMemory(t *testing.T) {
+	s := &spill{tried: true}
+	big := []byte(strings.Repeat("rollback ", 1000))
+	s.add([]byte("one"))
+	s.add(big)
+	var got [][]byte
+	if err := s.each(func(b []byte) error { got = append(got, bytes.Clone(b)); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || string(got[0]) != "one" || !bytes.Equal(got[1], big) {
+		t.Errorf("segments came back as %d, want the two added", len(got))
+	}
+	if len(s.mem[1]) >= len(big)/4 {
+		t.Errorf("a segment in memory takes %d bytes for %d: not compressed", len(s.mem[1]), len(big))
+	}
 }
