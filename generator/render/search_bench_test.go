@@ -1,13 +1,16 @@
 package render_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -18,11 +21,10 @@ import (
 	"almanac/generator/build"
 	"almanac/generator/corpus"
 	"almanac/generator/internal/browsertest"
-	"almanac/generator/output"
 )
 
-// BenchmarkSearchBrowser10000 builds a generated 10,000-page site into
-// memory, serves it, and searches it in Chromium. It reports the index's
+// BenchmarkSearchBrowser10000 builds a generated 10,000-page site to
+// disk, serves it, and searches it in Chromium. It reports the index's
 // share of the build, the index's size, the bytes a first and a second
 // query fetch (files under search/, as Resource Timing sees them) and the
 // time a query takes in the page, cold and warm. Run by hand (minutes):
@@ -53,21 +55,33 @@ func benchSearchBrowser(b *testing.B, pages int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	mem := output.NewMemory()
+	// Built to disk and served from there, as a static host would: the
+	// benchmark's process then holds no copy of the site, whose heap
+	// would make the server stall on the collector now and then.
+	public := filepath.Join(b.TempDir(), "public")
 	start := time.Now()
-	if _, err := bld.Generate(context.Background(), corpus.DefaultNow(), mem); err != nil {
+	if _, err := bld.ToDisk(context.Background(), corpus.DefaultNow(), public); err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("built %d pages in %v", pages, time.Since(start))
+	bld = nil
+	runtime.GC()
 	var indexBytes, files int
-	for _, n := range mem.Names() {
-		if strings.HasPrefix(n, "search/") && !strings.HasSuffix(n, ".html") {
-			data, _ := mem.Get(n)
-			indexBytes += len(data)
+	err = filepath.WalkDir(filepath.Join(public, "search"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.HasSuffix(p, ".html") {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			indexBytes += int(info.Size())
 			files++
 		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
 	}
-	srv := httptest.NewServer(http.FileServerFS(mem))
+	srv := httptest.NewServer(http.FileServer(http.Dir(public)))
 	defer srv.Close()
 	ctx := browsertest.New(b, 10*time.Minute)
 
@@ -115,12 +129,16 @@ func benchSearchBrowser(b *testing.B, pages int) {
 	var lat string
 	list := `[` + strings.Join(quoteAll(benchQueries), ",") + `]`
 	evalJS(`(async () => {
-		const cold = [], warm = [];
+		const cold = [], warm = [], split = [];
 		for (const q of `+list+`) {
+			performance.clearResourceTimings();
 			let t = performance.now();
 			let r = await almanacSearch.search(q);
+			let t1 = performance.now();
 			await almanacSearch.records(r ? r.ids.slice(0, 6) : []);
 			cold.push(performance.now() - t);
+			split.push((t1 - t).toFixed(1) + "+" + (performance.now() - t1).toFixed(1) + " ms; fetched " +
+				performance.getEntriesByType("resource").map(e => e.name.replace(/.*search.|[?].*/g, "") + " " + e.duration.toFixed(1)).join(", "));
 		}
 		for (const q of `+list+`) {
 			let t = performance.now();
@@ -128,9 +146,17 @@ func benchSearchBrowser(b *testing.B, pages int) {
 			await almanacSearch.records(r ? r.ids.slice(0, 6) : []);
 			warm.push(performance.now() - t);
 		}
-		return JSON.stringify({cold, warm});
+		return JSON.stringify({cold, warm, split});
 	})()`, &lat)
-	cold, warm := parseLatencies(b, lat)
+	cold, warm, split := parseLatencies(b, lat)
+	slowest := make([]int, len(cold))
+	for i := range slowest {
+		slowest[i] = i
+	}
+	slices.SortFunc(slowest, func(x, y int) int { return cmp.Compare(cold[y], cold[x]) })
+	for _, i := range slowest[:min(5, len(slowest))] {
+		b.Logf("cold %6.1f ms (search+records %s)  warm %5.1f ms  %s", cold[i], split[i], warm[i], benchQueries[i])
+	}
 	b.ReportMetric(float64(indexBytes), "index-bytes")
 	b.ReportMetric(float64(files), "index-files")
 	b.ReportMetric(first, "first-query-bytes")
@@ -151,12 +177,15 @@ func quoteAll(list []string) []string {
 	return out
 }
 
-func parseLatencies(b *testing.B, s string) (cold, warm []float64) {
-	var v struct{ Cold, Warm []float64 }
+func parseLatencies(b *testing.B, s string) (cold, warm []float64, split []string) {
+	var v struct {
+		Cold, Warm []float64
+		Split      []string
+	}
 	if err := json.Unmarshal([]byte(s), &v); err != nil {
 		b.Fatal(err)
 	}
-	return v.Cold, v.Warm
+	return v.Cold, v.Warm, v.Split
 }
 
 // pct is the p-th percentile of xs, by nearest rank.
