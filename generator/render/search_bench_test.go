@@ -25,9 +25,13 @@ import (
 
 // BenchmarkSearchBrowser10000 builds a generated 10,000-page site to
 // disk, serves it, and searches it in Chromium. It reports the index's
-// share of the build, the index's size, the bytes a first and a second
-// query fetch (files under search/, as Resource Timing sees them) and the
-// time a query takes in the page, cold and warm. Run by hand (minutes):
+// size, the bytes a first and a second query fetch (files under search/,
+// as Resource Timing sees them) and the time a query takes in the page:
+// cold (each query from nothing but the manifest: its shards, then the
+// records of its first six results), warm (the same again), and typed (a
+// reader typing into the header's box, from the search's start to the
+// dropdown showing). The index's share of a build is BenchmarkSearchShare
+// in generator/build. Run by hand (minutes):
 //
 //	go test ./generator/render -run '^$' -bench SearchBrowser -benchtime 1x
 func BenchmarkSearchBrowser10000(b *testing.B) { benchSearchBrowser(b, 10000) }
@@ -81,7 +85,13 @@ func benchSearchBrowser(b *testing.B, pages int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(public)))
+	// no-store: what a query needs comes over the wire, never from the
+	// browser's cache of an earlier page.
+	static := http.FileServer(http.Dir(public))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		static.ServeHTTP(w, r)
+	}))
 	defer srv.Close()
 	ctx := browsertest.New(b, 10*time.Minute)
 
@@ -149,6 +159,7 @@ func benchSearchBrowser(b *testing.B, pages int) {
 		return JSON.stringify({cold, warm, split});
 	})()`, &lat)
 	cold, warm, split := parseLatencies(b, lat)
+	typed := typedLatencies(b, ctx, srv.URL, do, evalJS)
 	slowest := make([]int, len(cold))
 	for i := range slowest {
 		slowest[i] = i
@@ -167,6 +178,8 @@ func benchSearchBrowser(b *testing.B, pages int) {
 	b.ReportMetric(pct(cold, 95), "cold-p95-ms")
 	b.ReportMetric(pct(warm, 50), "warm-p50-ms")
 	b.ReportMetric(pct(warm, 95), "warm-p95-ms")
+	b.ReportMetric(pct(typed, 50), "typed-p50-ms")
+	b.ReportMetric(pct(typed, 95), "typed-p95-ms")
 }
 
 func quoteAll(list []string) []string {
@@ -197,4 +210,44 @@ func pct(xs []float64, p int) float64 {
 	}
 	i := (p*len(s) + 99) / 100
 	return s[max(0, min(len(s)-1, i-1))]
+}
+
+// typeaheadDebounce is how long the header's box waits after a key before
+// it searches (debounce(typeahead, …) in static/js/search.js).
+const typeaheadDebounce = 100
+
+// typedLatencies types each query into the header's box of a freshly
+// loaded page, a key every 150 ms as a quick typist does, and measures how
+// long after the search starts (the last key, plus the debounce) the
+// dropdown shows the full query's results. The page keeps what earlier
+// keys and queries fetched, as it does for a reader.
+func typedLatencies(b *testing.B, ctx context.Context, url string, do func(...chromedp.Action[chromedp.Void]), evalJS func(string, any)) []float64 {
+	do(chromedp.Navigate(url + "/releases/"))
+	evalJS(`window.almanacTyped = (q) => new Promise((ok) => {
+		const input = document.getElementById("search-q"), pop = document.getElementById("search-pop");
+		let last = 0;
+		const key = () => { last = performance.now(); };
+		input.addEventListener("input", key, true);
+		const want = "?q=" + encodeURIComponent(q);
+		const obs = new MutationObserver(() => {
+			const a = pop.querySelector("a.search-all"), none = pop.querySelector(".search-empty");
+			if (input.value === q && ((a && a.href.endsWith(want)) || (none && none.textContent.includes(q)))) {
+				obs.disconnect();
+				input.removeEventListener("input", key, true);
+				ok(performance.now() - last);
+			}
+		});
+		obs.observe(pop, { childList: true, subtree: true });
+	}); 0`, nil)
+	var out []float64
+	for _, q := range benchQueries {
+		evalJS(`document.getElementById("search-q").value = ""; window.almanacDone = almanacTyped(`+jsString(q)+`); 0`, nil)
+		for _, r := range q {
+			do(chromedp.SendKeys(chromedp.CSS("#search-q"), string(r)), chromedp.Sleep(150*time.Millisecond))
+		}
+		var ms float64
+		evalJS(`almanacDone`, &ms)
+		out = append(out, ms-typeaheadDebounce)
+	}
+	return out
 }
