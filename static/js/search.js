@@ -206,15 +206,21 @@
   }
 
   // scores gives each document the best score of any index term that q
-  // matches: exactly, as a prefix or, failing both, with one typo.
+  // matches: exactly, as a prefix or, failing both, with one typo. The
+  // scores are by document number (s, 0 for none; every score is above
+  // 0), with the documents that have one listed (d): a common word has
+  // thousands, which a Map would make slow to fill and to read.
   async function scores(q, m, extra) {
-    const out = new Map();
+    const out = { s: new Float64Array(m.n), d: [] };
     const add = (sh, j, w, exact) => {
       const df = sh.df[j], f = Math.log(1 + (m.n - df + 0.5) / (df + 0.5)) * w / m.k;
       postings(sh, j, (d, v) => {
         let s = f * (v >> 1);
         if (exact && v & 1) s += ID_BONUS;
-        if (s > (out.get(d) || 0)) out.set(d, s);
+        if (s > out.s[d]) {
+          if (out.s[d] === 0) out.d.push(d);
+          out.s[d] = s;
+        }
       });
     };
     let found = false;
@@ -245,21 +251,25 @@
     if (!qs.length) return null;
     const extra = [];
     const per = await Promise.all(qs.map((q) => scores(q, m, extra)));
-    const order = per.slice().sort((a, b) => a.size - b.size);
-    let res = new Map();
-    for (const [d, s] of order[0]) {
-      let sum = s;
-      for (let i = 1; i < order.length && sum >= 0; i++) {
-        const x = order[i].get(d);
-        sum = x === undefined ? -1 : sum + x;
+    const order = per.slice().sort((a, b) => a.d.length - b.d.length);
+    const total = new Float64Array(m.n), ids = [];
+    for (const d of order[0].d) {
+      let sum = order[0].s[d];
+      for (let i = 1; i < order.length && sum > 0; i++) {
+        const x = order[i].s[d];
+        sum = x === 0 ? 0 : sum + x;
       }
-      if (sum >= 0) res.set(d, sum);
+      if (sum > 0) { total[d] = sum; ids.push(d); }
     }
-    if (!res.size && per.length > 1) { // no page has every word: rank by how many it has
-      res = new Map();
-      for (const r of per) for (const [d, s] of r) res.set(d, (res.get(d) || 0) + s + MATCHED);
+    if (!ids.length && per.length > 1) { // no page has every word: rank by how many it has
+      for (const r of per) {
+        for (const d of r.d) {
+          if (total[d] === 0) ids.push(d);
+          total[d] += r.s[d] + MATCHED;
+        }
+      }
     }
-    const ids = Array.from(res.keys()).sort((a, b) => res.get(b) - res.get(a) || a - b);
+    ids.sort((a, b) => total[b] - total[a] || a - b);
     return { ids, words: qs.map((q) => q.t).concat(extra) };
   }
 
