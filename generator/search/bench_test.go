@@ -1,0 +1,59 @@
+package search
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// benchDocs are n documents of about 900 words drawn from a vocabulary of
+// 20,000 with a long tail, as a team's pages are: a few words everywhere,
+// most words in a few pages.
+func benchDocs(n int) []Doc {
+	r := rand.New(rand.NewPCG(3, 4))
+	zipf := rand.NewZipf(r, 1.1, 2, 19999)
+	vocab := make([]string, 20000)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("w%xq%d", i*2654435761%1000003, i%97)
+	}
+	docs := make([]Doc, n)
+	for i := range docs {
+		var b strings.Builder
+		for range 900 {
+			b.WriteString(vocab[zipf.Uint64()])
+			b.WriteByte(' ')
+		}
+		docs[i] = Doc{ID: fmt.Sprintf("STORY-%d", i), Title: vocab[zipf.Uint64()] + " " + vocab[zipf.Uint64()], Body: []string{b.String()}}
+	}
+	return docs
+}
+
+// BenchmarkIndex adds documents from two goroutines, as a build does, and
+// writes the index:
+//
+//	go test ./generator/search -run '^$' -bench Index -count 5
+func BenchmarkIndex(b *testing.B) {
+	docs := benchDocs(2000)
+	b.ResetTimer()
+	for range b.N {
+		x := NewIndex(len(docs))
+		var wg sync.WaitGroup
+		for w := range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for d := w; d < len(docs); d += 2 {
+					if err := x.Add(d, docs[d]); err != nil {
+						b.Error(err)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		if _, err := x.Finish(nil, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
