@@ -108,7 +108,7 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 		terms = append(terms, t)
 	}
 	slices.SortFunc(terms, compareTerms)
-	avg := x.averages()
+	norms := x.norms(x.averages())
 
 	out := &Output{Terms: len(terms)}
 	var (
@@ -128,7 +128,7 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 		scratch = decodePostings(all[t], scratch[:0])
 		delete(all, t)
 		slices.SortFunc(scratch, func(a, b posting) int { return a.doc - b.doc })
-		list := x.encodeList(scratch, avg)
+		list := x.encodeList(scratch, norms)
 		if shard == nil {
 			seps = append(seps, separator(last, t))
 		}
@@ -220,13 +220,13 @@ func (x *Index) averages() [numFields]float64 {
 // encodeList writes sorted postings as the script reads them: per posting
 // the gap to the previous document (the first from 0) and a byte holding
 // the 7-bit impact above a bit that says the term is the document's id.
-func (x *Index) encodeList(ps []posting, avg [numFields]float64) []byte {
+func (x *Index) encodeList(ps []posting, norms [][numFields]float64) []byte {
 	b := make([]byte, 0, 2*len(ps))
 	prev := 0
 	for _, p := range ps {
 		b = binary.AppendUvarint(b, uint64(p.doc-prev))
 		prev = p.doc
-		q := byte(impact(p.tf, x.lens[p.doc], avg))
+		q := byte(impact(p.tf, &norms[p.doc]))
 		q <<= 1
 		if p.isID {
 			q |= 1
@@ -236,15 +236,29 @@ func (x *Index) encodeList(ps []posting, avg [numFields]float64) []byte {
 	return b
 }
 
+// norms are each document's BM25 length normalization per field, 1 - b +
+// b × length / average length: computed once a document rather than once
+// a posting.
+func (x *Index) norms(avg [numFields]float64) [][numFields]float64 {
+	out := make([][numFields]float64, x.n)
+	for d, lens := range x.lens {
+		for f := range numFields {
+			_, b := fieldWeight(f)
+			out[d][f] = 1 - b + b*float64(lens[f])/avg[f]
+		}
+	}
+	return out
+}
+
 // impact is a document's share of a term's score, 1–127.
-func impact(tf [numFields]uint8, lens [numFields]uint32, avg [numFields]float64) int {
+func impact(tf [numFields]uint8, norm *[numFields]float64) int {
 	var s float64
 	for f := range numFields {
 		if tf[f] == 0 {
 			continue
 		}
-		boost, b := fieldWeight(f)
-		t := float64(tf[f]) / (1 - b + b*float64(lens[f])/avg[f])
+		boost, _ := fieldWeight(f)
+		t := float64(tf[f]) / norm[f]
 		s += boost * t * (bm25K1 + 1) / (t + bm25K1)
 	}
 	return min(127, max(1, int(math.Round(s*ImpactScale))))
