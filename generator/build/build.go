@@ -90,6 +90,12 @@ type Stages struct {
 // caller discards them (build aborts its staging folder; serve keeps its
 // last good site).
 func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer) (*Result, error) {
+	return b.generate(ctx, now, out, true)
+}
+
+// generate is Generate; without index, pages are not indexed and no
+// search index is written, for a run that keeps nothing (Check).
+func (b *Builder) generate(ctx context.Context, now time.Time, out output.Writer, index bool) (*Result, error) {
 	start := time.Now()
 	res := &Result{}
 	fail := func(err error) (*Result, error) {
@@ -139,8 +145,8 @@ func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer
 		return fail(asDiagnostics(&res.Diagnostics, err))
 	}
 	popts := []render.PrepareOption{render.WithMetrics(report)}
-	if _, checking := out.(discard); checking {
-		popts = append(popts, render.WithoutIndex()) // nobody reads it
+	if !index {
+		popts = append(popts, render.WithoutIndex())
 	}
 	prep, err := r.Prepare(s, popts...)
 	if err != nil {
@@ -156,9 +162,6 @@ func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
-	// Every page is indexed: the index is finished on one core while the
-	// lists are made on the others.
-	prep.StartIndex()
 
 	// Links and anchors are checked once every page is rendered; the
 	// build publishes nothing while one is broken.
@@ -167,6 +170,9 @@ func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer
 	if res.Diagnostics.HasErrors() {
 		return fail(nil)
 	}
+	// Every page is indexed: the index is finished on one core while the
+	// lists are made on the others.
+	prep.StartIndex()
 
 	listsStart := time.Now()
 	if err := prep.Run(ctx, lists, out); err != nil {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -31,15 +30,8 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "file:line:col: error: message (hint); when there are errors, DEST is left untouched.\n\nFlags:")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "almanac build: unexpected argument %q\n", fl.Arg(0))
-		return ExitUsage
+	if code, ok := parseFlags(fl, args, env, "build"); !ok {
+		return code
 	}
 	srcFS, now, ok := openSite(env, "build", *source, *nowFlag)
 	if !ok {

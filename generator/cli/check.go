@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -29,15 +28,8 @@ func runCheck(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "are no errors (and, with --strict, no warnings), 1 when there are, 2 on a usage error.\n\nFlags:")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "almanac check: unexpected argument %q\n", fl.Arg(0))
-		return ExitUsage
+	if code, ok := parseFlags(fl, args, env, "check"); !ok {
+		return code
 	}
 	f := check.Text
 	if env.Getenv("GITHUB_ACTIONS") == "true" {

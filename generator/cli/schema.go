@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -21,15 +20,8 @@ func runSchema(_ context.Context, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "and complete front matter while it is typed (see README: VS Code with the YAML extension).\n\nFlags:")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "almanac schema: unexpected argument %q\n", fl.Arg(0))
-		return ExitUsage
+	if code, ok := parseFlags(fl, args, env, "schema"); !ok {
+		return code
 	}
 	if *dest == "" {
 		fmt.Fprintln(env.Stderr, "almanac schema: --dest is required")

@@ -26,15 +26,8 @@ func runServe(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "over the page and in the terminal while the last good site stays served. Ctrl-C stops.\n\nFlags:")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "almanac serve: unexpected argument %q\n", fl.Arg(0))
-		return ExitUsage
+	if code, ok := parseFlags(fl, args, env, "serve"); !ok {
+		return code
 	}
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(env.Stderr, "almanac serve: --port %d is not a port\n", *port)

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -34,4 +36,21 @@ func cachePath(source, dir string, off bool) string {
 		return dir
 	}
 	return filepath.Join(source, ".almanac-cache")
+}
+
+// parseFlags parses args for command cmd, which takes no arguments
+// besides its flags. On --help or a usage error it returns the exit code
+// and false; the flag set has printed what to say.
+func parseFlags(fl *flag.FlagSet, args []string, env Env, cmd string) (code int, ok bool) {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK, false
+		}
+		return ExitUsage, false
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(env.Stderr, "almanac %s: unexpected argument %q\n", cmd, fl.Arg(0))
+		return ExitUsage, false
+	}
+	return ExitOK, true
 }

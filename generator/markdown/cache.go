@@ -94,7 +94,8 @@ func (c *HighlightCache) get(key string, compute func() string) string {
 				size = len(e.html)
 			default: // still being computed: counted when it is done
 			}
-			c.keep(key, e, size)
+			c.entries[key] = e
+			c.grow(size)
 		}
 	}
 	if ok {
@@ -118,22 +119,16 @@ func (c *HighlightCache) get(key string, compute func() string) string {
 	e.html = html
 	close(e.ready)
 	c.mu.Lock()
-	c.bytes += len(html)
-	c.rotate()
+	c.grow(len(html))
 	c.mu.Unlock()
 	return html
 }
 
-// keep puts a finished entry in the newer generation; c.mu is held.
-func (c *HighlightCache) keep(key string, e *cacheEntry, size int) {
-	c.entries[key] = e
+// grow counts size more bytes in the newer generation and lets the older
+// generation go when the newer one is full; c.mu is held. Entries still
+// being computed move along with the rest.
+func (c *HighlightCache) grow(size int) {
 	c.bytes += size
-	c.rotate()
-}
-
-// rotate lets the older generation go when the newer one is full; c.mu is
-// held. Entries still being computed move along with the rest.
-func (c *HighlightCache) rotate() {
 	if c.bytes < c.budget/2 {
 		return
 	}

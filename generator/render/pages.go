@@ -10,12 +10,14 @@ import (
 // lists, content pages, terms and people, 404, redirects, feeds, static
 // files. When two jobs would write the same file, the first one wins.
 func (p *Prepared) Jobs() []Job {
-	return dedupe(append(p.SiteJobs(), p.IndexJobs()...))
+	return dedupe(append(p.siteJobs(), p.IndexJobs()...))
 }
 
 // SiteJobs are the jobs but the search index's files, which IndexJobs
 // gives: a build runs these while the index is finished (StartIndex).
-func (p *Prepared) SiteJobs() []Job {
+func (p *Prepared) SiteJobs() []Job { return dedupe(p.siteJobs()) }
+
+func (p *Prepared) siteJobs() []Job {
 	s := p.s
 	var jobs []Job
 	jobs = append(jobs, p.homeJob(), p.sectionJob("stories", "stories.html", s.Stories),
@@ -39,7 +41,7 @@ func (p *Prepared) SiteJobs() []Job {
 	jobs = append(jobs, p.metricsJobs()...)
 	jobs = append(jobs, p.calendarJobs()...)
 	jobs = append(jobs, p.staticJobs()...)
-	return dedupe(jobs)
+	return jobs
 }
 
 // dedupe keeps the first job of each name.
