@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/binary"
 	"fmt"
 	"strings"
 	"sync"
@@ -124,19 +123,31 @@ func (x *Index) Add(doc int, d Doc) error {
 	return nil
 }
 
-// postings gathers every sealed segment's postings by term, in the form
-// appendPosting writes; x.mu is held.
-func (x *Index) postings() (map[string][]byte, error) {
+// cursors seals what is left and returns a cursor on every segment, and
+// a function that lets them go; x.mu is held.
+func (x *Index) cursors() ([]*cursor, func(), error) {
 	for _, g := range x.free {
 		if len(g.docs) > 0 {
 			x.sealed.add(g.seal())
 		}
 	}
 	x.free = nil
-	defer x.sealed.close()
-	terms := map[string][]byte{}
-	err := x.sealed.each(func(blob []byte) error { return unseal(blob, terms) })
-	return terms, err
+	rs, err := x.sealed.readers()
+	if err != nil {
+		x.sealed.close()
+		return nil, nil, err
+	}
+	var cs []*cursor
+	for _, r := range rs {
+		c := newCursor(r)
+		if c.next() {
+			cs = append(cs, c)
+		} else if c.err != nil {
+			x.sealed.close()
+			return nil, nil, c.err
+		}
+	}
+	return cs, x.sealed.close, nil
 }
 
 // idTerm is the term an id is indexed as: its folded form without a
@@ -147,52 +158,4 @@ func idTerm(id string) string {
 		t = t[1:]
 	}
 	return t
-}
-
-// A posting as added: the document, a byte whose bits 0–4 say which fields
-// hold the term and bit 7 whether the term is the document's id, then one
-// count per field present (capped at 255).
-func appendPosting(b []byte, doc int, tf [numFields]uint16, isID bool) []byte {
-	b = binary.AppendUvarint(b, uint64(doc))
-	var mask byte
-	for f, n := range tf {
-		if n > 0 {
-			mask |= 1 << f
-		}
-	}
-	if isID {
-		mask |= 0x80
-	}
-	b = append(b, mask)
-	for _, n := range tf {
-		if n > 0 {
-			b = append(b, byte(min(n, 255)))
-		}
-	}
-	return b
-}
-
-// posting is one decoded posting.
-type posting struct {
-	doc  int
-	tf   [numFields]uint8
-	isID bool
-}
-
-func decodePostings(b []byte, out []posting) []posting {
-	for len(b) > 0 {
-		d, n := binary.Uvarint(b)
-		b = b[n:]
-		mask := b[0]
-		b = b[1:]
-		p := posting{doc: int(d), isID: mask&0x80 != 0}
-		for f := range numFields {
-			if mask&(1<<f) != 0 {
-				p.tf[f] = b[0]
-				b = b[1:]
-			}
-		}
-		out = append(out, p)
-	}
-	return out
 }

@@ -1,10 +1,11 @@
 package search
 
 import (
+	"bytes"
 	"encoding/binary"
-	"errors"
+	"hash/maphash"
+	"math/bits"
 	"slices"
-	"strings"
 )
 
 // segmentDocs is how many documents a segment collects before it is
@@ -12,38 +13,102 @@ import (
 // the segment, in one byte.
 const segmentDocs = 128
 
-// segment collects the term counts of a few documents. Sealed, it is one
-// compressed block of bytes with no pointers in it, so that an index of
-// many pages weighs little on the collector while the pages are built.
+// segment collects the term counts of a few documents. Its terms live in
+// one arena of bytes, found by a hash table of its own, and its postings in
+// one list: nothing in it is allocated per term or per posting, and
+// nothing in it holds a pointer for the collector to follow. Sealed, it is
+// one block of bytes that the index keeps out of the heap (see spill).
 type segment struct {
 	scan  scanner
 	field Field
-	index map[string]int32    // term → slot
-	terms []string            // slot → term
-	post  [][]byte            // slot → postings of the segment's documents
-	tf    [][numFields]uint16 // slot → counts in the current document
-	seen  []int32             // slots the current document has, in order
-	lens  [numFields]uint32   // the current document's field lengths
-	docs  []int               // the documents, in the order they came
+
+	seed  maphash.Seed
+	table []int32             // open addressing: term+1, or 0 for a free slot
+	hash  []uint32            // term → the low bits of its hash
+	arena []byte              // the terms' bytes, one after the other
+	ends  []uint32            // term → where its bytes end in arena
+	tf    [][numFields]uint16 // term → counts in the current document
+
+	seen    []int32           // terms the current document has, in order
+	lens    [numFields]uint32 // the current document's field lengths
+	docs    []int             // the documents, in the order they came
+	entries []entry           // postings of the ended documents, by document
+	sealed  []byte            // the last seal's bytes
 }
 
+// entry is one posting as the segment collects it.
+type entry struct {
+	term  int32
+	local uint8 // the document's place in the segment
+	mask  uint8 // bits 0–4: the fields that hold the term; bit 7: it is the id
+	tf    [numFields]uint8
+}
+
+const idBit = 0x80
+
 func newSegment(tok *Tokenizer) *segment {
-	g := &segment{index: make(map[string]int32, 4096)}
+	g := &segment{seed: maphash.MakeSeed(), table: make([]int32, 1<<12)}
 	g.scan = scanner{t: tok, emit: g.add}
 	return g
 }
 
+// term returns term i's bytes.
+func (g *segment) term(i int32) []byte {
+	start := uint32(0)
+	if i > 0 {
+		start = g.ends[i-1]
+	}
+	return g.arena[start:g.ends[i]]
+}
+
+// lookup returns the number of term tok, adding it if it is new.
+func (g *segment) lookup(tok []byte) int32 {
+	h := maphash.Bytes(g.seed, tok)
+	mask := uint64(len(g.table) - 1)
+	for s := h & mask; ; s = (s + 1) & mask {
+		t := g.table[s] - 1
+		if t < 0 {
+			break
+		}
+		if g.hash[t] == uint32(h) && bytes.Equal(g.term(t), tok) {
+			return t
+		}
+	}
+	i := int32(len(g.ends))
+	g.arena = append(g.arena, tok...)
+	g.ends = append(g.ends, uint32(len(g.arena)))
+	g.hash = append(g.hash, uint32(h))
+	g.tf = append(g.tf, [numFields]uint16{})
+	if 2*len(g.ends) > len(g.table) {
+		g.grow()
+	} else {
+		g.place(i, h)
+	}
+	return i
+}
+
+// place puts term i, whose hash is h, in the first free slot from its own.
+func (g *segment) place(i int32, h uint64) {
+	mask := uint64(len(g.table) - 1)
+	s := h & mask
+	for g.table[s] != 0 {
+		s = (s + 1) & mask
+	}
+	g.table[s] = i + 1
+}
+
+// grow doubles the table and places every term again. The low 32 bits of
+// a hash are enough: the table never has 2³² slots.
+func (g *segment) grow() {
+	g.table = make([]int32, 2*len(g.table))
+	for i, h := range g.hash {
+		g.place(int32(i), uint64(h))
+	}
+}
+
 // add counts one term of the current document in the current field.
 func (g *segment) add(tok []byte) {
-	i, ok := g.index[string(tok)]
-	if !ok {
-		s := string(tok)
-		i = int32(len(g.terms))
-		g.index[s] = i
-		g.terms = append(g.terms, s)
-		g.post = append(g.post, nil)
-		g.tf = append(g.tf, [numFields]uint16{})
-	}
+	i := g.lookup(tok)
 	tf := &g.tf[i]
 	if *tf == ([numFields]uint16{}) {
 		g.seen = append(g.seen, i)
@@ -57,9 +122,19 @@ func (g *segment) add(tok []byte) {
 // endDoc ends the current document: its postings join the segment's, and
 // its field lengths are returned.
 func (g *segment) endDoc(doc int, id string) [numFields]uint32 {
-	local := len(g.docs)
+	local := uint8(len(g.docs))
 	for _, i := range g.seen {
-		g.post[i] = appendPosting(g.post[i], local, g.tf[i], g.terms[i] == id)
+		e := entry{term: i, local: local}
+		for f, n := range g.tf[i] {
+			if n > 0 {
+				e.mask |= 1 << f
+				e.tf[f] = uint8(min(n, 255))
+			}
+		}
+		if string(g.term(i)) == id {
+			e.mask |= idBit
+		}
+		g.entries = append(g.entries, e)
 		g.tf[i] = [numFields]uint16{}
 	}
 	g.docs = append(g.docs, doc)
@@ -71,82 +146,75 @@ func (g *segment) endDoc(doc int, id string) [numFields]uint32 {
 // seal encodes the segment as one block of bytes and empties it:
 //
 //	n, the n documents, the number of terms,
-//	then per term: its length, the term, its postings' length, postings
+//	then per term, in the order of compareTerms: its length, the term,
+//	the number of its postings, the postings
 //
-// each number a uvarint; postings are as appendPosting writes them, each
-// naming its document by its place among the segment's.
+// each number a uvarint. A posting is the document's place among the
+// segment's (one byte), the field mask, then one count per field in the
+// mask. The block is the segment's until its next seal.
 func (g *segment) seal() []byte {
-	order := make([]int32, len(g.terms))
+	n := len(g.ends)
+	order := make([]int32, n)
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(g.terms[a], g.terms[b]) })
-	var raw []byte
+	slices.SortFunc(order, func(a, b int32) int { return compareTerms(g.term(a), g.term(b)) })
+	// Each term's postings in one run, in the order of the terms, each
+	// run in the order of the documents: a counting sort.
+	count := make([]int32, n)
+	for _, e := range g.entries {
+		count[e.term]++
+	}
+	at := make([]int32, n) // term → where its run goes next
+	p := int32(0)
+	for _, t := range order {
+		at[t] = p
+		p += count[t]
+	}
+	sorted := make([]entry, len(g.entries))
+	for _, e := range g.entries {
+		sorted[at[e.term]] = e
+		at[e.term]++
+	}
+
+	raw := g.sealed[:0]
 	raw = binary.AppendUvarint(raw, uint64(len(g.docs)))
 	for _, d := range g.docs {
 		raw = binary.AppendUvarint(raw, uint64(d))
 	}
-	raw = binary.AppendUvarint(raw, uint64(len(order)))
-	for _, i := range order {
-		raw = binary.AppendUvarint(raw, uint64(len(g.terms[i])))
-		raw = append(raw, g.terms[i]...)
-		raw = binary.AppendUvarint(raw, uint64(len(g.post[i])))
-		raw = append(raw, g.post[i]...)
+	raw = binary.AppendUvarint(raw, uint64(n))
+	for _, t := range order {
+		term := g.term(t)
+		raw = binary.AppendUvarint(raw, uint64(len(term)))
+		raw = append(raw, term...)
+		raw = binary.AppendUvarint(raw, uint64(count[t]))
+		for _, e := range sorted[:count[t]] {
+			raw = appendEntry(raw, e)
+		}
+		sorted = sorted[count[t]:]
 	}
-	clear(g.index)
-	clear(g.terms) // let the strings go
-	clear(g.post)
-	g.terms, g.post, g.tf, g.docs = g.terms[:0], g.post[:0], g.tf[:0], g.docs[:0]
+	g.sealed = raw
+	g.reset()
 	return raw
 }
 
-var errSegment = errors.New("search: damaged segment")
-
-// unseal adds a sealed segment's postings to terms, each naming its
-// document by number.
-func unseal(raw []byte, terms map[string][]byte) error {
-	next := func() int {
-		v, n := binary.Uvarint(raw)
-		if n <= 0 {
-			raw = nil
-			return -1
-		}
-		raw = raw[n:]
-		return int(v)
-	}
-	take := func(n int) []byte {
-		if n < 0 || n > len(raw) {
-			raw = nil
-			return nil
-		}
-		b := raw[:n]
-		raw = raw[n:]
-		return b
-	}
-	docs := make([]int, max(next(), 0))
-	for i := range docs {
-		docs[i] = next()
-	}
-	var local []posting
-	for n := next(); n > 0; n-- {
-		term := take(next())
-		post := take(next())
-		if raw == nil && n > 1 {
-			return errSegment
-		}
-		local = decodePostings(post, local[:0])
-		p := terms[string(term)]
-		for _, lp := range local {
-			if lp.doc >= len(docs) {
-				return errSegment
-			}
-			var tf [numFields]uint16
-			for f, c := range lp.tf {
-				tf[f] = uint16(c)
-			}
-			p = appendPosting(p, docs[lp.doc], tf, lp.isID)
-		}
-		terms[string(term)] = p
-	}
-	return nil
+// reset empties the segment, keeping its buffers.
+func (g *segment) reset() {
+	clear(g.table)
+	g.hash, g.arena, g.ends, g.tf = g.hash[:0], g.arena[:0], g.ends[:0], g.tf[:0]
+	g.docs, g.entries = g.docs[:0], g.entries[:0]
 }
+
+// appendEntry writes one posting as seal does.
+func appendEntry(b []byte, e entry) []byte {
+	b = append(b, e.local, e.mask)
+	for f := range numFields {
+		if e.mask&(1<<f) != 0 {
+			b = append(b, e.tf[f])
+		}
+	}
+	return b
+}
+
+// fieldCount is how many counts follow a posting's mask.
+func fieldCount(mask uint8) int { return bits.OnesCount8(mask &^ idBit) }

@@ -69,26 +69,30 @@ func (s *spill) deflate(b []byte) []byte {
 	return buf.Bytes()
 }
 
-// each calls fn with every segment kept, in the order they came.
-func (s *spill) each(fn func([]byte) error) error {
+// readers returns a reader of every segment kept, in the order they
+// came. They read the file, which close closes.
+func (s *spill) readers() ([]io.Reader, error) {
 	if s.err != nil {
-		return s.err
+		return nil, s.err
 	}
-	var buf []byte
+	var rs []io.Reader
 	for _, sp := range s.spans {
-		if int64(cap(buf)) < sp[1] {
-			buf = make([]byte, sp[1])
-		}
-		b := buf[:sp[1]]
-		if _, err := s.f.ReadAt(b, sp[0]); err != nil {
-			return errors.Join(errors.New("search: reading back the index's temporary file"), err)
-		}
-		if err := fn(b); err != nil {
-			return err
-		}
+		rs = append(rs, io.NewSectionReader(s.f, sp[0], sp[1]))
 	}
 	for _, z := range s.mem {
-		b, err := io.ReadAll(flate.NewReader(bytes.NewReader(z)))
+		rs = append(rs, flate.NewReader(bytes.NewReader(z)))
+	}
+	return rs, nil
+}
+
+// each calls fn with every segment kept, in the order they came.
+func (s *spill) each(fn func([]byte) error) error {
+	rs, err := s.readers()
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
+		b, err := io.ReadAll(r)
 		if err != nil {
 			return errors.Join(errors.New("search: reading back a segment of the index"), err)
 		}

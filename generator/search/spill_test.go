@@ -57,3 +57,35 @@ func TestSpillInMemory(t *testing.T) {
 		t.Errorf("a segment in memory takes %d bytes for %d: not compressed", len(s.mem[1]), len(big))
 	}
 }
+
+// A damaged segment makes Finish fail with an error, at whatever byte it
+// was cut, rather than panic or write a wrong index.
+func TestDamagedSegment(t *testing.T) {
+	docs := sampleDocs(segmentDocs)
+	var whole []byte
+	{
+		x := NewIndex(len(docs))
+		for i, d := range docs {
+			if err := x.Add(i, d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := x.sealed.each(func(b []byte) error { whole = bytes.Clone(b); return nil }); err != nil || whole == nil {
+			t.Fatalf("no sealed segment (%v)", err)
+		}
+	}
+	for _, cut := range []int{1, len(whole) / 3, len(whole) / 2, len(whole) - 1} {
+		x := NewIndex(len(docs))
+		for i, d := range docs {
+			if err := x.Add(i, d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		x.sealed.close()
+		x.sealed = spill{tried: true}
+		x.sealed.add(whole[:cut])
+		if _, err := x.Finish(nil, 0); err == nil {
+			t.Errorf("Finish with a segment cut to %d of %d bytes: no error", cut, len(whole))
+		}
+	}
+}

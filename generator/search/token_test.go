@@ -1,9 +1,11 @@
 package search
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 func TestTokens(t *testing.T) {
@@ -103,6 +105,32 @@ func TestCompareTerms(t *testing.T) {
 	for _, tc := range tests {
 		if got := compareTerms(tc.a, tc.b); got != tc.want {
 			t.Errorf("compareTerms(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+		if got := compareTerms([]byte(tc.a), []byte(tc.b)); got != tc.want {
+			t.Errorf("compareTerms([]byte(%q), []byte(%q)) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// compareTerms agrees with comparing the strings' UTF-16 code units, as
+// JavaScript does, on random strings from every range where the orders
+// could part.
+func TestCompareTermsUTF16(t *testing.T) {
+	ranges := [][2]rune{{'a', 'c'}, {0xAC00, 0xAC02}, {0xD7FF, 0xD7FF}, {0xE000, 0xE001}, {0xFFFD, 0xFFFD}, {0x10000, 0x10001}, {0x20000, 0x20001}}
+	r := rand.New(rand.NewPCG(5, 6))
+	word := func() string {
+		var rs []rune
+		for range r.IntN(4) {
+			g := ranges[r.IntN(len(ranges))]
+			rs = append(rs, g[0]+rune(r.IntN(int(g[1]-g[0])+1)))
+		}
+		return string(rs)
+	}
+	for range 20000 {
+		a, b := word(), word()
+		want := slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b)))
+		if got := compareTerms(a, b); got != want {
+			t.Fatalf("compareTerms(%q, %q) = %d, want %d", a, b, got, want)
 		}
 	}
 }

@@ -99,24 +99,27 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 		return nil, fmt.Errorf("search: index already finished")
 	}
 	x.finished = true
-	all, err := x.postings()
+	cs, done, err := x.cursors()
 	if err != nil {
 		return nil, err
 	}
-	terms := make([]string, 0, len(all))
-	for t := range all {
-		terms = append(terms, t)
-	}
-	slices.SortFunc(terms, compareTerms)
+	defer done()
 	norms := x.norms(x.averages())
+	rank := func(doc int32, mask uint8, tf *[numFields]uint8) uint8 {
+		q := byte(impact(tf, &norms[doc])) << 1
+		if mask&idBit != 0 {
+			q |= 1
+		}
+		return q
+	}
 
-	out := &Output{Terms: len(terms)}
+	out := &Output{}
 	var (
-		shard   []byte
-		seps    []string
-		last    string
-		scratch []posting
-		files   []File
+		shard []byte
+		seps  []string
+		last  []byte
+		list  []byte
+		files []File
 	)
 	flush := func() {
 		if len(shard) > 0 {
@@ -124,24 +127,27 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 			shard = nil
 		}
 	}
-	for _, t := range terms {
-		scratch = decodePostings(all[t], scratch[:0])
-		delete(all, t)
-		slices.SortFunc(scratch, func(a, b posting) int { return a.doc - b.doc })
-		list := x.encodeList(scratch, norms)
+	err = merge(cs, rank, func(t []byte, posts []uint64) error {
+		slices.Sort(posts) // by document
+		list = encodeList(list[:0], posts)
 		if shard == nil {
-			seps = append(seps, separator(last, t))
+			seps = append(seps, separator(string(last), string(t)))
 		}
 		shard = binary.AppendUvarint(shard, uint64(len(t)))
 		shard = append(shard, t...)
-		shard = binary.AppendUvarint(shard, uint64(len(scratch)))
+		shard = binary.AppendUvarint(shard, uint64(len(posts)))
 		shard = binary.AppendUvarint(shard, uint64(len(list)))
 		shard = append(shard, list...)
-		out.Postings += len(scratch)
-		last = t
+		out.Terms++
+		out.Postings += len(posts)
+		last = append(last[:0], t...)
 		if len(shard) >= shardBytes {
 			flush()
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	flush()
 
@@ -217,21 +223,18 @@ func (x *Index) averages() [numFields]float64 {
 	return sum
 }
 
-// encodeList writes sorted postings as the script reads them: per posting
-// the gap to the previous document (the first from 0) and a byte holding
-// the 7-bit impact above a bit that says the term is the document's id.
-func (x *Index) encodeList(ps []posting, norms [][numFields]float64) []byte {
-	b := make([]byte, 0, 2*len(ps))
-	prev := 0
-	for _, p := range ps {
-		b = binary.AppendUvarint(b, uint64(p.doc-prev))
-		prev = p.doc
-		q := byte(impact(p.tf, &norms[p.doc]))
-		q <<= 1
-		if p.isID {
-			q |= 1
-		}
-		b = append(b, q)
+// encodeList appends postings, sorted, as the script reads them: per
+// posting the gap to the previous document (the first from 0) and a byte
+// holding the 7-bit impact above a bit that says the term is the
+// document's id. A posting comes as merge gives it: the document above
+// that byte.
+func encodeList(b []byte, posts []uint64) []byte {
+	prev := uint64(0)
+	for _, p := range posts {
+		doc := p >> 8
+		b = binary.AppendUvarint(b, doc-prev)
+		prev = doc
+		b = append(b, byte(p))
 	}
 	return b
 }
@@ -251,7 +254,7 @@ func (x *Index) norms(avg [numFields]float64) [][numFields]float64 {
 }
 
 // impact is a document's share of a term's score, 1–127.
-func impact(tf [numFields]uint8, norm *[numFields]float64) int {
+func impact(tf *[numFields]uint8, norm *[numFields]float64) int {
 	var s float64
 	for f := range numFields {
 		if tf[f] == 0 {

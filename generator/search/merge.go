@@ -1,0 +1,163 @@
+package search
+
+import (
+	"bufio"
+	"container/heap"
+	"encoding/binary"
+	"errors"
+	"io"
+)
+
+var errSegment = errors.New("search: damaged segment")
+
+// maxTermBytes bounds a term read back from a segment: maxRunes
+// characters of at most four bytes.
+const maxTermBytes = 4 * maxRunes
+
+// cursor reads one sealed segment (see segment.seal) a term at a time,
+// from a stream: the index merges every segment's terms in order without
+// holding any segment whole.
+type cursor struct {
+	r     *bufio.Reader
+	docs  []int32 // place in the segment → document
+	terms int     // terms not read yet
+	term  []byte  // the current term
+	posts int     // the current term's postings not read yet
+	tf    [numFields]uint8
+	err   error
+}
+
+func newCursor(r io.Reader) *cursor {
+	c := &cursor{r: bufio.NewReaderSize(r, 16<<10)}
+	n := c.uvarint()
+	if n > segmentDocs {
+		c.fail(errSegment)
+	}
+	for range n {
+		c.docs = append(c.docs, int32(c.uvarint()))
+	}
+	c.terms = c.uvarint()
+	return c
+}
+
+func (c *cursor) fail(err error) {
+	if c.err == nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			err = errSegment
+		}
+		c.err = err
+	}
+}
+
+func (c *cursor) uvarint() int {
+	v, err := binary.ReadUvarint(c.r)
+	if err != nil {
+		c.fail(err)
+		return 0
+	}
+	return int(v)
+}
+
+// next moves to the next term, skipping what is left of the current
+// one's postings. It reports false at the end and on an error (c.err).
+func (c *cursor) next() bool {
+	for c.posts > 0 && c.err == nil {
+		c.postings(nil, nil)
+	}
+	if c.err != nil || c.terms <= 0 {
+		return false
+	}
+	c.terms--
+	n := c.uvarint()
+	if n <= 0 || n > maxTermBytes {
+		c.fail(errSegment)
+		return false
+	}
+	c.term = append(c.term[:0], make([]byte, n)...)
+	if _, err := io.ReadFull(c.r, c.term); err != nil {
+		c.fail(err)
+		return false
+	}
+	c.posts = c.uvarint()
+	return c.err == nil
+}
+
+// postings reads the current term's postings and appends each to out as
+// the document number above the byte rank gives it (nothing when rank is
+// nil).
+func (c *cursor) postings(out []uint64, rank func(doc int32, mask uint8, tf *[numFields]uint8) uint8) []uint64 {
+	for ; c.posts > 0; c.posts-- {
+		local, err1 := c.r.ReadByte()
+		mask, err2 := c.r.ReadByte()
+		if err := errors.Join(err1, err2); err != nil {
+			c.fail(err)
+			return out
+		}
+		tf := &c.tf
+		*tf = [numFields]uint8{}
+		for f := range numFields {
+			if mask&(1<<f) != 0 {
+				b, err := c.r.ReadByte()
+				if err != nil {
+					c.fail(err)
+					return out
+				}
+				tf[f] = b
+			}
+		}
+		if int(local) >= len(c.docs) {
+			c.fail(errSegment)
+			return out
+		}
+		if rank != nil {
+			doc := c.docs[local]
+			out = append(out, uint64(doc)<<8|uint64(rank(doc, mask, tf)))
+		}
+	}
+	return out
+}
+
+// cursorHeap orders cursors by their current term.
+type cursorHeap []*cursor
+
+func (h cursorHeap) Len() int           { return len(h) }
+func (h cursorHeap) Less(i, j int) bool { return compareTerms(h[i].term, h[j].term) < 0 }
+func (h cursorHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *cursorHeap) Push(v any)        { *h = append(*h, v.(*cursor)) }
+func (h *cursorHeap) Pop() any {
+	old := *h
+	c := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return c
+}
+
+// merge calls fn with every term of the segments, in the order of
+// compareTerms, and the term's postings from all of them as postings
+// appends them (in no particular order). The term and the postings are
+// only valid during the call.
+func merge(cs []*cursor, rank func(doc int32, mask uint8, tf *[numFields]uint8) uint8, fn func(term []byte, posts []uint64) error) error {
+	h := cursorHeap(cs)
+	heap.Init(&h)
+	var term []byte
+	var posts []uint64
+	for h.Len() > 0 {
+		term = append(term[:0], h[0].term...)
+		posts = posts[:0]
+		for h.Len() > 0 && string(h[0].term) == string(term) {
+			c := h[0]
+			posts = c.postings(posts, rank)
+			if c.next() {
+				heap.Fix(&h, 0)
+				continue
+			}
+			if c.err != nil {
+				return c.err
+			}
+			heap.Pop(&h)
+		}
+		if err := fn(term, posts); err != nil {
+			return err
+		}
+	}
+	return nil
+}
