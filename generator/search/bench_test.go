@@ -2,10 +2,14 @@ package search
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"almanac/generator/corpus"
 )
 
 // benchDocs are n documents of about 900 words drawn from a vocabulary of
@@ -55,5 +59,32 @@ func BenchmarkIndex(b *testing.B) {
 		if _, err := x.Finish(nil, 0); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkTokenize runs the tokenizer and a segment's term table over the
+// files of a generated 1,000-page site, a tenth of them in Korean:
+//
+//	go test ./generator/search -run '^$' -bench Tokenize -count 5
+func BenchmarkTokenize(b *testing.B) {
+	files := corpus.Generate(corpus.Options{Pages: 1000, Seed: 1})
+	var texts []string
+	size := 0
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		texts = append(texts, string(files[name]))
+		size += len(files[name])
+	}
+	g := newSegment(NewTokenizer())
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for range b.N {
+		for i, s := range texts {
+			g.scan.scan(s)
+			g.endDoc(i, "")
+			if len(g.docs) == segmentDocs {
+				g.reset()
+			}
+		}
+		g.reset()
 	}
 }
