@@ -152,6 +152,8 @@ func (b *Builder) generate(ctx context.Context, now time.Time, out output.Writer
 	if err != nil {
 		return fail(asDiagnostics(&res.Diagnostics, err))
 	}
+	// The records the index keeps for its files, and its temporary file.
+	defer prep.ReleaseIndex()
 
 	pagesStart := time.Now()
 	res.Diagnostics.Append(b.renderPages(ctx, s, prep, out))

@@ -55,7 +55,7 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 					}
 				}
 				// The search index takes the whole text before it goes.
-				if err := prep.IndexPage(p, out); err != nil {
+				if err := prep.IndexPage(p); err != nil {
 					report(toDiagnostic(p, err))
 				}
 				if !b.opts.KeepBodies {

@@ -8,7 +8,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"almanac/generator/output"
 	"almanac/generator/search"
 	"almanac/generator/site"
 )
@@ -72,11 +71,12 @@ func (p *Prepared) searchIndex() *searchState {
 	return st
 }
 
-// IndexPage adds a page to the search index and writes its result record.
-// A build calls it for every page right after the page is written, while
-// its whole text is still at hand; it is safe for concurrent use. Pages
-// search does not show are ignored.
-func (p *Prepared) IndexPage(pg *site.Page, out output.Writer) error {
+// IndexPage adds a page to the search index and keeps its result record
+// for the index's record files (IndexJobs). A build calls it for every
+// page right after the page is written, while its whole text is still at
+// hand; it is safe for concurrent use. Pages search does not show are
+// ignored.
+func (p *Prepared) IndexPage(pg *site.Page) error {
 	if p.s.Config.SearchDisabled || p.noIndex {
 		return nil
 	}
@@ -90,7 +90,7 @@ func (p *Prepared) IndexPage(pg *site.Page, out output.Writer) error {
 	if err != nil {
 		return err
 	}
-	return out.WriteFile(searchDir+search.RecordName(n), data)
+	return st.index.Keep(n, data)
 }
 
 // docNumber finds a page's document number: Site.Pages is sorted by
@@ -178,16 +178,43 @@ func (p *Prepared) IndexJobs() []Job {
 			return nil
 		}})
 	}
-	if !st.unfed {
-		return jobs
-	}
-	for n, pg := range st.pages {
-		jobs = append(jobs, Job{Name: searchDir + search.RecordName(n), Sources: []string{pg.Source},
-			make: func(b *bytes.Buffer) error {
-				data, err := p.searchRecord(pg, p.searchDoc(pg)).Encode()
-				b.Write(data)
-				return err
-			}})
+	// Record files, four documents to a file: as kept when a build fed
+	// the index, else made again from the pages rather than all kept in
+	// memory.
+	for f := range search.RecordFiles(len(st.pages)) {
+		pages := st.pages[f*search.RecordsPerFile : min(len(st.pages), (f+1)*search.RecordsPerFile)]
+		srcs := make([]string, len(pages))
+		for i, pg := range pages {
+			srcs[i] = pg.Source
+		}
+		mk := func(b *bytes.Buffer) error {
+			data, err := st.index.RecordFile(f)
+			b.Write(data)
+			return err
+		}
+		if st.unfed {
+			mk = func(b *bytes.Buffer) error {
+				recs := make([][]byte, len(pages))
+				for i, pg := range pages {
+					data, err := p.searchRecord(pg, p.searchDoc(pg)).Encode()
+					if err != nil {
+						return err
+					}
+					recs[i] = data
+				}
+				b.Write(search.JoinRecords(recs))
+				return nil
+			}
+		}
+		jobs = append(jobs, Job{Name: searchDir + search.RecordFileName(f), Sources: srcs, make: mk})
 	}
 	return jobs
+}
+
+// ReleaseIndex lets go of what the search index keeps for its files,
+// once IndexJobs have run.
+func (p *Prepared) ReleaseIndex() {
+	if st := &p.search; st.index != nil {
+		st.index.Close()
+	}
 }

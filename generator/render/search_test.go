@@ -66,17 +66,27 @@ func TestSearchFiles(t *testing.T) {
 		gunzip(t, out, "search/t/"+strconv.Itoa(i)+".bin")
 	}
 
-	// Documents are numbered newest first; find the story's record.
+	// Documents are numbered newest first, their records four to a
+	// file; find the story's record.
 	var rec search.Record
-	found := false
-	for n := range m.N {
-		if err := json.Unmarshal([]byte(get(t, out, "search/"+search.RecordName(n))), &rec); err != nil {
+	found, records := false, 0
+	for f := range search.RecordFiles(m.N) {
+		var recs []search.Record
+		if err := json.Unmarshal([]byte(get(t, out, "search/"+search.RecordFileName(f))), &recs); err != nil {
 			t.Fatal(err)
 		}
-		if rec.ID == "STORY-101" {
-			found = true
-			break
+		if len(recs) != search.RecordsPerFile && f < search.RecordFiles(m.N)-1 {
+			t.Errorf("record file %d holds %d records, want %d", f, len(recs), search.RecordsPerFile)
 		}
+		for _, r := range recs {
+			records++
+			if r.ID == "STORY-101" {
+				rec, found = r, true
+			}
+		}
+	}
+	if records != m.N {
+		t.Errorf("%d records for %d documents", records, m.N)
 	}
 	if !found {
 		t.Fatal("no record for STORY-101")
@@ -118,13 +128,14 @@ func TestSearchFedMatchesUnfed(t *testing.T) {
 	}
 	fed := output.NewMemory()
 	for _, pg := range s.Pages {
-		if err := p.IndexPage(pg, fed); err != nil {
+		if err := p.IndexPage(pg); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if err := p.Run(context.Background(), p.Jobs(), fed); err != nil {
 		t.Fatal(err)
 	}
+	p.ReleaseIndex()
 	unfed := renderSite(t, fixture("ko", ""), siteFS())
 	n := 0
 	for _, name := range unfed.Names() {

@@ -42,7 +42,9 @@ type Index struct {
 
 	mu       sync.Mutex
 	finished bool
-	sealed   spill // segments of documents, compressed
+	sealed   spill   // segments of documents
+	records  spill   // records kept (Keep)
+	kept     []int32 // document → 1 + its record's place in records, or 0
 	free     []*segment
 	lens     [][numFields]uint32
 	added    []bool

@@ -270,3 +270,63 @@ func TestFacetsInOrder(t *testing.T) {
 		t.Error("facet with documents out of order accepted")
 	}
 }
+
+// Records kept come back four to a file, in the order of the documents,
+// whatever the order they were kept in; a document without one is null.
+// Kept in memory when there is no temporary file, they come back alike.
+func TestRecordFiles(t *testing.T) {
+	for _, inMemory := range []bool{false, true} {
+		const n = 10
+		x := NewIndex(n)
+		if inMemory {
+			x.records = spill{tried: true}
+		}
+		for _, d := range []int{9, 3, 0, 1, 2, 4, 5, 6, 8} { // 7 has none
+			raw, err := x.Record(d, Record{URL: fmt.Sprintf("/p/%d/", d), Title: fmt.Sprintf("page %d", d)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := x.Keep(d, raw); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := x.RecordFile(0); err == nil {
+			t.Error("a record file before Finish")
+		}
+		if _, err := x.Finish(nil, 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := x.Keep(7, []byte("{}")); err == nil {
+			t.Error("a record kept after Finish")
+		}
+		if got := RecordFiles(n); got != 3 {
+			t.Fatalf("RecordFiles(%d) = %d, want 3", n, got)
+		}
+		var titles []string
+		for f := range RecordFiles(n) {
+			raw, err := x.RecordFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var recs []*Record
+			if err := json.Unmarshal(raw, &recs); err != nil {
+				t.Fatalf("file %d: %v: %s", f, err, raw)
+			}
+			for _, r := range recs {
+				if r == nil {
+					titles = append(titles, "-")
+				} else {
+					titles = append(titles, r.Title)
+				}
+			}
+		}
+		want := "page 0,page 1,page 2,page 3,page 4,page 5,page 6,-,page 8,page 9"
+		if got := strings.Join(titles, ","); got != want {
+			t.Errorf("in memory %v: records = %s, want %s", inMemory, got, want)
+		}
+		if _, err := x.RecordFile(3); err == nil {
+			t.Error("record file 3 of 3")
+		}
+		x.Close()
+	}
+}

@@ -27,16 +27,47 @@ type Record struct {
 	Text   string      `json:"x,omitempty"` // for the snippet: its first RecordTextBytes
 }
 
-// RecordName is the output name of document doc's record, relative to the
-// index folder. Records are plain JSON, the one part of the index not
-// compressed by the writer: there is one per page, written while the
-// pages are, where compressing them would cost a tenth of the index's
-// build time. Hosts compress JSON on the fly (Netlify does).
-func RecordName(doc int) string { return fmt.Sprintf("d/%d.json", doc) }
+// RecordsPerFile is how many documents' records one file holds: file f
+// (RecordFileName) is a JSON array of the records of documents 4f to
+// 4f+3. One file a document would make the records half the files of a
+// build, and making a file is much of what writing a build costs; in the
+// browser a query still fetches one file a result shown, each a few
+// kilobytes more (see the search benchmarks in generator/render).
+const RecordsPerFile = 4
 
-// Record encodes document doc's record, ready to be written to
-// RecordName(doc). The index remembers a hash of it for the version it
-// gives the files. Safe for concurrent use.
+// RecordFiles is how many record files n documents need.
+func RecordFiles(n int) int { return (n + RecordsPerFile - 1) / RecordsPerFile }
+
+// RecordFileName is the output name of record file f, relative to the
+// index folder. Records are plain JSON, the one part of the index not
+// compressed by the writer, where compressing them would cost a tenth of
+// the index's build time; hosts compress JSON on the fly (Netlify does).
+func RecordFileName(f int) string { return fmt.Sprintf("d/%d.json", f) }
+
+// JoinRecords writes one record file from its documents' records as
+// Encode gives them; a missing record is null.
+func JoinRecords(recs [][]byte) []byte {
+	n := 2
+	for _, r := range recs {
+		n += len(r) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for i, r := range recs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if len(r) == 0 {
+			r = []byte("null")
+		}
+		b = append(b, r...)
+	}
+	return append(b, ']')
+}
+
+// Record encodes document doc's record, for its record file. The index
+// remembers a hash of it for the version it gives the files. Safe for
+// concurrent use.
 func (x *Index) Record(doc int, r Record) ([]byte, error) {
 	if doc < 0 || doc >= x.n {
 		return nil, fmt.Errorf("search: document %d out of range [0,%d)", doc, x.n)
@@ -74,4 +105,58 @@ func cut(s string, n int) string {
 		n--
 	}
 	return s[:n]
+}
+
+// Keep keeps document doc's encoded record (from Record) until its file
+// is written (RecordFile), out of the heap like the index's segments.
+// Safe for concurrent use; call it before Finish.
+func (x *Index) Keep(doc int, data []byte) error {
+	if doc < 0 || doc >= x.n {
+		return fmt.Errorf("search: document %d out of range [0,%d)", doc, x.n)
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.finished {
+		return fmt.Errorf("search: record %d kept after the index was finished", doc)
+	}
+	if x.kept == nil {
+		x.kept = make([]int32, x.n)
+	}
+	x.kept[doc] = int32(x.records.add(data)) + 1
+	return nil
+}
+
+// RecordFile returns record file f of the records kept. Safe for
+// concurrent use once the index is finished, until Close.
+func (x *Index) RecordFile(f int) ([]byte, error) {
+	x.mu.Lock()
+	done := x.finished
+	x.mu.Unlock()
+	if !done {
+		return nil, fmt.Errorf("search: record file %d asked for before the index was finished", f)
+	}
+	first := f * RecordsPerFile
+	if f < 0 || first >= x.n {
+		return nil, fmt.Errorf("search: record file %d out of range [0,%d)", f, RecordFiles(x.n))
+	}
+	recs := make([][]byte, min(RecordsPerFile, x.n-first))
+	for i := range recs {
+		if x.kept == nil || x.kept[first+i] == 0 {
+			continue
+		}
+		b, err := x.records.get(int(x.kept[first+i] - 1))
+		if err != nil {
+			return nil, err
+		}
+		recs[i] = b
+	}
+	return JoinRecords(recs), nil
+}
+
+// Close lets go of the records kept and of any temporary file.
+func (x *Index) Close() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.sealed.close()
+	x.records.close()
 }

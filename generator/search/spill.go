@@ -26,8 +26,10 @@ type spill struct {
 	zw    *flate.Writer
 }
 
-// add keeps one sealed segment.
-func (s *spill) add(b []byte) {
+// add keeps one sealed segment and returns its number, counting from 0
+// in the order they came.
+func (s *spill) add(b []byte) int {
+	n := len(s.spans) + len(s.mem)
 	if !s.tried {
 		s.tried = true
 		if f, err := os.CreateTemp("", "almanac-search-*"); err == nil {
@@ -41,7 +43,7 @@ func (s *spill) add(b []byte) {
 		if _, err := s.f.Write(b); err == nil {
 			s.spans = append(s.spans, [2]int64{s.size, int64(len(b))})
 			s.size += int64(len(b))
-			return
+			return n
 		}
 		// A full disk: bring back what the file holds, and keep that
 		// and the rest in memory.
@@ -54,6 +56,32 @@ func (s *spill) add(b []byte) {
 		s.f, s.mem = nil, back
 	}
 	s.mem = append(s.mem, s.deflate(b))
+	return n
+}
+
+// get returns segment i. Safe for concurrent use while nothing is added.
+func (s *spill) get(i int) ([]byte, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
+	if s.f != nil {
+		if i < 0 || i >= len(s.spans) {
+			return nil, errSegment
+		}
+		b := make([]byte, s.spans[i][1])
+		if _, err := s.f.ReadAt(b, s.spans[i][0]); err != nil {
+			return nil, errors.Join(errors.New("search: reading back the index's temporary file"), err)
+		}
+		return b, nil
+	}
+	if i < 0 || i >= len(s.mem) {
+		return nil, errSegment
+	}
+	b, err := io.ReadAll(flate.NewReader(bytes.NewReader(s.mem[i])))
+	if err != nil {
+		return nil, errors.Join(errors.New("search: reading back a segment of the index"), err)
+	}
+	return b, nil
 }
 
 // deflate compresses one segment for memory.
@@ -111,5 +139,5 @@ func (s *spill) close() {
 			os.Remove(s.name)
 		}
 	}
-	s.spans, s.mem, s.zw = nil, nil, nil
+	s.f, s.name, s.spans, s.mem, s.zw = nil, "", nil, nil, nil
 }

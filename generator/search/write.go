@@ -81,7 +81,8 @@ type manifest struct {
 	Version string   `json:"v"`
 	Docs    int      `json:"n"`
 	Scale   float64  `json:"k"`
-	Shards  []string `json:"s"` // shard i holds the terms from Shards[i] up to Shards[i+1]
+	Records int      `json:"rc"` // records to a file (RecordsPerFile)
+	Shards  []string `json:"s"`  // shard i holds the terms from Shards[i] up to Shards[i+1]
 	Stop    []string `json:"stop"`
 	Ko      []string `json:"ko"`
 }
@@ -155,7 +156,7 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := manifest{Docs: x.n, Scale: ImpactScale, Shards: seps, Stop: StopWords(), Ko: KoreanSuffixes()}
+	m := manifest{Docs: x.n, Scale: ImpactScale, Records: RecordsPerFile, Shards: seps, Stop: StopWords(), Ko: KoreanSuffixes()}
 	if m.Shards == nil {
 		m.Shards = []string{}
 	}

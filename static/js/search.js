@@ -1,8 +1,9 @@
 // almanac search: the header's type-ahead, the /search/ page, and the
 // words of a search marked on the page a result opens. It reads the index
 // generator/search writes under search/: a manifest, the shards of the
-// words asked for, the facets (on /search/ only) and one small record per
-// result shown. Everything it puts in the page is built as DOM nodes.
+// words asked for, the facets (on /search/ only) and the file of records
+// (four pages' each) of every result shown. Everything it puts in the
+// page is built as DOM nodes.
 (() => {
   "use strict";
   const form = document.querySelector("form.search-box");
@@ -138,7 +139,9 @@
     }, (e) => { manifestP = null; throw e; });
     return manifestP;
   }
-  const record = (d) => json("d/" + d + ".json");
+  // Records are kept m.rc to a file: d's is entry d % m.rc of file d / m.rc.
+  const record = (d) => manifest().then((m) =>
+    json("d/" + Math.floor(d / m.rc) + ".json").then((a) => a[d % m.rc]));
 
   // A shard: sorted terms, each with its document count and postings.
   const shards = new Map();
