@@ -15,8 +15,8 @@ const RecordTextBytes = 3 << 10
 
 const recordHashLen = 8
 
-// Record is what a result shows, in the document's own small file
-// (d/N.bin), fetched only when the result is shown.
+// Record is what a result shows, in its record file (RecordFileName),
+// fetched only when the result is shown.
 type Record struct {
 	URL    string      `json:"u"`           // as the browser should follow it (under the base path)
 	Title  string      `json:"t"`           //

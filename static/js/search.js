@@ -141,7 +141,10 @@
   }
   // Records are kept m.rc to a file: d's is entry d % m.rc of file d / m.rc.
   const record = (d) => manifest().then((m) =>
-    json("d/" + Math.floor(d / m.rc) + ".json").then((a) => a[d % m.rc]));
+    json("d/" + Math.floor(d / m.rc) + ".json").then((a) => {
+      if (!a[d % m.rc]) throw new Error("no record for " + d);
+      return a[d % m.rc];
+    }));
 
   // A shard: sorted terms, each with its document count and postings.
   const shards = new Map();
