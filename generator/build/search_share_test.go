@@ -4,6 +4,7 @@ package build
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -101,7 +102,27 @@ func benchSearchShare(b *testing.B, pages int, warm bool) {
 	b.ReportMetric(100*(1-wallWithout.Seconds()/wallWith.Seconds()), "%wall-search")
 	b.ReportMetric(100*(1-cpuWithout.Seconds()/cpuWith.Seconds()), "%cpu-search")
 	b.ReportMetric(median(wallShare), "%wall-search-median")
+	// How far the rounds' mean share may be from the true one: on a
+	// shared machine single rounds spread over tens of points, and a
+	// difference smaller than two of these is not one.
+	b.ReportMetric(stdErr(wallShare), "%wall-search-stderr")
 	b.Logf("rounds: wall %% %.1f, cpu %% %.1f", wallShare, cpuShare)
+}
+
+// stdErr is the standard error of the mean of xs.
+func stdErr(xs []float64) float64 {
+	if len(xs) < 2 {
+		return 0
+	}
+	var sum, sq float64
+	for _, x := range xs {
+		sum += x
+	}
+	mean := sum / float64(len(xs))
+	for _, x := range xs {
+		sq += (x - mean) * (x - mean)
+	}
+	return math.Sqrt(sq/float64(len(xs)-1)) / math.Sqrt(float64(len(xs)))
 }
 
 func median(xs []float64) float64 {
