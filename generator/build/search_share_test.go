@@ -20,7 +20,7 @@ import (
 // costs as a share of the build with it: in wall time and in CPU time
 // (user + system), under the build command's memory limit. Run by hand:
 //
-//	go test ./generator/build -run '^$' -bench 'SearchShare10000$' -benchtime 6x
+//	go test ./generator/build -run '^$' -bench 'SearchShare10000$' -benchtime 14x
 //
 // The Warm cases keep the highlighting cache folder of an earlier build,
 // as the CLI does by default; that build is faster, so the index is a

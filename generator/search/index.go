@@ -74,10 +74,18 @@ func (x *Index) Len() int { return x.n }
 // Tokenizer returns the index's tokenizer.
 func (x *Index) Tokenizer() *Tokenizer { return x.tok }
 
-// Add indexes document doc. Each document may be added once.
-func (x *Index) Add(doc int, d Doc) error {
+// checkDoc reports a document number the index was not made for.
+func (x *Index) checkDoc(doc int) error {
 	if doc < 0 || doc >= x.n {
 		return fmt.Errorf("search: document %d out of range [0,%d)", doc, x.n)
+	}
+	return nil
+}
+
+// Add indexes document doc. Each document may be added once.
+func (x *Index) Add(doc int, d Doc) error {
+	if err := x.checkDoc(doc); err != nil {
+		return err
 	}
 	x.mu.Lock()
 	switch {

@@ -69,8 +69,8 @@ func JoinRecords(recs [][]byte) []byte {
 // remembers a hash of it for the version it gives the files. Safe for
 // concurrent use.
 func (x *Index) Record(doc int, r Record) ([]byte, error) {
-	if doc < 0 || doc >= x.n {
-		return nil, fmt.Errorf("search: document %d out of range [0,%d)", doc, x.n)
+	if err := x.checkDoc(doc); err != nil {
+		return nil, err
 	}
 	raw, err := r.Encode()
 	if err != nil {
@@ -111,8 +111,8 @@ func cut(s string, n int) string {
 // is written (RecordFile), out of the heap like the index's segments.
 // Safe for concurrent use; call it before Finish.
 func (x *Index) Keep(doc int, data []byte) error {
-	if doc < 0 || doc >= x.n {
-		return fmt.Errorf("search: document %d out of range [0,%d)", doc, x.n)
+	if err := x.checkDoc(doc); err != nil {
+		return err
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/maphash"
-	"math/bits"
 	"slices"
 )
 
@@ -215,6 +214,3 @@ func appendEntry(b []byte, e entry) []byte {
 	}
 	return b
 }
-
-// fieldCount is how many counts follow a posting's mask.
-func fieldCount(mask uint8) int { return bits.OnesCount8(mask &^ idBit) }

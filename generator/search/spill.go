@@ -59,25 +59,26 @@ func (s *spill) add(b []byte) int {
 	return n
 }
 
+// reader returns a reader of segment i.
+func (s *spill) reader(i int) (io.Reader, error) {
+	switch {
+	case s.err != nil:
+		return nil, s.err
+	case i < 0 || i >= len(s.spans)+len(s.mem):
+		return nil, errSegment
+	case i < len(s.spans):
+		return io.NewSectionReader(s.f, s.spans[i][0], s.spans[i][1]), nil
+	}
+	return flate.NewReader(bytes.NewReader(s.mem[i-len(s.spans)])), nil
+}
+
 // get returns segment i. Safe for concurrent use while nothing is added.
 func (s *spill) get(i int) ([]byte, error) {
-	if s.err != nil {
-		return nil, s.err
+	r, err := s.reader(i)
+	if err != nil {
+		return nil, err
 	}
-	if s.f != nil {
-		if i < 0 || i >= len(s.spans) {
-			return nil, errSegment
-		}
-		b := make([]byte, s.spans[i][1])
-		if _, err := s.f.ReadAt(b, s.spans[i][0]); err != nil {
-			return nil, errors.Join(errors.New("search: reading back the index's temporary file"), err)
-		}
-		return b, nil
-	}
-	if i < 0 || i >= len(s.mem) {
-		return nil, errSegment
-	}
-	b, err := io.ReadAll(flate.NewReader(bytes.NewReader(s.mem[i])))
+	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, errors.Join(errors.New("search: reading back a segment of the index"), err)
 	}
@@ -100,29 +101,23 @@ func (s *spill) deflate(b []byte) []byte {
 // readers returns a reader of every segment kept, in the order they
 // came. They read the file, which close closes.
 func (s *spill) readers() ([]io.Reader, error) {
-	if s.err != nil {
-		return nil, s.err
-	}
-	var rs []io.Reader
-	for _, sp := range s.spans {
-		rs = append(rs, io.NewSectionReader(s.f, sp[0], sp[1]))
-	}
-	for _, z := range s.mem {
-		rs = append(rs, flate.NewReader(bytes.NewReader(z)))
+	rs := make([]io.Reader, len(s.spans)+len(s.mem))
+	for i := range rs {
+		r, err := s.reader(i)
+		if err != nil {
+			return nil, err
+		}
+		rs[i] = r
 	}
 	return rs, nil
 }
 
 // each calls fn with every segment kept, in the order they came.
 func (s *spill) each(fn func([]byte) error) error {
-	rs, err := s.readers()
-	if err != nil {
-		return err
-	}
-	for _, r := range rs {
-		b, err := io.ReadAll(r)
+	for i := range len(s.spans) + len(s.mem) {
+		b, err := s.get(i)
 		if err != nil {
-			return errors.Join(errors.New("search: reading back a segment of the index"), err)
+			return err
 		}
 		if err := fn(b); err != nil {
 			return err

@@ -142,8 +142,9 @@
   // Records are kept m.rc to a file: d's is entry d % m.rc of file d / m.rc.
   const record = (d) => manifest().then((m) =>
     json("d/" + Math.floor(d / m.rc) + ".json").then((a) => {
-      if (!a[d % m.rc]) throw new Error("no record for " + d);
-      return a[d % m.rc];
+      const r = a[d % m.rc];
+      if (!r) throw new Error("no record for " + d);
+      return r;
     }));
 
   // A shard: sorted terms, each with its document count and postings.
