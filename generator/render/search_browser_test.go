@@ -1,7 +1,12 @@
 package render_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/base64"
+	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -199,6 +204,66 @@ func TestSearchInBrowser(t *testing.T) {
 		}
 	})
 
+	sub("gzip read as Go writes it", func(t *testing.T, ctx context.Context) {
+		run(t, ctx, chromedp.Navigate(home))
+		gunzip := func(z []byte) (string, error) {
+			return chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+				const z = Uint8Array.from(atob("`+base64.StdEncoding.EncodeToString(z)+`"), (c) => c.charCodeAt(0));
+				let s = "";
+				for (const c of almanacSearch.gunzip(z)) s += String.fromCharCode(c);
+				return btoa(s);
+			})()`))
+		}
+		for _, c := range gzipCases(t) {
+			got, err := gunzip(c.z)
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+				continue
+			}
+			if want := base64.StdEncoding.EncodeToString(c.raw); got != want {
+				t.Errorf("%s: the script inflates %d bytes to something else than the %d written", c.name, len(c.z), len(c.raw))
+			}
+			if len(c.z) < 40 {
+				continue
+			}
+			// Damage is an error, never other bytes: cut short, or one bit
+			// changed in the compressed data or its checksum (the header's
+			// name and comment have no checksum).
+			damaged := [][]byte{c.z[:len(c.z)-3], c.z[:len(c.z)/2], flip(c.z, len(c.z)-6)}
+			if len(c.raw) > 1000 {
+				damaged = append(damaged, flip(c.z, len(c.z)/2))
+			}
+			for k, bad := range damaged {
+				if out, err := gunzip(bad); err == nil {
+					t.Errorf("%s damaged (%d): inflated to %d bytes without an error", c.name, k, len(out)*3/4)
+				} else if !strings.Contains(err.Error(), "damaged gzip data") {
+					t.Errorf("%s damaged: %v, want the script's own error", c.name, err)
+				}
+			}
+		}
+	})
+
+	sub("the first results are those of a full sort", func(t *testing.T, ctx context.Context) {
+		run(t, ctx, chromedp.Navigate(home))
+		got := eval[string](t, ctx, `(async () => {
+			const out = [];
+			for (const q of ["release", "deploy", "the rollback", "db", "결제", "sev1"]) {
+				const r = await almanacSearch.search(q);
+				const all = almanacSearch.best(r, r ? r.ids.length : 0).join(",");
+				for (const n of [1, 2, 3, 6]) {
+					const top = almanacSearch.best(r, n).join(",");
+					if (top !== all.split(",").slice(0, n).join(",")) out.push(q + " " + n + ": " + top + " against " + all);
+				}
+			}
+			const many = await almanacSearch.search("release");
+			if (many.ids.length < 24) out.push("release finds only " + many.ids.length + " pages: the short list is not tried");
+			return out.join("; ");
+		})()`)
+		if got != "" {
+			t.Error(got)
+		}
+	})
+
 	sub("folding agrees with Go", func(t *testing.T, ctx context.Context) {
 		var b strings.Builder
 		for _, r := range [][2]rune{{0xC0, 0x24F}, {0x1E00, 0x1EFF}} {
@@ -227,6 +292,65 @@ func TestSearchInBrowser(t *testing.T) {
 			}
 		}
 	})
+}
+
+type gzipCase struct {
+	name   string
+	raw, z []byte
+}
+
+// gzipCases are texts gzipped every way Go's writer can: stored, fixed
+// and dynamic Huffman blocks, long runs and far matches, with and
+// without the optional header fields.
+func gzipCases(t *testing.T) []gzipCase {
+	t.Helper()
+	rnd := rand.New(rand.NewPCG(1, 2))
+	random := make([]byte, 70<<10)
+	for i := range random {
+		random[i] = byte(rnd.Uint32())
+	}
+	var prose strings.Builder
+	words := strings.Fields("deploy rollback 배포 정산 latency the a ledger STORY-142 1.4.0 部署")
+	for prose.Len() < 200<<10 {
+		prose.WriteString(words[rnd.IntN(len(words))])
+		prose.WriteByte(" \n"[rnd.IntN(2)])
+	}
+	texts := map[string][]byte{
+		"empty":  nil,
+		"short":  []byte("rollback"),
+		"random": random,
+		"prose":  []byte(prose.String()),
+		"run":    bytes.Repeat([]byte("a"), 100<<10),
+	}
+	var out []gzipCase
+	for name, raw := range texts {
+		for _, level := range []int{gzip.NoCompression, gzip.BestSpeed, gzip.DefaultCompression, gzip.BestCompression, gzip.HuffmanOnly} {
+			for _, header := range []bool{false, true} {
+				var buf bytes.Buffer
+				w, err := gzip.NewWriterLevel(&buf, level)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if header {
+					w.Name, w.Comment, w.Extra = "shard.bin", "made by a test", []byte{1, 2, 3}
+				}
+				w.Write(raw)
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, gzipCase{fmt.Sprintf("%s, level %d, header %v", name, level, header), raw, buf.Bytes()})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b gzipCase) int { return strings.Compare(a.name, b.name) })
+	return out
+}
+
+// flip returns b with one bit of byte i changed.
+func flip(b []byte, i int) []byte {
+	c := bytes.Clone(b)
+	c[i] ^= 0x10
+	return c
 }
 
 // jsString quotes s as a JavaScript string literal.
