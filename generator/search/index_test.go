@@ -199,6 +199,58 @@ func TestShards(t *testing.T) {
 	}
 }
 
+// A shard that has reached its size ends only between terms that part
+// early, or at twice its size: a word and the words it begins stay
+// together where they can.
+func TestShardFamilies(t *testing.T) {
+	words := strings.Fields("deploy deployed deployment deployments deploys deployer rollback rollbacks rolled " +
+		"ledger ledgers merchant merchants 배포 배포를 배포했다 정산 alpha beta gamma delta zeta")
+	r := rand.New(rand.NewPCG(3, 4))
+	docs := make([]Doc, 120)
+	order := make([]int, len(docs))
+	for i := range docs {
+		var body []string
+		for range 30 {
+			body = append(body, words[r.IntN(len(words))])
+		}
+		docs[i] = Doc{Title: "page", Body: []string{strings.Join(body, " ")}}
+		order[i] = i
+	}
+	const size = 300
+	out := build(t, docs, order, false, size)
+	_, terms := readIndex(t, out)
+	bytesOf := map[int]int{}
+	for _, f := range out.Files {
+		var n int
+		if _, err := fmt.Sscanf(f.Name, "t/%d.bin", &n); err == nil {
+			bytesOf[n] = len(f.Raw)
+		}
+	}
+	delayed := 0
+	for i := 1; i < len(terms); i++ {
+		a, b := terms[i-1], terms[i]
+		if a.shardNum == b.shardNum {
+			if n := bytesOf[a.shardNum]; commonPrefix([]byte(a.term), []byte(b.term)) >= familyBytes && n >= size {
+				delayed++
+			}
+			continue
+		}
+		n := bytesOf[a.shardNum]
+		if n < size {
+			t.Errorf("shard %d ends at %d bytes, before its size %d", a.shardNum, n, size)
+		}
+		if commonPrefix([]byte(a.term), []byte(b.term)) >= familyBytes && n < 2*size {
+			t.Errorf("shard %d (%d bytes) ends between %q and %q", a.shardNum, n, a.term, b.term)
+		}
+	}
+	if delayed == 0 {
+		t.Error("no shard waited for a family of words to end: the test proves nothing")
+	}
+	if len(bytesOf) < 4 {
+		t.Errorf("%d shards, want several", len(bytesOf))
+	}
+}
+
 // A word in the title weighs more than the same word in the body.
 func TestImpact(t *testing.T) {
 	x := NewIndex(3)

@@ -42,6 +42,14 @@ func fieldWeight(f Field) (boost, b float64) {
 // starts, uncompressed; a term's postings are never split.
 const DefaultShardBytes = 16 << 10
 
+// familyBytes is how long a prefix two terms must share to be kept in one
+// shard. A shard that has reached its size ends at the next pair of terms
+// that part within their first familyBytes bytes, growing to at most
+// twice its size while it waits: a word and the longer ones it begins
+// (deploy, deployed, deployment), which a query typed so far asks for
+// together, then come in one file rather than two or three.
+const familyBytes = 3
+
 // Facet is one filter of the results page: kind, status, tag …
 type Facet struct {
 	Name   string
@@ -131,6 +139,9 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 	err = merge(cs, rank, func(t []byte, posts []uint64) error {
 		slices.Sort(posts) // by document
 		list = encodeList(list[:0], posts)
+		if len(shard) >= 2*shardBytes || len(shard) >= shardBytes && commonPrefix(last, t) < familyBytes {
+			flush()
+		}
 		if shard == nil {
 			seps = append(seps, separator(string(last), string(t)))
 		}
@@ -142,9 +153,6 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 		out.Terms++
 		out.Postings += len(posts)
 		last = append(last[:0], t...)
-		if len(shard) >= shardBytes {
-			flush()
-		}
 		return nil
 	})
 	if err != nil {
@@ -181,6 +189,15 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 	out.Version = m.Version
 	out.Files = append(append([]File{{Name: ManifestName, Raw: mraw}}, files...), File{Name: "facets.bin", Raw: fraw})
 	return out, nil
+}
+
+// commonPrefix is how many leading bytes a and b share.
+func commonPrefix(a, b []byte) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // separator is the shortest prefix of next that sorts after prev: the
