@@ -207,12 +207,12 @@ func TestSearchInBrowser(t *testing.T) {
 	sub("gzip read as Go writes it", func(t *testing.T, ctx context.Context) {
 		run(t, ctx, chromedp.Navigate(home))
 		gunzip := func(z []byte) (string, error) {
-			return chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+			return chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => {
 				const z = Uint8Array.from(atob("`+base64.StdEncoding.EncodeToString(z)+`"), (c) => c.charCodeAt(0));
 				let s = "";
-				for (const c of almanacSearch.gunzip(z)) s += String.fromCharCode(c);
+				for (const c of await almanacSearch.gunzip(z)) s += String.fromCharCode(c);
 				return btoa(s);
-			})()`))
+			})()`, chromedp.EvalAwaitPromise))
 		}
 		for _, c := range gzipCases(t) {
 			got, err := gunzip(c.z)
