@@ -16,8 +16,7 @@ import (
 // Check runs every check a build runs and writes nothing: the same
 // pipeline as Generate into a writer that keeps no bytes, less the search
 // index, so `check` and `build` can never disagree about the content.
-// Result.Site is set
-// whenever the content could be loaded.
+// Result.Site is set whenever the content could be loaded.
 func (b *Builder) Check(ctx context.Context, now time.Time) (*Result, error) {
 	return b.generate(ctx, now, discard{}, false) // nobody reads an index
 }

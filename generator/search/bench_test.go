@@ -45,15 +45,13 @@ func BenchmarkIndex(b *testing.B) {
 		x := NewIndex(len(docs))
 		var wg sync.WaitGroup
 		for w := range 2 {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				for d := w; d < len(docs); d += 2 {
 					if err := x.Add(d, docs[d]); err != nil {
 						b.Error(err)
 					}
 				}
-			}()
+			})
 		}
 		wg.Wait()
 		if _, err := x.Finish(nil, 0); err != nil {
