@@ -16,7 +16,12 @@ import (
 	"almanac/generator/output"
 	"almanac/generator/render"
 	"almanac/generator/site"
+	"almanac/generator/sitefs"
 )
+
+// siteDirs are the folders of a site besides its content: what they hold
+// overrides the theme's files of the same names.
+var siteDirs = []string{"layouts", "static"}
 
 // Options configure a Builder.
 type Options struct {
@@ -110,6 +115,10 @@ func (b *Builder) generate(ctx context.Context, now time.Time, out output.Writer
 	if diags.HasErrors() {
 		return fail(nil)
 	}
+	// The theme folders are read by name as they are needed; their links
+	// and special files are reported here, once, at their paths (the
+	// content folder's are reported by its walk).
+	res.Diagnostics.Append(sitefs.Audit(b.opts.Source, siteDirs...))
 	if b.opts.BaseURL != "" {
 		cfg.BaseURL = normalizeBaseURL(b.opts.BaseURL)
 	}

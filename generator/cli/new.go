@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"almanac/generator/newpage"
+	"almanac/generator/sitefs"
 )
 
 func runNew(ctx context.Context, args []string, env Env) int {
@@ -52,7 +53,12 @@ func runNew(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "almanac new: --source %s is not a folder\n", *source)
 		return ExitUsage
 	}
-	srcFS := os.DirFS(*source)
+	srcFS, err := sitefs.Open(*source)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "almanac new: --source %s: %v\n", *source, err)
+		return ExitUsage
+	}
+	defer srcFS.Close()
 	now, err := parseNow(*nowFlag, srcFS)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "almanac new: --now: %v\n", err)

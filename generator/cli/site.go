@@ -8,17 +8,26 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"almanac/generator/sitefs"
 )
 
 // openSite checks --source and reads --now for command cmd, printing what
-// is wrong; ok is false on a usage error.
+// is wrong; ok is false on a usage error. The site is read through sitefs:
+// nothing outside --source, symbolic links included, and nothing in .git.
+// It stays open for the life of the process.
 func openSite(env Env, cmd, source, nowFlag string) (fsys fs.FS, now time.Time, ok bool) {
 	if st, err := os.Stat(source); err != nil || !st.IsDir() {
 		fmt.Fprintf(env.Stderr, "almanac %s: --source %s is not a folder\n", cmd, source)
 		return nil, time.Time{}, false
 	}
-	fsys = os.DirFS(source)
-	now, err := parseNow(nowFlag, fsys)
+	root, err := sitefs.Open(source)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "almanac %s: --source %s: %v\n", cmd, source, err)
+		return nil, time.Time{}, false
+	}
+	fsys = root
+	now, err = parseNow(nowFlag, fsys)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "almanac %s: --now: %v\n", cmd, err)
 		return nil, time.Time{}, false

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"almanac/generator/site"
+	"almanac/generator/sitefs"
 )
 
 // ConfigFile is the name of the site's configuration at its root.
@@ -42,7 +43,7 @@ func LoadConfig(fsys fs.FS) (site.Config, site.Diagnostics) {
 	case errors.Is(err, fs.ErrNotExist):
 		return cfg, nil
 	case err != nil:
-		diags.Errorf(site.Pos{File: ConfigFile}, "cannot read: %v", unwrapPathError(err))
+		diags.Add(sitefs.Diagnostic(ConfigFile, err))
 		return cfg, diags
 	}
 	data = normalize(data)

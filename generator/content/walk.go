@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"almanac/generator/site"
+	"almanac/generator/sitefs"
 )
 
 // sourceFiles lists what a walk of the content folder found, as slash paths
@@ -54,7 +55,7 @@ func walk(ctx context.Context, fsys fs.FS, dir string) (sourceFiles, site.Diagno
 			if p == dir {
 				return err
 			}
-			diags.Errorf(site.Pos{File: p}, "cannot read: %v", unwrapPathError(err))
+			diags.Add(sitefs.Diagnostic(p, err))
 			return nil
 		}
 		if p != dir && ignored(d.Name()) {
@@ -63,8 +64,8 @@ func walk(ctx context.Context, fsys fs.FS, dir string) (sourceFiles, site.Diagno
 			}
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if !followLink(fsys, p, &diags) {
+		if t := d.Type(); t&fs.ModeSymlink != 0 || !(t.IsDir() || t.IsRegular()) {
+			if !follow(fsys, p, d, &diags) {
 				return nil
 			}
 		}
@@ -72,7 +73,7 @@ func walk(ctx context.Context, fsys fs.FS, dir string) (sourceFiles, site.Diagno
 		case d.IsDir():
 		case isMarkdown(p):
 			files.markdown = append(files.markdown, p)
-		case d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0:
+		default:
 			files.others = append(files.others, p)
 		}
 		return nil
@@ -85,27 +86,23 @@ func walk(ctx context.Context, fsys fs.FS, dir string) (sourceFiles, site.Diagno
 	case ctx.Err() != nil:
 		diags.Errorf(site.Pos{File: dir}, "loading stopped: %v", ctx.Err())
 	default:
-		diags.Errorf(site.Pos{File: dir}, "cannot read content folder: %v", unwrapPathError(err))
+		diags.Add(sitefs.Diagnostic(dir, err))
 	}
 	return files, diags
 }
 
-// followLink decides what to do with a symbolic link: a link to a file is
-// read as that file; a link to a folder is not followed (a loop would
-// never end), and one that leads nowhere is reported.
-func followLink(fsys fs.FS, p string, diags *site.Diagnostics) bool {
-	st, err := fs.Stat(fsys, p)
+// follow decides what to do with a symbolic link or a special file: a
+// link to a file inside the site is read as that file; a link to a folder
+// is not followed (a loop would never end); a link that leaves the site or
+// leads nowhere, and a device, pipe or socket, are reported.
+func follow(fsys fs.FS, p string, d fs.DirEntry, diags *site.Diagnostics) bool {
+	info, err := sitefs.Follow(fsys, p, d)
 	switch {
 	case err != nil:
-		diags.ErrorHint(site.Pos{File: p}, "point it at a file that exists, or delete it",
-			"broken symbolic link: %v", unwrapPathError(err))
+		diags.Add(sitefs.Diagnostic(p, err))
 		return false
-	case st.IsDir():
-		diags.Add(site.Diagnostic{Pos: site.Pos{File: p}, Severity: site.Warning,
-			Msg:  "symbolic link to a folder is not followed",
-			Hint: "move or copy the folder into the content folder"})
-		return false
-	case !st.Mode().IsRegular():
+	case info.IsDir():
+		diags.Add(sitefs.FolderLink(p))
 		return false
 	}
 	return true

@@ -10,6 +10,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"almanac/generator/sitefs"
 )
 
 const (
@@ -44,12 +46,17 @@ func (r *Renderer) statics() (asset, []staticFile, error) {
 		}
 		err := fs.WalkDir(fsys, staticDir, func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) && name == staticDir {
-					return fs.SkipDir
+				if errors.Is(err, fs.ErrNotExist) && name == staticDir || errors.Is(err, fs.ErrPermission) {
+					return nil // missing, or refused by sitefs and reported by the audit
 				}
 				return err
 			}
 			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			// A link that leaves the site, a link to a folder, a device:
+			// never copied (the build's audit reports them).
+			if info, err := sitefs.Follow(fsys, name, d); err != nil || info.IsDir() {
 				return nil
 			}
 			rel := strings.TrimPrefix(name, staticDir+"/")

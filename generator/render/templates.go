@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -57,6 +58,9 @@ func collectLayouts(fsyses []fs.FS, origins []string) (map[string]layoutFile, er
 			}
 			for _, name := range names {
 				data, err := fs.ReadFile(fsys, name)
+				if errors.Is(err, fs.ErrPermission) {
+					continue // refused by sitefs; the build's audit reports it
+				}
 				if err != nil {
 					return nil, err
 				}
