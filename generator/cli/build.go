@@ -22,7 +22,7 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 	drafts := fl.Bool("drafts", false, "include drafts and future-dated pages")
 	nowFlag := fl.String("now", "", "the build's present as RFC 3339 or YYYY-MM-DD (default: the current time); pins countdowns, overdue marks and metric windows")
 	baseURL := fl.String("base-url", "", "replace almanac.toml's base_url (for deploy previews)")
-	cacheDir := fl.String("cache-dir", "", "`folder` that keeps highlighted code between builds (default SOURCE/.almanac-cache)")
+	cacheDir := fl.String("cache-dir", "", "`folder` that keeps highlighted code between builds (default ~/.cache/almanac/SITE-HASH)")
 	noCache := fl.Bool("no-cache", false, "keep no highlighting cache on disk")
 	quiet := fl.Bool("quiet", false, "print only problems")
 	fl.Usage = func() {
@@ -41,7 +41,7 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 	if out == "" {
 		out = filepath.Join(*source, "public")
 	}
-	cache := cachePath(*source, *cacheDir, *noCache)
+	cache := cachePath(env, *source, *cacheDir, *noCache)
 	if env.Getenv("GOMEMLIMIT") == "" {
 		// A build holds little once each page is written; a soft limit
 		// keeps the collector from letting garbage grow to twice that.

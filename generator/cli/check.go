@@ -20,7 +20,7 @@ func runCheck(ctx context.Context, args []string, env Env) int {
 	format := fl.String("format", "", "`text`, json or github (default github when GITHUB_ACTIONS=true, else text)")
 	drafts := fl.Bool("drafts", false, "check as a build with --drafts does (drafts' links too)")
 	nowFlag := fl.String("now", "", "the present as RFC 3339 or YYYY-MM-DD (default: the current time)")
-	cacheDir := fl.String("cache-dir", "", "`folder` of the highlighting cache build keeps (default SOURCE/.almanac-cache)")
+	cacheDir := fl.String("cache-dir", "", "`folder` of the highlighting cache build keeps (default ~/.cache/almanac/SITE-HASH)")
 	noCache := fl.Bool("no-cache", false, "keep no highlighting cache on disk")
 	fl.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: almanac check [flags]\n\nChecks the site in SOURCE as a build would, writing no site, and prints every problem")
@@ -46,7 +46,7 @@ func runCheck(ctx context.Context, args []string, env Env) int {
 	if !ok {
 		return ExitUsage
 	}
-	cache := cachePath(*source, *cacheDir, *noCache)
+	cache := cachePath(env, *source, *cacheDir, *noCache)
 	b, err := build.New(build.Options{Source: srcFS, Theme: env.Theme, Drafts: *drafts, CacheDir: cache})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "almanac check: %v\n", err)

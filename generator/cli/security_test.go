@@ -219,3 +219,41 @@ func TestLinksInsideTheSiteBuild(t *testing.T) {
 		t.Errorf("the linked folder was published")
 	}
 }
+
+// The default highlighting cache is kept outside the site, one folder per
+// site, so that nothing a pull request commits is read as cached output.
+func TestCachePathIsOutsideTheSite(t *testing.T) {
+	env := func(vars map[string]string) Env {
+		return Env{Getenv: func(k string) string { return vars[k] }}
+	}
+	site := t.TempDir()
+	home := t.TempDir()
+	tests := []struct {
+		vars      map[string]string
+		dir       string
+		off       bool
+		wantUnder string // "" means no cache on disk
+	}{
+		{map[string]string{"HOME": home}, "", false, filepath.Join(home, ".cache", "almanac")},
+		{map[string]string{"HOME": home, "XDG_CACHE_HOME": "/var/cache/x"}, "", false, "/var/cache/x/almanac"},
+		{map[string]string{"HOME": home, "XDG_CACHE_HOME": "relative"}, "", false, filepath.Join(home, ".cache", "almanac")},
+		{map[string]string{}, "", false, ""},
+		{map[string]string{"HOME": home}, "/tmp/chosen", false, "/tmp/chosen"},
+		{map[string]string{"HOME": home}, "", true, ""},
+	}
+	for _, tt := range tests {
+		got := cachePath(env(tt.vars), site, tt.dir, tt.off)
+		switch {
+		case tt.wantUnder == "" && got != "":
+			t.Errorf("cachePath(%v, %q, %v) = %q, want none", tt.vars, tt.dir, tt.off, got)
+		case tt.wantUnder != "" && !strings.HasPrefix(got, tt.wantUnder):
+			t.Errorf("cachePath(%v, %q, %v) = %q, want it under %q", tt.vars, tt.dir, tt.off, got, tt.wantUnder)
+		case got != "" && strings.HasPrefix(got, site):
+			t.Errorf("cachePath(%v) = %q: inside the site", tt.vars, got)
+		}
+	}
+	other := cachePath(env(map[string]string{"HOME": home}), t.TempDir(), "", false)
+	if other == cachePath(env(map[string]string{"HOME": home}), site, "", false) {
+		t.Errorf("two sites share the cache folder %s", other)
+	}
+}

@@ -18,7 +18,7 @@ func runServe(ctx context.Context, args []string, env Env) int {
 	port := fl.Int("port", 1313, "`port` to listen on (0 picks a free one)")
 	noDrafts := fl.Bool("no-drafts", false, "leave drafts and future-dated pages out, as a build does")
 	nowFlag := fl.String("now", "", "the preview's present as RFC 3339 or YYYY-MM-DD (default: when it starts)")
-	cacheDir := fl.String("cache-dir", "", "`folder` that keeps highlighted code between runs (default SOURCE/.almanac-cache)")
+	cacheDir := fl.String("cache-dir", "", "`folder` that keeps highlighted code between runs (default ~/.cache/almanac/SITE-HASH)")
 	noCache := fl.Bool("no-cache", false, "keep no highlighting cache on disk")
 	fl.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: almanac serve [flags]\n\nBuilds the site in SOURCE into memory and serves it, drafts included. Every saved")
@@ -37,7 +37,7 @@ func runServe(ctx context.Context, args []string, env Env) int {
 	if !ok {
 		return ExitUsage
 	}
-	cache := cachePath(*source, *cacheDir, *noCache)
+	cache := cachePath(env, *source, *cacheDir, *noCache)
 	srv, err := serve.Start(ctx, serve.Options{
 		Source:   *source,
 		Theme:    env.Theme,

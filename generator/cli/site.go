@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -36,15 +38,31 @@ func openSite(env Env, cmd, source, nowFlag string) (fsys fs.FS, now time.Time, 
 }
 
 // cachePath is the highlighting cache folder from --cache-dir and
-// --no-cache: SOURCE/.almanac-cache by default, "" for none.
-func cachePath(source, dir string, off bool) string {
+// --no-cache, "" for none. By default it is the user's cache folder
+// ($XDG_CACHE_HOME, else ~/.cache) under almanac/, one folder per site:
+// never inside the site, where a pull request could commit entries that a
+// build would then trust as highlighted code.
+func cachePath(env Env, source, dir string, off bool) string {
 	switch {
 	case off:
 		return ""
 	case dir != "":
 		return dir
 	}
-	return filepath.Join(source, ".almanac-cache")
+	base := env.Getenv("XDG_CACHE_HOME")
+	if base == "" || !filepath.IsAbs(base) {
+		home := env.Getenv("HOME")
+		if home == "" {
+			return "" // nowhere to keep it: memory only
+		}
+		base = filepath.Join(home, ".cache")
+	}
+	abs, err := filepath.Abs(source)
+	if err != nil {
+		abs = source
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(base, "almanac", filepath.Base(abs)+"-"+hex.EncodeToString(sum[:6]))
 }
 
 // parseFlags parses args for command cmd, which takes no arguments

@@ -143,7 +143,13 @@ func (c *HighlightCache) read(key string) (string, bool) {
 	if c.dir == "" {
 		return "", false
 	}
-	b, err := os.ReadFile(c.path(key))
+	// Only a regular file is an entry: a link or a device placed in the
+	// folder is never read as highlighted code.
+	name := c.path(key)
+	if st, err := os.Lstat(name); err != nil || !st.Mode().IsRegular() {
+		return "", false
+	}
+	b, err := os.ReadFile(name)
 	if err != nil {
 		return "", false
 	}

@@ -176,3 +176,38 @@ func TestCacheMemoryIsBounded(t *testing.T) {
 		t.Errorf("misses = %d, want 402: the first block should have been let go", misses)
 	}
 }
+
+// An entry that is a link is not an entry: a folder someone else could
+// write to never makes a build read a file through it.
+func TestCacheRefusesLinkedEntries(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "highlight")
+	c1, err := NewHighlightCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := render(t, New(Options{Highlight: c1}), 1, threeBlocks, nil).HTML
+	secret := filepath.Join(t.TempDir(), "secret")
+	if err := os.WriteFile(secret, []byte("SECRET"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Remove(p)
+			if err := os.Symlink(secret, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return nil
+	})
+	c2, err := NewHighlightCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := render(t, New(Options{Highlight: c2}), 1, threeBlocks, nil).HTML
+	if strings.Contains(got, "SECRET") || got != want {
+		t.Errorf("a linked cache entry was read:\n%s", got)
+	}
+	if s := stats(c2); s[1] != 3 {
+		t.Errorf("(hits, misses) = %v, want every block highlighted again", s)
+	}
+}
