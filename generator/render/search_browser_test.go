@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
@@ -61,12 +62,38 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
+// pollFor is how long a wait may last: 30 seconds, far more than any
+// state takes to come on a busy machine, and never past shortly before
+// ctx ends, which leaves time to say what the page showed instead.
+func pollFor(ctx context.Context) time.Duration {
+	d := 30 * time.Second
+	if end, ok := ctx.Deadline(); ok {
+		d = min(d, max(time.Until(end)-2*time.Second, time.Second))
+	}
+	return d
+}
+
 // waitJS waits until a JavaScript expression is true.
 func waitJS(t *testing.T, ctx context.Context, expr string) {
 	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(pollFor(ctx)))); err != nil {
 		t.Fatalf("waiting for %s: %v", expr, err)
 	}
+}
+
+// waitEq waits until a JavaScript expression has the value want, and
+// returns the value it has then: want, or, when the wait gave up, what
+// the page shows instead, for the test to report.
+func waitEq[T comparable](t *testing.T, ctx context.Context, expr string, want T) T {
+	t.Helper()
+	w, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A wait that gives up is no failure here: the value read next says
+	// what went wrong.
+	chromedp.Run(ctx, chromedp.Poll[bool](`(`+expr+`) === `+string(w), chromedp.WithPollingTimeout(pollFor(ctx))))
+	return eval[T](t, ctx, expr)
 }
 
 const (
@@ -74,23 +101,35 @@ const (
 	titles  = options + `.map(o => (o.querySelector(".search-title") || o).textContent)`
 )
 
-// typeInBox opens a page and types a query into the header's box.
+// typeInBox opens a page, types a query into the header's box and waits
+// for the dropdown of the whole query.
 func typeInBox(t *testing.T, ctx context.Context, url, query string) {
 	t.Helper()
 	run(t, ctx, chromedp.Navigate(url), chromedp.Click(chromedp.CSS("#search-q")), chromedp.SendKeys(chromedp.CSS("#search-q"), query))
-	waitJS(t, ctx, `!document.getElementById("search-pop").hidden`)
+	waitDropdown(t, ctx, query)
+}
+
+// waitDropdown waits until the dropdown is open on the results of query.
+// Being open is not enough: keys arrive one by one, and on a busy machine
+// the script may draw the list of a prefix ("rol") before the last keys
+// of "rollb" reach it; the list's data-query says which query it holds.
+func waitDropdown(t *testing.T, ctx context.Context, query string) {
+	t.Helper()
+	waitJS(t, ctx, `(p => !p.hidden && p.dataset.query === `+jsString(strings.TrimSpace(query))+`)(document.getElementById("search-pop"))`)
 }
 
 func TestSearchInBrowser(t *testing.T) {
 	srv := sampleSite(t)
-	ctx := browsertest.New(t, 120*time.Second)
+	ctx := browsertest.New(t, 4*time.Minute)
 	home := srv.URL + "/"
 
 	// sub gives a subtest its own time limit, so one stuck step does not
-	// use up the others' time.
+	// use up the others' time. The limits are far above what the steps
+	// take on an idle machine (a few seconds): they end a hang, and a
+	// machine busy with other builds and browsers must not reach them.
 	sub := func(name string, f func(t *testing.T, ctx context.Context)) {
 		t.Run(name, func(t *testing.T) {
-			c, cancel := context.WithTimeout(ctx, 30*time.Second)
+			c, cancel := context.WithTimeout(ctx, time.Minute)
 			defer cancel()
 			f(t, c)
 		})
@@ -111,7 +150,7 @@ func TestSearchInBrowser(t *testing.T) {
 		}
 		// a typo in a longer word is forgiven
 		run(t, ctx, chromedp.Navigate(home), chromedp.SendKeys(chromedp.CSS("#search-q"), "ledgr "))
-		waitJS(t, ctx, options+`.length > 1`)
+		waitDropdown(t, ctx, "ledgr")
 		if got := eval[[]string](t, ctx, titles); !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(strings.ToLower(s), "ledger") }) {
 			t.Errorf("ledgr found %q, want ledger pages", got)
 		}
@@ -127,7 +166,9 @@ func TestSearchInBrowser(t *testing.T) {
 		}
 		// a stem finds the word with its endings: 배포 → 배포되었으나
 		typeInBox(t, ctx, home, "배포")
-		waitJS(t, ctx, titles+`.includes("다중 정산 계좌 지원")`)
+		if got := eval[[]string](t, ctx, titles); !slices.Contains(got, "다중 정산 계좌 지원") {
+			t.Errorf("배포 found %q, want 다중 정산 계좌 지원 among them", got)
+		}
 		if marks := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-pop mark")).map(m => m.textContent)`); !slices.ContainsFunc(marks, func(s string) bool { return strings.HasPrefix(s, "배포") && s != "배포" }) {
 			t.Errorf("marked %q, want a form of 배포 with its ending", marks)
 		}
@@ -135,26 +176,25 @@ func TestSearchInBrowser(t *testing.T) {
 
 	sub("keyboard", func(t *testing.T, ctx context.Context) {
 		run(t, ctx, chromedp.Navigate(srv.URL+"/stories/"), chromedp.KeyEvent("/"))
-		if id := eval[string](t, ctx, `document.activeElement.id`); id != "search-q" {
+		if id := waitEq(t, ctx, `document.activeElement.id`, "search-q"); id != "search-q" {
 			t.Fatalf("after /, focus is on %q, want the search box", id)
 		}
 		run(t, ctx, chromedp.Navigate(srv.URL+"/releases/"), chromedp.KeyEvent("k", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
-		if id := eval[string](t, ctx, `document.activeElement.id`); id != "search-q" {
+		if id := waitEq(t, ctx, `document.activeElement.id`, "search-q"); id != "search-q" {
 			t.Fatalf("after Ctrl+K, focus is on %q, want the search box", id)
 		}
 		run(t, ctx, chromedp.SendKeys(chromedp.CSS("#search-q"), "1.4.0"))
-		waitJS(t, ctx, options+`.length > 1`)
+		waitDropdown(t, ctx, "1.4.0")
 		first := eval[string](t, ctx, options+`[0].pathname`)
 		if first != "/releases/1.4.0/" {
 			t.Errorf("first result for 1.4.0 is %s, want the release itself", first)
 		}
 		run(t, ctx, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowUp))
-		if sel := eval[string](t, ctx, `document.getElementById("search-q").getAttribute("aria-activedescendant") + " " + document.querySelector("[aria-selected=true]").id`); sel != "search-opt-0 search-opt-0" {
+		if sel := waitEq(t, ctx, `document.getElementById("search-q").getAttribute("aria-activedescendant") + " " + document.querySelector("[aria-selected=true]")?.id`, "search-opt-0 search-opt-0"); sel != "search-opt-0 search-opt-0" {
 			t.Errorf("after down, down, up: active %q, want the first option", sel)
 		}
 		run(t, ctx, chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.CSS("main mark.search-hit")))
-		loc := eval[string](t, ctx, `location.pathname + location.search`)
-		if loc != "/releases/1.4.0/" {
+		if loc := waitEq(t, ctx, `location.pathname + location.search`, "/releases/1.4.0/"); loc != "/releases/1.4.0/" {
 			t.Errorf("Enter opened %s, want /releases/1.4.0/ (highlight parameter dropped once applied)", loc)
 		}
 		if n := eval[int](t, ctx, `document.querySelectorAll("main mark.search-hit").length`); n == 0 {
@@ -163,7 +203,7 @@ func TestSearchInBrowser(t *testing.T) {
 
 		typeInBox(t, ctx, home, "ledger")
 		run(t, ctx, chromedp.KeyEvent(kb.Escape))
-		if open := eval[bool](t, ctx, `!document.getElementById("search-pop").hidden`); open {
+		if open := waitEq(t, ctx, `!document.getElementById("search-pop").hidden`, false); open {
 			t.Error("Escape left the dropdown open")
 		}
 	})
@@ -177,8 +217,9 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Fatalf("kind facet = %q, want several kinds with counts", kinds)
 		}
 		run(t, ctx, chromedp.Click(chromedp.CSS(`fieldset[data-facet=kind] input[value=postmortem]`)))
-		waitJS(t, ctx, `location.search.includes("kind=postmortem") && document.querySelectorAll("#search-results li").length > 0`)
-		waitJS(t, ctx, `Array.from(document.querySelectorAll("#search-results li")).every(li => li.querySelector(".badge").textContent === "post-mortem")`)
+		// The URL changes at once; the list is emptied and filled again
+		// later, and an empty list is not the filtered one.
+		waitJS(t, ctx, `location.search.includes("kind=postmortem") && (l => l.length > 0 && l.every(li => li.querySelector(".badge").textContent === "post-mortem"))(Array.from(document.querySelectorAll("#search-results li")))`)
 		if n := eval[int](t, ctx, `document.querySelectorAll("#search-results li").length`); n >= all {
 			t.Errorf("%d results with the post-mortem filter, %d without", n, all)
 		}
@@ -265,6 +306,7 @@ func TestSearchInBrowser(t *testing.T) {
 	})
 
 	sub("folding agrees with Go", func(t *testing.T, ctx context.Context) {
+		run(t, ctx, chromedp.Navigate(home))
 		var b strings.Builder
 		for _, r := range [][2]rune{{0xC0, 0x24F}, {0x1E00, 0x1EFF}} {
 			for c := r[0]; c <= r[1]; c++ {

@@ -78,10 +78,13 @@ func TestBrowserLiveReload(t *testing.T) {
 	waitFor(t, ctx, "the scroll place", `Math.abs(window.scrollY - 900) < 2`)
 
 	// Break the front matter, with markup in the value: the overlay names
-	// file:line and shows the markup as text.
+	// file:line and shows the markup as text. A write may reach the
+	// preview as two changes, the emptied file and the written one, and
+	// the first has an overlay of its own ("file is empty"): wait for
+	// the one about the value.
 	broken := strings.Replace(edited, "status: done", `status: "<img id=evil src=x>"`, 1)
 	os.WriteFile(story, []byte(broken), 0o644)
-	waitFor(t, ctx, "the overlay", overlay+`?.querySelector(".where") != null`)
+	waitFor(t, ctx, "the overlay about the value", overlay+`?.querySelector(".msg")?.textContent.includes("<img id=evil src=x>") === true`)
 	where := eval[string](t, ctx, overlay+`.querySelector(".where").textContent`)
 	if !strings.HasPrefix(where, "content/stories/export-log.md:4") {
 		t.Errorf("the overlay names %q, want content/stories/export-log.md:4", where)

@@ -403,6 +403,8 @@
 
   // --- The header's dropdown --------------------------------------------------
 
+  // The list's data-query is the query whose results it holds: while a
+  // word is typed, the list of an earlier prefix may show for a moment.
   let seq = 0, active = -1;
   const opts = () => Array.from(pop.querySelectorAll("[role=option]"));
   function show(open) {
@@ -428,7 +430,7 @@
       found = await search(q);
       recs = await Promise.all(best(found, 6).map(record));
     } catch (e) {
-      if (my === seq) { pop.replaceChildren(el("p", "search-empty", form.getAttribute("data-error"))); show(true); }
+      if (my === seq) { pop.replaceChildren(el("p", "search-empty", form.getAttribute("data-error"))); pop.setAttribute("data-query", q); show(true); }
       return;
     }
     if (my !== seq) return;
@@ -448,6 +450,7 @@
       all.setAttribute("role", "option");
       pop.append(all);
     }
+    pop.setAttribute("data-query", q);
     active = -1;
     input.removeAttribute("aria-activedescendant");
     show(document.activeElement === input);
