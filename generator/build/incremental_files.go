@@ -2,9 +2,11 @@ package build
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"path"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -189,12 +191,44 @@ func (x *Incremental) reload(ctx context.Context) {
 	x.dirty.all = true
 }
 
-// decode decodes Markdown files on GOMAXPROCS goroutines.
+// decode decodes Markdown files on GOMAXPROCS goroutines. A file that is
+// gone by the time it is read (removed, or renamed away, after it was
+// listed) counts as removed: the event of its removal follows.
 func (x *Incremental) decode(ctx context.Context, names []string) {
 	parallel(ctx, len(names), func(i int) {
 		f := x.files[names[i]]
 		f.page, f.diags = content.LoadPage(x.b.opts.Source, names[i], x.cfg)
+		if f.diags.HasErrors() && x.vanished(names[i]) {
+			f.exists, f.page, f.diags = false, nil, nil
+		}
 	})
+}
+
+// vanished reports whether a site file is no longer there.
+func (x *Incremental) vanished(name string) bool {
+	_, err := fs.Stat(x.b.opts.Source, name)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// Gone lists the content files that the errors among diags are about and
+// that are no longer there: files removed, or renamed away, after a step
+// saw them and before it read them (an editor's temporary file). Such
+// errors say nothing about the site; Apply with those paths takes the
+// files as removed, and lets the failed work run again. Call it where
+// Apply is called.
+func (x *Incremental) Gone(diags site.Diagnostics) []string {
+	var gone []string
+	dir := x.contentDir()
+	for _, d := range diags {
+		name := d.Pos.File
+		if d.Severity != site.Error || name == dir || !within(name, dir) || !fs.ValidPath(name) || slices.Contains(gone, name) {
+			continue
+		}
+		if x.vanished(name) {
+			gone = append(gone, name)
+		}
+	}
+	return gone
 }
 
 // sameMatter reports whether two decodings of a page differ at most in

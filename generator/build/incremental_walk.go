@@ -87,10 +87,15 @@ func walkFiles(ctx context.Context, fsys fs.FS, dir string) ([]string, site.Diag
 			return ctxErr
 		}
 		if err != nil {
-			if p == dir {
+			switch {
+			case p == dir:
 				return err
+			case errors.Is(err, fs.ErrNotExist):
+				// Removed, or renamed away, while the walk ran: not
+				// part of the site; the event of its removal follows.
+			default:
+				diags.Errorf(site.Pos{File: p}, "cannot read: %v", err)
 			}
-			diags.Errorf(site.Pos{File: p}, "cannot read: %v", err)
 			return nil
 		}
 		if p != dir && IgnoredName(d.Name()) {
