@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -44,25 +43,3 @@ func readPage(fsys fs.FS, name string) ([]byte, *site.Diagnostic) {
 
 // mib writes a size in mebibytes.
 func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
-
-// tabHint points a YAML error on a line indented with a tab at that tab,
-// with a hint: YAML allows only spaces there, and the tab is invisible in
-// most editors.
-func tabHint(err error, raw []byte, firstLine int) error {
-	pe, ok := err.(*posError)
-	if !ok {
-		return err
-	}
-	i := pe.line - firstLine
-	lines := bytes.Split(raw, []byte{'\n'})
-	if i < 0 || i >= len(lines) {
-		return err
-	}
-	line := lines[i]
-	indent := len(line) - len(bytes.TrimLeft(line, " \t"))
-	if tab := bytes.IndexByte(line[:indent], '\t'); tab >= 0 {
-		pe.col = tab + 1
-		pe.hint = "YAML indents with spaces only: replace the tab with spaces"
-	}
-	return pe
-}

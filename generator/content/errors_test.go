@@ -41,9 +41,9 @@ func TestPageErrors(t *testing.T) {
 		{"unclosed TOML", story, "+++\nid = \"STORY-1\"\n", []string{
 			`s.md:1:1: error: front matter opened with "+++" is never closed (end it with a line holding only "+++")`}},
 		{"malformed YAML", story, "---\nid: STORY-1\ntitle: T\n  status: x: y\n---\n", []string{
-			`s.md:4: error: malformed YAML front matter: mapping values are not allowed in this context`}},
+			`s.md:4:9: error: malformed YAML front matter: mapping values are not allowed in this context (this line is indented more than title:, so YAML reads it as more of that value: line it up with title: (0 spaces), or give title: no value of its own if the line belongs under it)`}},
 		{"malformed YAML after blank lines", story, "\n\n---\nid: [a\n---\n", []string{
-			`s.md:4: error: malformed YAML front matter: did not find expected ',' or ']'`}},
+			`s.md:4:5: error: malformed YAML front matter: did not find expected ',' or ']' (close the list with ]; if the [ is text, put the whole value in quotes)`}},
 		{"malformed TOML", story, "+++\nid = \"STORY-1\"\ntitle = T\n+++\n", []string{
 			`s.md:3:9: error: malformed TOML front matter: expected value but found "T" instead`}},
 		{"malformed JSON", story, "{\n\"id\": \"STORY-1\",\n\"title\": T\n}\n\n", []string{

@@ -59,7 +59,7 @@ title: [unclosed
 -- content/fine.md --
 # Fine
 `, Options{})
-	want := `content/broken.md:2: error: malformed YAML front matter: did not find expected ',' or ']'
+	want := `content/broken.md:2:8: error: malformed YAML front matter: did not find expected ',' or ']' (close the list with ]; if the [ is text, put the whole value in quotes)
 content/empty.md:1: error: file is empty (give it front matter and a body, or delete it)
 content/postmortems/x.md:1:1: error: missing required key "severity" in post-mortem front matter
 content/postmortems/x.md:4:8: error: date: "yesterday" is not a date (write dates as YYYY-MM-DD, e.g. 2026-07-14)

@@ -1,13 +1,6 @@
 package content
 
-import (
-	"errors"
-	"regexp"
-	"strconv"
-	"strings"
-
-	"gopkg.in/yaml.v3"
-)
+import "gopkg.in/yaml.v3"
 
 // posError is a parse error at a position in the file (col 0: whole line).
 type posError struct {
@@ -18,8 +11,6 @@ type posError struct {
 
 func (e *posError) Error() string { return e.msg }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
-
 // parseYAML parses YAML front matter that starts on file line firstLine.
 func parseYAML(raw []byte, firstLine int) (root *node, err error) {
 	defer func() {
@@ -29,7 +20,7 @@ func parseYAML(raw []byte, firstLine int) (root *node, err error) {
 	}()
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
-		return nil, tabHint(yamlError(err, firstLine), raw, firstLine)
+		return nil, yamlError(err, raw, firstLine)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &node{kind: mapNode, line: firstLine, col: 1}, nil
@@ -43,23 +34,6 @@ func parseYAML(raw []byte, firstLine int) (root *node, err error) {
 		return &node{kind: mapNode, line: firstLine, col: 1}, nil
 	}
 	return root, nil
-}
-
-func yamlError(err error, firstLine int) error {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	line := firstLine
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		if n, convErr := strconv.Atoi(m[1]); convErr == nil {
-			line = firstLine + n - 1
-		}
-		msg = msg[len(m[0]):]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	return &posError{line: line, msg: "malformed YAML front matter: " + msg}
 }
 
 type yamlBuilder struct {
