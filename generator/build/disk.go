@@ -9,9 +9,17 @@ import (
 
 // ToDisk runs a build into a staging folder beside dest and swaps it in
 // only when the whole build succeeded; on any error the previous output is
-// left exactly as it was.
+// left exactly as it was. Builds into one dest take turns: ToDisk waits
+// for a running one to end (or for ctx to be done) before it starts.
 func (b *Builder) ToDisk(ctx context.Context, now time.Time, dest string) (*Result, error) {
-	stage, err := output.NewStaging(dest)
+	return b.ToDiskWaiting(ctx, now, dest, nil)
+}
+
+// ToDiskWaiting is ToDisk that calls waiting, once, when it has to wait
+// for another build into dest to end, with that build's process id (0 when
+// it is not known).
+func (b *Builder) ToDiskWaiting(ctx context.Context, now time.Time, dest string, waiting func(pid int)) (*Result, error) {
+	stage, err := output.OpenStaging(ctx, dest, output.StagingOptions{Waiting: waiting})
 	if err != nil {
 		return nil, err
 	}
@@ -20,8 +28,8 @@ func (b *Builder) ToDisk(ctx context.Context, now time.Time, dest string) (*Resu
 		stage.Abort()
 		return res, err
 	}
+	// A failed Commit removes the staging folder itself.
 	if err := stage.Commit(); err != nil {
-		stage.Abort()
 		return res, err
 	}
 	return res, nil

@@ -61,7 +61,16 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "almanac build: %v\n", err)
 		return ExitFailed
 	}
-	res, err := b.ToDisk(ctx, now, out)
+	res, err := b.ToDiskWaiting(ctx, now, out, func(pid int) {
+		// Said even with --quiet: a build that sits still for no
+		// visible reason is worse than one more line.
+		into := filepath.Clean(out) + string(filepath.Separator)
+		if pid > 0 {
+			fmt.Fprintf(env.Stderr, "almanac build: waiting for another build into %s (pid %d) to finish\n", into, pid)
+		} else {
+			fmt.Fprintf(env.Stderr, "almanac build: waiting for another build into %s to finish\n", into)
+		}
+	})
 	if res != nil {
 		printDiagnostics(env, res.Diagnostics)
 	}
@@ -69,9 +78,12 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 		if _, ok := site.AsDiagnostics(err); !ok {
 			fmt.Fprintf(env.Stderr, "almanac build: %v\n", err)
 		}
-		errs, _ := res.Diagnostics.Count()
-		if errs > 0 {
-			fmt.Fprintf(env.Stderr, "build failed: %d error(s); %s left as it was\n", errs, out)
+		// res is nil when the build never started (the staging folder
+		// could not be made, or the wait was given up).
+		if res != nil {
+			if errs, _ := res.Diagnostics.Count(); errs > 0 {
+				fmt.Fprintf(env.Stderr, "build failed: %d error(s); %s left as it was\n", errs, out)
+			}
 		}
 		return ExitFailed
 	}
