@@ -112,7 +112,9 @@ func (c *checker) link(p *site.Page, l site.Link) *site.Diagnostic {
 			if hint == "" {
 				hint = "a missing file, or a draft left out of this build"
 			}
-			return fail(hint, "no page at %s", file)
+			d := fail(hint, "no page at %s", file)
+			d.Wants = "file " + file
+			return d
 		}
 	}
 	if strings.HasPrefix(u.Path, "/") {
@@ -155,7 +157,9 @@ func (c *checker) url(u, frag string, image bool, fail func(string, string, ...a
 	if image {
 		return fail("put the file under content/ or static/", "no file at %s", u)
 	}
-	return fail(c.suggestURL(clean), "no page or file at %s", clean)
+	d := fail(c.suggestURL(clean), "no page or file at %s", clean)
+	d.Wants = "url " + clean
+	return d
 }
 
 // anchor checks that frag names an id on page t.

@@ -26,12 +26,27 @@ var whatOf = map[string]string{
 // otherwise it is returned even when some fields had problems, so that a
 // preview can show what there is beside the diagnostics. Cross references
 // are left for Link.
+//
+// The error of a page that could not be loaded carries in its Lost field
+// what the page would have defined (its id, version and URL, as far as they
+// can be read), so that errors about references to them elsewhere can be
+// told apart from the error that causes them (see site.Diagnostics.Sort).
 func LoadPage(fsys fs.FS, name string, cfg site.Config) (*site.Page, site.Diagnostics) {
+	cfg = withDefaults(cfg)
 	data, d := readPage(fsys, name)
 	if d != nil {
+		d.Lost = lostKeys(fsys, name, nil, cfg)
 		return nil, site.Diagnostics{*d}
 	}
-	p, diags := decodePage(fsys, name, data, withDefaults(cfg))
+	p, diags := decodePage(fsys, name, data, cfg)
+	if p == nil {
+		for i := range diags {
+			if diags[i].Severity == site.Error {
+				diags[i].Lost = lostKeys(fsys, name, data, cfg)
+				break
+			}
+		}
+	}
 	diags.Sort()
 	return p, diags
 }
@@ -89,6 +104,13 @@ func decodePage(fsys fs.FS, name string, data []byte, cfg site.Config) (*site.Pa
 		diags.Add(*d)
 		return nil, diags
 	}
+	return decodeTree(fsys, name, m, root, cfg)
+}
+
+// decodeTree decodes the parsed front matter root of the file name, split
+// into m, as the page its folder or type: says it is.
+func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config) (*site.Page, site.Diagnostics) {
+	var diags site.Diagnostics
 	rel := relToContent(name, cfg.ContentDir)
 	kind := kindOfFolder(rel)
 	if isIndexFile(rel) {

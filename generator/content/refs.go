@@ -70,7 +70,8 @@ func (l *linker) release(p *site.Page, key, v string) *site.Page {
 		best, _ := nearest(v, versions)
 		hint = fmt.Sprintf("the nearest known version is %s", best)
 	}
-	l.diags.ErrorHint(p.Pos(key), hint, "%s: unknown release %q", key, v)
+	l.diags.Add(site.Diagnostic{Pos: p.Pos(key), Severity: site.Error, Hint: hint,
+		Msg: fmt.Sprintf("%s: unknown release %q", key, v), Wants: "release " + v})
 	return nil
 }
 
@@ -86,7 +87,8 @@ func (l *linker) checkTracking(p *site.Page, ids []string, prefixes map[string]b
 			continue
 		}
 		key := fmt.Sprintf("action_items[%d].tracking", i)
-		l.diags.ErrorHint(p.Pos(key), suggest(t, ids), "%s: unknown id %q", key, t)
+		l.diags.Add(site.Diagnostic{Pos: p.Pos(key), Severity: site.Error, Hint: suggest(t, ids),
+			Msg: fmt.Sprintf("%s: unknown id %q", key, t), Wants: "id " + t})
 	}
 }
 
