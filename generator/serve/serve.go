@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +23,7 @@ import (
 	"almanac/generator/build"
 	"almanac/generator/content"
 	"almanac/generator/output"
+	"almanac/generator/sitefs"
 )
 
 // Options configure a preview server.
@@ -89,7 +89,14 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opts: opts, url: siteURL(opts.Bind, ln.Addr()), source: os.DirFS(opts.Source),
+	// The site is read through sitefs, as build reads it: nothing outside
+	// the folder, symbolic links included, and nothing in .git.
+	source, err := sitefs.Open(opts.Source)
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	s := &Server{opts: opts, url: siteURL(opts.Bind, ln.Addr()), source: source,
 		out: output.NewMemory(), broker: NewBroker(), client: client, done: make(chan error, 1)}
 	b, err := build.New(build.Options{
 		Source: s.source, Theme: opts.Theme, Drafts: opts.Drafts, BaseURL: s.url,
