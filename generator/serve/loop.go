@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,55 +32,106 @@ func (s *Server) build(ctx context.Context) {
 	if up.Failed() || ctx.Err() != nil {
 		return
 	}
-	if rest := s.inc.Settle().Run(ctx, nil); rest.Failed() {
+	rest := s.inc.Settle().Run(ctx, nil)
+	if gone := s.dropGone(rest); len(gone) > 0 && !rest.Failed() {
+		// A file went away while the site built: taken as removed, the
+		// lists and views are built again without it.
+		if up := s.inc.Apply(ctx, gone, nil); up.Failed() || ctx.Err() != nil {
+			s.report(up, gone)
+			return
+		}
+		rest = s.inc.Settle().Run(ctx, nil)
+	}
+	if rest.Failed() {
 		s.report(rest, nil)
 		return
 	}
+	s.viewsBuilt.Store(true)
 	s.logf("built %d pages (%d files) in %s", len(s.inc.Site().Pages), s.out.Len(), time.Since(start).Round(time.Millisecond))
 }
 
 // loop applies each batch of changes as it comes and, between them, lets
 // the deferred work (lists, views) run on its own goroutine, one at a
-// time; an Apply never waits for it.
+// time; an Apply never waits for it. What a Settle did is reported here,
+// between Applies.
 func (s *Server) loop(ctx context.Context, batches <-chan []string) {
-	var settling chan struct{}
+	var settled chan *build.Update // the running Settle's result, nil when none runs
 	for {
-		if settling == nil && s.inc.Pending() {
-			settling = make(chan struct{})
+		if settled == nil && s.inc.Pending() {
+			settled = make(chan *build.Update, 1)
 			s.settling.Store(true)
 			run := s.inc.Settle()
-			go func(done chan struct{}) {
-				defer close(done)
-				defer s.settling.Store(false)
-				up := run.Run(ctx, s.publishReload)
-				if ctx.Err() == nil {
-					s.report(up, nil)
-				}
-			}(settling)
+			if s.opts.beforeSettle != nil {
+				s.opts.beforeSettle()
+			}
+			go func(out chan<- *build.Update) { out <- run.Run(ctx, s.publishReload) }(settled)
 		}
 		select {
 		case <-ctx.Done():
 			// The deferred work stops between its steps; one step (the
 			// search index of a large site) may take seconds, and a
 			// stopping preview does not wait for all of it.
-			if settling != nil {
+			if settled != nil {
 				select {
-				case <-settling:
+				case <-settled:
 				case <-time.After(time.Second):
 				}
 			}
 			return
 		case paths := <-batches:
-			up := s.inc.Apply(ctx, paths, s.broker.Paths())
-			if ctx.Err() != nil {
-				continue
+			s.apply(ctx, paths)
+		case up := <-settled:
+			settled = nil
+			if ctx.Err() == nil {
+				s.afterSettle(ctx, up)
 			}
-			s.report(up, paths)
-			s.watch.watch(s.inc.ContentDir())
-		case <-settling:
-			settling = nil
+			s.settling.Store(false)
 		}
 	}
+}
+
+// apply takes changed paths.
+func (s *Server) apply(ctx context.Context, paths []string) {
+	up := s.inc.Apply(ctx, paths, s.broker.Paths())
+	if ctx.Err() != nil {
+		return
+	}
+	s.report(up, paths)
+	s.watch.watch(s.inc.ContentDir())
+}
+
+// afterSettle reports what a Settle did. An error about a content file
+// that is gone since the Settle took its snapshot (an editor's temporary
+// file, written and removed within a few milliseconds) is no error: the
+// file is applied as removed, which runs the failed work again without it.
+func (s *Server) afterSettle(ctx context.Context, up *build.Update) {
+	gone := s.dropGone(up)
+	if len(gone) == 0 || up.Failed() {
+		s.report(up, nil)
+	}
+	if len(gone) > 0 {
+		s.apply(ctx, gone)
+	}
+}
+
+// dropGone takes the errors about content files that are no longer there
+// out of a failed step's diagnostics, and returns those files.
+func (s *Server) dropGone(up *build.Update) []string {
+	if !up.Failed() {
+		return nil
+	}
+	gone := s.inc.Gone(up.Diagnostics)
+	if len(gone) == 0 {
+		return nil
+	}
+	var kept site.Diagnostics
+	for _, d := range up.Diagnostics {
+		if d.Severity != site.Error || !slices.Contains(gone, d.Pos.File) {
+			kept = append(kept, d)
+		}
+	}
+	up.Diagnostics = kept
+	return gone
 }
 
 // report tells the terminal and the open pages what a step did: its
@@ -106,11 +158,18 @@ func (s *Server) report(up *build.Update, paths []string) {
 		for _, d := range errs {
 			s.logf("%s", d.Error())
 		}
-		s.logf("%d error(s): the preview keeps showing the last good site", len(errs))
+		s.logf("%d error(s): %s", len(errs), s.brokenNote(up.Deferred))
 		return
 	}
 	if before > 0 && s.problems.count() == 0 {
-		s.logf("fixed: the site builds again")
+		if s.built.Load() {
+			s.logf("fixed: the site builds again")
+		} else {
+			s.logf("fixed: the site builds")
+		}
+	}
+	if up.Deferred {
+		s.viewsBuilt.Store(true)
 	}
 	if !up.Deferred {
 		if !s.built.Load() {
@@ -126,6 +185,20 @@ func (s *Server) report(up *build.Update, paths []string) {
 		s.logf("lists and views: %d files rendered, %d changed in %s",
 			up.Outputs, len(up.Changed), up.Took.Round(time.Millisecond))
 	}
+}
+
+// brokenNote says what the preview shows while a step has errors: the
+// last good site, when there is one.
+func (s *Server) brokenNote(deferred bool) string {
+	switch {
+	case !s.built.Load():
+		return "nothing has built yet; the preview shows the errors until they are fixed"
+	case deferred && !s.viewsBuilt.Load():
+		return "the pages built, but the lists and views (the home page, feeds, search) wait until the errors are fixed"
+	case deferred:
+		return "the lists and views (the home page, feeds, search) keep their last good version"
+	}
+	return "the preview keeps showing the last good site"
 }
 
 // publishReload tells the open pages which URLs changed.

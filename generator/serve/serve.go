@@ -47,6 +47,10 @@ type Options struct {
 	// Log receives progress and problems, as a terminal shows them; nil
 	// discards them.
 	Log io.Writer
+
+	// beforeSettle, for tests, runs after the deferred work has taken its
+	// snapshot and before it starts.
+	beforeSettle func()
 }
 
 // Server is a running preview.
@@ -61,11 +65,12 @@ type Server struct {
 	http   *http.Server
 	client []byte
 
-	built    atomic.Bool // the site has built at least once
-	settling atomic.Bool // a Settle runs
-	problems problemState
-	logMu    sync.Mutex
-	done     chan error
+	built      atomic.Bool // the site has built at least once
+	viewsBuilt atomic.Bool // its lists and views too
+	settling   atomic.Bool // a Settle runs, or its result waits to be reported
+	problems   problemState
+	logMu      sync.Mutex
+	done       chan error
 }
 
 // Start listens, builds the site and serves it until ctx ends; Wait waits
