@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,9 +35,14 @@ type Options struct {
 	// client (build.PreviewClient).
 	Theme fs.FS
 	// Bind is the address to listen on, 127.0.0.1 by default; Port 0
-	// picks a free port.
+	// picks a free port. Anything but loopback opens the preview, drafts
+	// included, to the network.
 	Bind string
 	Port int
+	// AllowHosts are host names (or addresses) the preview answers to
+	// besides this machine's own, as ParseHosts reads them; AnyHost
+	// allows every name.
+	AllowHosts []string
 	// Drafts shows drafts and future-dated pages.
 	Drafts bool
 	// Now is the preview's present; zero means the time Start is called.
@@ -57,6 +63,8 @@ type Options struct {
 type Server struct {
 	opts   Options
 	url    string
+	urls   []string
+	hosts  *hostPolicy
 	source fs.FS
 	out    *output.Memory
 	inc    *build.Incremental
@@ -90,7 +98,17 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the theme has no reload client: %w", err)
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port)))
+	allowed, err := ParseHosts(opts.AllowHosts)
+	if err != nil {
+		return nil, err
+	}
+	// An IPv4 address is listened on over IPv4 only: Go would take
+	// 0.0.0.0 for every address, IPv6 too.
+	network := "tcp"
+	if ip := net.ParseIP(opts.Bind); ip != nil && ip.To4() != nil {
+		network = "tcp4"
+	}
+	ln, err := net.Listen(network, net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port)))
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +121,11 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, url: siteURL(opts.Bind, ln.Addr()), source: source,
 		out: output.NewMemory(), broker: NewBroker(), client: client, done: make(chan error, 1)}
+	s.urls = addressesOf(opts.Bind, ln.Addr())
+	s.url = s.urls[0]
+	public := !listensOnLoopback(ln.Addr())
+	s.hosts = newHostPolicy(opts.Bind, public, allowed)
+	s.warn(public)
 	b, err := build.New(build.Options{
 		Source: s.source, Theme: opts.Theme, Drafts: opts.Drafts, BaseURL: s.url,
 		CacheDir: opts.CacheDir, LiveReload: clientURL, KeepBodies: true,
@@ -130,8 +153,26 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 // idle reports whether no deferred work runs or waits.
 func (s *Server) idle() bool { return !s.settling.Load() && !s.inc.Pending() }
 
-// URL is where the site is served, with a trailing slash.
+// URL is where the site is served, with a trailing slash: the first of
+// URLs.
 func (s *Server) URL() string { return s.url }
+
+// URLs are the addresses a reader types to reach the preview: the one
+// bound to, or, bound to every interface, this machine's addresses.
+func (s *Server) URLs() []string { return slices.Clone(s.urls) }
+
+// warn tells the terminal when the preview is open to more than this
+// machine, and where it is reached.
+func (s *Server) warn(public bool) {
+	if public {
+		s.logf("warning: listening on %s opens the preview to the network: anyone who can reach this machine sees the site, drafts included, and its live updates", s.opts.Bind)
+		s.logf("reachable at %s", strings.Join(s.urls, ", "))
+		s.logf("other host names are refused; allow one with --allow-host NAME")
+	}
+	if s.hosts.any {
+		s.logf("warning: --allow-host %s answers to any host name: a web page elsewhere may read the preview through a name of its own that points here (DNS rebinding)", AnyHost)
+	}
+}
 
 // Wait blocks until the server has shut down after its context ended.
 func (s *Server) Wait() error { return <-s.done }
@@ -143,11 +184,7 @@ func (s *Server) serve(ctx context.Context, ln net.Listener) {
 	mux.Handle("GET "+eventsURL, s.broker)
 	mux.HandleFunc("GET "+clientURL, s.serveClient)
 	mux.Handle("/", &siteHandler{out: s.out, placeholder: func() bool { return !s.built.Load() }})
-	var h http.Handler = mux
-	if loopback(s.opts.Bind) {
-		h = localOnly(mux)
-	}
-	s.http = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	s.http = &http.Server{Handler: s.hosts.check(mux), ReadHeaderTimeout: 10 * time.Second}
 	s.http.RegisterOnShutdown(s.broker.Close)
 
 	paths := make(chan string, 256)
@@ -190,46 +227,26 @@ func (s *Server) serveClient(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "live.js", time.Time{}, bytes.NewReader(s.client))
 }
 
-// siteURL is the address pages link to: the host as bound, or localhost
-// when bound to every interface.
-func siteURL(bind string, addr net.Addr) string {
-	host := bind
-	if ip := net.ParseIP(bind); ip != nil && ip.IsUnspecified() {
-		host = "localhost"
+// siteURL is the address pages link to: the first a reader types.
+func siteURL(bind string, addr net.Addr) string { return addressesOf(bind, addr)[0] }
+
+// addressesOf are the URLs a reader types to reach a listener.
+func addressesOf(bind string, addr net.Addr) []string {
+	ta, ok := addr.(*net.TCPAddr)
+	if !ok {
+		return []string{"http://" + net.JoinHostPort(bind, "0") + "/"}
 	}
-	port := "0"
-	if ta, ok := addr.(*net.TCPAddr); ok {
-		port = strconv.Itoa(ta.Port)
+	var ifaces []net.Addr
+	if ta.IP.IsUnspecified() {
+		ifaces, _ = net.InterfaceAddrs()
 	}
-	return "http://" + net.JoinHostPort(host, port) + "/"
+	return reachable(bind, ta.IP, ta.Port, ifaces)
 }
 
-// loopback reports whether an address to bind is this machine's only.
-func loopback(bind string) bool {
-	if bind == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(bind)
-	return ip != nil && ip.IsLoopback()
-}
-
-// localOnly refuses requests that name another host than this machine: a
-// preview bound to loopback serves drafts, and a web page elsewhere must
-// not read them through a domain name made to point here (DNS rebinding).
-func localOnly(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host, _, err := net.SplitHostPort(r.Host)
-		if err != nil {
-			host = r.Host
-		}
-		host = strings.Trim(host, "[]")
-		ip := net.ParseIP(host)
-		if host != "localhost" && !strings.HasSuffix(host, ".localhost") && (ip == nil || !ip.IsLoopback()) {
-			http.Error(w, "this preview answers to localhost only (start it with --bind to open it to others)", http.StatusMisdirectedRequest)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
+// listensOnLoopback reports whether a listener is this machine's only.
+func listensOnLoopback(addr net.Addr) bool {
+	ta, ok := addr.(*net.TCPAddr)
+	return ok && ta.IP.IsLoopback()
 }
 
 func contentDir(d string) string {

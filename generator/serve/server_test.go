@@ -200,35 +200,6 @@ func rawGet(t *testing.T, base, target string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
-func TestServeAnswersToLocalhostOnly(t *testing.T) {
-	srv := start(t, writeSite(t, testSite))
-	base := strings.TrimSuffix(srv.URL(), "/")
-	port := base[strings.LastIndex(base, ":"):]
-	for _, host := range []string{"127.0.0.1" + port, "localhost" + port, "preview.localhost"} {
-		if code := hostGet(t, base, host); code != http.StatusOK {
-			t.Errorf("Host %s: %d, want 200", host, code)
-		}
-	}
-	for _, host := range []string{"attacker.example" + port, "192.168.1.5" + port, "127.0.0.1.evil.example"} {
-		if code := hostGet(t, base, host); code != http.StatusMisdirectedRequest && code != http.StatusBadRequest {
-			t.Errorf("Host %q: %d, want it refused", host, code)
-		}
-	}
-}
-
-// hostGet asks for the home page naming host in the Host header.
-func hostGet(t *testing.T, base, host string) int {
-	t.Helper()
-	req, _ := http.NewRequest("GET", base+"/", nil)
-	req.Host = host
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	return resp.StatusCode
-}
-
 func TestServeStaysInsideTheSite(t *testing.T) {
 	dir := writeSite(t, testSite)
 	secret := "SECRET-" + strings.Repeat("x", 8)
