@@ -18,6 +18,9 @@ const ConfigFile = "almanac.toml"
 // languages the site's interface speaks.
 var languages = []string{"en", "ko"}
 
+// policies are the values of [check] links and anchors.
+var policies = []string{"error", "warning", "ignore"}
+
 // DefaultConfig is the configuration of a site without almanac.toml.
 func DefaultConfig() site.Config {
 	return site.Config{
@@ -28,6 +31,8 @@ func DefaultConfig() site.Config {
 		Branch:            "main",
 		ContentDir:        "content",
 		MetricsWindowDays: 90,
+		LinkPolicy:        "error",
+		AnchorPolicy:      "error",
 	}
 }
 
@@ -110,6 +115,19 @@ func decodeConfig(d *decoder, root *node, cfg *site.Config) {
 		{"search", func(n *node, path string) {
 			d.object(n, path, []field{
 				{"enabled", func(n *node, path string) { cfg.SearchDisabled = !d.boolean(n, path) }},
+			})
+		}},
+		{"check", func(n *node, path string) {
+			policy := func(dst *string) func(*node, string) {
+				return func(n *node, path string) {
+					if p := d.enum(n, path, policies); p != "" {
+						*dst = p
+					}
+				}
+			}
+			d.object(n, path, []field{
+				{"links", policy(&cfg.LinkPolicy)},
+				{"anchors", policy(&cfg.AnchorPolicy)},
 			})
 		}},
 		{"links", func(n *node, path string) {

@@ -42,6 +42,10 @@ window_days = 30
 [search]
 enabled = false
 
+[check]
+links = "warning"
+anchors = "ignore"
+
 [[links]]
 name = "Status"
 url = "https://status.example.org"
@@ -58,6 +62,7 @@ url = "/handbook/"
 		Title: "Platform team", Description: "What we ship and learn", BaseURL: "https://team.example.org/docs/",
 		Language: "ko", TimeZone: "Asia/Seoul", Location: cfg.Location, Repository: "https://github.com/example/almanac",
 		Branch: "trunk", ContentDir: "site/content", MarkdownUnsafe: true, MetricsWindowDays: 30, SearchDisabled: true,
+		LinkPolicy: "warning", AnchorPolicy: "ignore",
 		Links:  []site.NamedLink{{Name: "Status", URL: "https://status.example.org"}, {Name: "Runbooks", URL: "/handbook/"}},
 		People: []string{"Alice Kim", "Bo Park"},
 	}
@@ -66,6 +71,47 @@ url = "/handbook/"
 	}
 	if cfg.Location == nil || cfg.Location.String() != "Asia/Seoul" {
 		t.Errorf("location %v", cfg.Location)
+	}
+}
+
+func TestLoadConfigCheck(t *testing.T) {
+	tests := []struct {
+		name, src             string
+		links, anchors, diags string
+	}{
+		{"default", "", "error", "error", ""},
+		{"no keys", "[check]\n", "error", "error", ""},
+		{"warning", "[check]\nlinks = \"warning\"\n", "warning", "error", ""},
+		{"ignore anchors", "[check]\nanchors = \"ignore\"\n", "error", "ignore", ""},
+		{"both", "[check]\nlinks = \"ignore\"\nanchors = \"warning\"\n", "ignore", "warning", ""},
+		{"inline table", "check = { links = \"warning\", anchors = \"warning\" }\n", "warning", "warning", ""},
+		{"misspelled value", "[check]\nlinks = \"warnings\"\n", "error", "error",
+			`almanac.toml:2:9: error: check.links: "warnings" is not one of: error, warning, ignore (did you mean "warning"?)`},
+		{"unknown value", "[check]\nanchors = \"off\"\n", "error", "error",
+			`almanac.toml:2:11: error: check.anchors: "off" is not one of: error, warning, ignore`},
+		{"wrong type", "[check]\nlinks = false\n", "error", "error",
+			`almanac.toml:2:9: error: check.links: "false" is not one of: error, warning, ignore`},
+		{"unknown key", "[check]\nlink = \"warning\"\n", "error", "error",
+			`almanac.toml:2:1: error: unknown key "check.link" in almanac.toml (did you mean "links"?)`},
+		{"unknown key no hint", "[check]\nimages = \"warning\"\n", "error", "error",
+			`almanac.toml:2:1: error: unknown key "check.images" in almanac.toml`},
+		{"not a table", "check = \"warning\"\n", "error", "error",
+			`almanac.toml:1:9: error: check: want a mapping of keys, found text`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, diags := LoadConfig(fstest.MapFS{"almanac.toml": {Data: []byte(tt.src)}})
+			want := ""
+			if tt.diags != "" {
+				want = tt.diags + "\n"
+			}
+			if got := diagLines(diags); got != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+			if cfg.LinkPolicy != tt.links || cfg.AnchorPolicy != tt.anchors {
+				t.Errorf("links = %q, anchors = %q; want %q, %q", cfg.LinkPolicy, cfg.AnchorPolicy, tt.links, tt.anchors)
+			}
+		})
 	}
 }
 

@@ -21,6 +21,13 @@ type Config struct {
 	MarkdownUnsafe bool
 	// MetricsWindowDays is the window of the four keys, 90 by default.
 	MetricsWindowDays int
+	// LinkPolicy and AnchorPolicy are [check] links and anchors: what a
+	// broken link is. "error" (the default; empty means it too) stops the
+	// build, "warning" reports it and publishes, "ignore" leaves it out.
+	// LinkPolicy covers pages, files and images that do not exist,
+	// AnchorPolicy #fragments that nothing on the target page defines.
+	LinkPolicy   string
+	AnchorPolicy string
 	// SearchDisabled leaves out the search box, /search/ and its index
 	// ([search] enabled = false), for a site searched by other means.
 	SearchDisabled bool
