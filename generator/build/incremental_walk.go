@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"almanac/generator/site"
+	"almanac/generator/sitefs"
 )
 
 // IgnoredName reports whether a file or folder name is no part of a site:
@@ -104,8 +105,22 @@ func walkFiles(ctx context.Context, fsys fs.FS, dir string) ([]string, site.Diag
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
+		switch t := d.Type(); {
+		case t.IsDir():
+		case t.IsRegular():
 			files = append(files, p)
+		default:
+			// Links and special files follow the rule a build's walk
+			// follows: a link to a file inside the site is that file.
+			info, err := sitefs.Follow(fsys, p, d)
+			switch {
+			case err != nil:
+				diags.Add(sitefs.Diagnostic(p, err))
+			case info.IsDir():
+				diags.Add(sitefs.FolderLink(p))
+			default:
+				files = append(files, p)
+			}
 		}
 		return nil
 	})

@@ -220,6 +220,27 @@ func TestLinksInsideTheSiteBuild(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "shared")); err == nil {
 		t.Errorf("the linked folder was published")
 	}
+
+	// The preview follows the same links.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	srv, err := serve.Start(ctx, serve.Options{Source: src, Theme: os.DirFS("../.."), Port: 0,
+		Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cancel(); srv.Wait() }()
+	for name, want := range map[string]string{"runbook/": "Restart it.", "notes.txt": "notes\n", "logo.txt": "logo\n"} {
+		resp, err := http.Get(srv.URL() + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), want) {
+			t.Errorf("serve /%s = %d %q, want it to hold %q", name, resp.StatusCode, body, want)
+		}
+	}
 }
 
 // The default highlighting cache is kept outside the site, one folder per
