@@ -24,23 +24,127 @@ type Options struct {
 // link to another page (by its source file or its URL) must find it, a
 // #fragment must name an id on the target page, an image or attachment
 // must exist. Links with a scheme (https:, mailto:) are not followed.
-// Pages without Rendered are skipped.
+// Pages without Rendered are skipped. The site's link policy ([check]
+// links and anchors) decides whether a broken link is an error, a warning
+// or left out; a link that would leave the site is an error whatever it
+// says.
 func Links(s *site.Site, opts Options) site.Diagnostics {
+	diags, _ := LinkReport(s, opts)
+	return diags
+}
+
+// LinkReport is Links that also counts the broken links, those the policy
+// left out included.
+func LinkReport(s *site.Site, opts Options) (site.Diagnostics, Broken) {
 	c := newChecker(s, opts)
+	b := Broken{LinkPolicy: policy(s.Config.LinkPolicy), AnchorPolicy: policy(s.Config.AnchorPolicy)}
+	files := map[string]bool{}
 	var diags site.Diagnostics
 	for _, p := range s.Pages {
 		if p.Rendered == nil {
 			continue
 		}
 		for _, l := range p.Rendered.Links {
-			if d := c.link(p, l); d != nil {
-				diags.Add(*d)
+			pr := c.link(p, l)
+			if pr == nil {
+				continue
 			}
+			rule := ""
+			switch pr.kind {
+			case missingTarget:
+				b.Links++
+				rule = b.LinkPolicy
+			case missingAnchor:
+				b.Anchors++
+				rule = b.AnchorPolicy
+			}
+			if pr.kind != unruled {
+				files[p.Source] = true
+			}
+			switch rule {
+			case PolicyIgnore:
+				continue
+			case PolicyWarning:
+				pr.Severity = site.Warning
+			}
+			diags.Add(pr.Diagnostic)
 		}
 	}
+	b.Files = len(files)
 	diags.Sort()
-	return diags
+	return diags, b
 }
+
+// The values of [check] links and anchors.
+const (
+	PolicyError   = "error"
+	PolicyWarning = "warning"
+	PolicyIgnore  = "ignore"
+)
+
+// policy reads a configured policy; empty is the default, PolicyError.
+func policy(s string) string {
+	if s == PolicyWarning || s == PolicyIgnore {
+		return s
+	}
+	return PolicyError
+}
+
+// Broken counts the broken links of one check, whatever the policy made
+// of them.
+type Broken struct {
+	Links   int // to pages, files and images that do not exist
+	Anchors int // to #fragments that nothing on the target page defines
+	Files   int // pages with at least one of them
+	// LinkPolicy and AnchorPolicy are the policies the check applied.
+	LinkPolicy, AnchorPolicy string
+}
+
+// Summary is the line that closes a check or a build with broken links,
+// e.g. `412 broken links in 96 files (links = "warning")`, and "" when
+// there are none. Links the policy left out are counted, and said to be
+// ignored.
+func (b Broken) Summary() string {
+	total := b.Links + b.Anchors
+	if total == 0 {
+		return ""
+	}
+	head := plural(total, "broken link", "broken links") + " in " + plural(b.Files, "file", "files")
+	rule := func(key, value string) string {
+		s := fmt.Sprintf("(%s = %q)", key, value)
+		if value == PolicyIgnore {
+			s = "ignored " + s
+		}
+		return s
+	}
+	switch {
+	case b.Anchors == 0:
+		return head + " " + rule("links", b.LinkPolicy)
+	case b.Links == 0:
+		return head + " " + rule("anchors", b.AnchorPolicy)
+	}
+	return fmt.Sprintf("%s: %s %s, %s %s", head,
+		plural(b.Links, "to a missing page or file", "to missing pages or files"), rule("links", b.LinkPolicy),
+		plural(b.Anchors, "to a missing anchor", "to missing anchors"), rule("anchors", b.AnchorPolicy))
+}
+
+// kind sorts a broken link by the policy that rules it.
+type kind int
+
+const (
+	unruled       kind = iota // always reported as found: a link that leaves the site, one without a destination
+	missingTarget             // a page, file or image that does not exist: [check] links
+	missingAnchor             // a #fragment nothing defines: [check] anchors
+)
+
+// finding is a link's diagnostic and the policy's kind of it.
+type finding struct {
+	site.Diagnostic
+	kind kind
+}
+
+// failFunc makes the finding of the link being checked.
+type failFunc func(k kind, hint, format string, args ...any) *finding
 
 // checker holds the site's lookups for one run.
 type checker struct {
@@ -73,23 +177,23 @@ func newChecker(s *site.Site, opts Options) *checker {
 }
 
 // link checks one link; nil means it is fine.
-func (c *checker) link(p *site.Page, l site.Link) *site.Diagnostic {
+func (c *checker) link(p *site.Page, l site.Link) *finding {
 	what := "link"
 	if l.Image {
 		what = "image"
 	}
-	fail := func(hint, format string, args ...any) *site.Diagnostic {
-		return &site.Diagnostic{Pos: l.Pos, Severity: site.Error, Hint: hint,
-			Msg: fmt.Sprintf("%s %q: ", what, l.Dest) + fmt.Sprintf(format, args...)}
+	fail := func(k kind, hint, format string, args ...any) *finding {
+		return &finding{kind: k, Diagnostic: site.Diagnostic{Pos: l.Pos, Severity: site.Error, Hint: hint,
+			Msg: fmt.Sprintf("%s %q: ", what, l.Dest) + fmt.Sprintf(format, args...)}}
 	}
 	dest := strings.TrimSpace(l.Dest)
 	if dest == "" {
-		return &site.Diagnostic{Pos: l.Pos, Severity: site.Warning, Msg: what + " without a destination",
-			Hint: "write [text](target.md) or remove the brackets"}
+		return &finding{Diagnostic: site.Diagnostic{Pos: l.Pos, Severity: site.Warning, Msg: what + " without a destination",
+			Hint: "write [text](target.md) or remove the brackets"}}
 	}
 	u, err := url.Parse(dest)
 	if err != nil {
-		return fail("escape spaces as %20 or write <a b.md>", "not a valid URL")
+		return fail(missingTarget, "escape spaces as %20 or write <a b.md>", "not a valid URL")
 	}
 	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
 		return nil // another site, mail, a data: image: not followed
@@ -101,6 +205,9 @@ func (c *checker) link(p *site.Page, l site.Link) *site.Diagnostic {
 		// A path to a file beside the page's source comes first, as the
 		// build resolves it.
 		file := path.Join(path.Dir(p.Source), u.Path)
+		if file == ".." || strings.HasPrefix(file, "../") {
+			return fail(unruled, "link to pages and files inside the site", "leaves the site")
+		}
 		if t, ok := c.bySource[file]; ok {
 			return c.anchor(t, u.Fragment, fail)
 		}
@@ -112,7 +219,7 @@ func (c *checker) link(p *site.Page, l site.Link) *site.Diagnostic {
 			if hint == "" {
 				hint = "a missing file, or a draft left out of this build"
 			}
-			d := fail(hint, "no page at %s", file)
+			d := fail(missingTarget, hint, "no page at %s", file)
 			d.Wants = "file " + file
 			return d
 		}
@@ -128,15 +235,15 @@ func (c *checker) link(p *site.Page, l site.Link) *site.Diagnostic {
 	d := c.url(target, u.Fragment, l.Image, fail)
 	if d != nil && path.Ext(u.Path) != "" {
 		// A file name: the writer meant a file beside the page.
-		return fail("put it beside the page, or write its path from there", "no file at %s", path.Join(path.Dir(p.Source), u.Path))
+		return fail(missingTarget, "put it beside the page, or write its path from there", "no file at %s", path.Join(path.Dir(p.Source), u.Path))
 	}
 	return d
 }
 
 // url checks a site-relative URL.
-func (c *checker) url(u, frag string, image bool, fail func(string, string, ...any) *site.Diagnostic) *site.Diagnostic {
+func (c *checker) url(u, frag string, image bool, fail failFunc) *finding {
 	if strings.Contains(u, "/../") || strings.HasSuffix(u, "/..") {
-		return fail("", "leaves the site")
+		return fail(unruled, "", "leaves the site")
 	}
 	clean := u
 	if path.Ext(path.Base(u)) == "" && !strings.HasSuffix(u, "/") {
@@ -155,15 +262,15 @@ func (c *checker) url(u, frag string, image bool, fail func(string, string, ...a
 		return nil
 	}
 	if image {
-		return fail("put the file under content/ or static/", "no file at %s", u)
+		return fail(missingTarget, "put the file under content/ or static/", "no file at %s", u)
 	}
-	d := fail(c.suggestURL(clean), "no page or file at %s", clean)
+	d := fail(missingTarget, c.suggestURL(clean), "no page or file at %s", clean)
 	d.Wants = "url " + clean
 	return d
 }
 
 // anchor checks that frag names an id on page t.
-func (c *checker) anchor(t *site.Page, frag string, fail func(string, string, ...any) *site.Diagnostic) *site.Diagnostic {
+func (c *checker) anchor(t *site.Page, frag string, fail failFunc) *finding {
 	if frag == "" || t.Rendered == nil {
 		return nil
 	}
@@ -184,7 +291,7 @@ func (c *checker) anchor(t *site.Page, frag string, fail func(string, string, ..
 	if hint == "" && len(names) > 0 && len(names) <= 8 {
 		hint = "it has #" + strings.Join(names, ", #")
 	}
-	return fail(hint, "%s has no heading or anchor #%s", t.Source, frag)
+	return fail(missingAnchor, hint, "%s has no heading or anchor #%s", t.Source, frag)
 }
 
 func (c *checker) relContent(file string) string {

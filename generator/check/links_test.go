@@ -106,7 +106,7 @@ content/stories/a.md:11:47: error: link "#nowhere": content/stories/a.md has no 
 content/stories/a.md:11:64: error: link "/nope/": no page or file at /nope/
 content/stories/a.md:11:80: error: image "gone.png": no file at content/stories/gone.png (put it beside the page, or write its path from there)
 content/stories/a.md:12:1: warning: link without a destination (write [text](target.md) or remove the brackets)
-content/stories/a.md:12:15: error: link "../../../x.md": no page at ../x.md (a missing file, or a draft left out of this build)
+content/stories/a.md:12:15: error: link "../../../x.md": leaves the site (link to pages and files inside the site)
 `
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
@@ -170,6 +170,79 @@ func TestAnchors(t *testing.T) {
 	for _, tt := range tests {
 		if got := Anchors(tt.html); strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("Anchors(%q) = %q, want %q", tt.html, got, tt.want)
+		}
+	}
+}
+
+// TestLinkPolicy: [check] links and anchors make broken links errors,
+// warnings or nothing, count them all the same, and never soften a link
+// that leaves the site or one without a destination.
+func TestLinkPolicy(t *testing.T) {
+	const (
+		missing = `content/stories/a.md:11:6: %s: link "c.md": no page at content/stories/c.md`
+		anchor  = `content/stories/a.md:11:23: %s: link "b.md#detials": content/stories/b.md has no heading or anchor #detials`
+		own     = `content/stories/a.md:11:47: %s: link "#nowhere": content/stories/a.md has no heading or anchor #nowhere`
+		gone    = `content/stories/a.md:11:64: %s: link "/nope/": no page or file at /nope/`
+		image   = `content/stories/a.md:11:80: %s: image "gone.png": no file at content/stories/gone.png`
+		empty   = `content/stories/a.md:12:1: warning: link without a destination`
+		escapes = `content/stories/a.md:12:15: error: link "../../../x.md": leaves the site`
+	)
+	sev := func(line, severity string) string { return strings.Replace(line, "%s", severity, 1) }
+	tests := []struct {
+		links, anchors string
+		want           []string
+		summary        string
+	}{
+		{"", "", []string{sev(missing, "error"), sev(anchor, "error"), sev(own, "error"), sev(gone, "error"), sev(image, "error"), empty, escapes},
+			`5 broken links in 1 file: 3 to missing pages or files (links = "error"), 2 to missing anchors (anchors = "error")`},
+		{"warning", "error", []string{sev(missing, "warning"), sev(anchor, "error"), sev(own, "error"), sev(gone, "warning"), sev(image, "warning"), empty, escapes},
+			`5 broken links in 1 file: 3 to missing pages or files (links = "warning"), 2 to missing anchors (anchors = "error")`},
+		{"error", "warning", []string{sev(missing, "error"), sev(anchor, "warning"), sev(own, "warning"), sev(gone, "error"), sev(image, "error"), empty, escapes},
+			`5 broken links in 1 file: 3 to missing pages or files (links = "error"), 2 to missing anchors (anchors = "warning")`},
+		{"ignore", "warning", []string{sev(anchor, "warning"), sev(own, "warning"), empty, escapes},
+			`5 broken links in 1 file: 3 to missing pages or files ignored (links = "ignore"), 2 to missing anchors (anchors = "warning")`},
+		{"ignore", "ignore", []string{empty, escapes},
+			`5 broken links in 1 file: 3 to missing pages or files ignored (links = "ignore"), 2 to missing anchors ignored (anchors = "ignore")`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.links+"/"+tt.anchors, func(t *testing.T) {
+			s := renderSite(t, linkSite)
+			s.Config.LinkPolicy, s.Config.AnchorPolicy = tt.links, tt.anchors
+			diags, broken := LinkReport(s, Options{Outputs: func(name string) bool { return name == "index.xml" }})
+			got := strings.Split(strings.TrimSuffix(lines(diags), "\n"), "\n")
+			if len(diags) == 0 {
+				got = nil
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got\n%s\nwant %d lines", lines(diags), len(tt.want))
+			}
+			for i, w := range tt.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("line %d:\n got %s\nwant %s…", i+1, got[i], w)
+				}
+			}
+			if s := broken.Summary(); s != tt.summary {
+				t.Errorf("summary\n got %s\nwant %s", s, tt.summary)
+			}
+		})
+	}
+}
+
+func TestBrokenSummary(t *testing.T) {
+	tests := []struct {
+		b    Broken
+		want string
+	}{
+		{Broken{LinkPolicy: "error", AnchorPolicy: "error"}, ""},
+		{Broken{Links: 412, Files: 96, LinkPolicy: "warning", AnchorPolicy: "error"}, `412 broken links in 96 files (links = "warning")`},
+		{Broken{Links: 1, Files: 1, LinkPolicy: "error", AnchorPolicy: "error"}, `1 broken link in 1 file (links = "error")`},
+		{Broken{Anchors: 3, Files: 2, LinkPolicy: "error", AnchorPolicy: "ignore"}, `3 broken links in 2 files ignored (anchors = "ignore")`},
+		{Broken{Links: 2, Anchors: 1, Files: 3, LinkPolicy: "ignore", AnchorPolicy: "error"},
+			`3 broken links in 3 files: 2 to missing pages or files ignored (links = "ignore"), 1 to a missing anchor (anchors = "error")`},
+	}
+	for _, tt := range tests {
+		if got := tt.b.Summary(); got != tt.want {
+			t.Errorf("%+v:\n got %s\nwant %s", tt.b, got, tt.want)
 		}
 	}
 }
