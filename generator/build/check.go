@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sync"
 	"time"
+	"weak"
 
 	"almanac/generator/check"
 	"almanac/generator/markdown"
@@ -41,7 +42,38 @@ func checkLinks(s *site.Site, jobs []render.Job) site.Diagnostics {
 	for _, j := range jobs {
 		names[j.Name] = true
 	}
-	return check.Links(s, check.Options{Outputs: func(name string) bool { return names[name] }})
+	return reportLinks(s, check.Options{Outputs: func(name string) bool { return names[name] }})
+}
+
+// reportLinks runs the link checks and keeps the count of broken links for
+// BrokenLinks.
+func reportLinks(s *site.Site, opts check.Options) site.Diagnostics {
+	diags, broken := check.LinkReport(s, opts)
+	k := weak.Make(s)
+	if _, had := brokenLinks.Swap(k, broken); !had {
+		runtime.AddCleanup(s, func(k weak.Pointer[site.Site]) { brokenLinks.Delete(k) }, k)
+	}
+	return diags
+}
+
+// brokenLinks holds the counts of broken links of the sites checked, each
+// for as long as its site is in use: weak.Pointer[site.Site] →
+// check.Broken.
+var brokenLinks sync.Map
+
+// BrokenLinks returns the counts of broken links of the site a build or a
+// check returned (Result.Site), those the link policy left out included,
+// for the line that closes their output; false when its links were not
+// checked (the build stopped before).
+func BrokenLinks(s *site.Site) (check.Broken, bool) {
+	if s == nil {
+		return check.Broken{}, false
+	}
+	b, ok := brokenLinks.Load(weak.Make(s))
+	if !ok {
+		return check.Broken{}, false
+	}
+	return b.(check.Broken), true
 }
 
 // allJobs lists every output of a prepared site: list jobs and each
@@ -107,7 +139,7 @@ func (b *Builder) checkBodies(ctx context.Context, s *site.Site, now time.Time) 
 	if prep != nil {
 		diags.Append(checkLinks(s, allJobs(s, prep, prep.Jobs())))
 	} else {
-		diags.Append(check.Links(s, check.Options{}))
+		diags.Append(reportLinks(s, check.Options{}))
 	}
 	return diags
 }

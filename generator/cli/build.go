@@ -73,6 +73,11 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 	})
 	if res != nil {
 		printDiagnostics(env, res.Diagnostics)
+		// The count of broken links closes the output, after the line
+		// that says how the build went.
+		if broken, ok := build.BrokenLinks(res.Site); ok && broken.Summary() != "" {
+			defer fmt.Fprintln(env.Stderr, broken.Summary())
+		}
 	}
 	if err != nil {
 		if _, ok := site.AsDiagnostics(err); !ok {

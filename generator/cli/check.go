@@ -71,6 +71,16 @@ func runCheck(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "almanac check: %v\n", err)
 		return ExitFailed
 	}
+	if res != nil {
+		if broken, ok := build.BrokenLinks(res.Site); ok && broken.Summary() != "" {
+			// JSON readers parse stdout whole: the line goes beside it.
+			w := env.Stdout
+			if f == check.JSON {
+				w = env.Stderr
+			}
+			fmt.Fprintln(w, broken.Summary())
+		}
+	}
 	if rep.Failed() {
 		return ExitFailed
 	}
