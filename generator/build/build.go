@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"time"
 
+	"almanac/generator/check"
 	"almanac/generator/content"
 	"almanac/generator/markdown"
 	"almanac/generator/metrics"
@@ -77,6 +78,11 @@ type Result struct {
 	Took        time.Duration
 	// Stages is how long each stage took.
 	Stages Stages
+	// Links counts the broken links, those the link policy left out
+	// included; LinksChecked is false when the build stopped before
+	// links were checked.
+	Links        check.Broken
+	LinksChecked bool
 }
 
 // Stages are the wall-clock times of a build's stages. Pages is Markdown
@@ -130,7 +136,9 @@ func (b *Builder) generate(ctx context.Context, now time.Time, out output.Writer
 	res.Site = s
 	if diags.HasErrors() {
 		// The bodies are checked all the same: one run lists every problem.
-		res.Diagnostics.Append(b.checkBodies(ctx, s, now))
+		diags, broken := b.checkBodies(ctx, s, now)
+		res.Diagnostics.Append(diags)
+		res.Links, res.LinksChecked = broken, true
 		return fail(nil)
 	}
 	if b.opts.GitDir != "" {
@@ -177,7 +185,9 @@ func (b *Builder) generate(ctx context.Context, now time.Time, out output.Writer
 	// Links and anchors are checked once every page is rendered; the
 	// build publishes nothing while one is broken.
 	lists := listJobs(s, prep)
-	res.Diagnostics.Append(checkLinks(s, allJobs(s, prep, lists)))
+	linkDiags, broken := checkLinks(s, allJobs(s, prep, lists))
+	res.Diagnostics.Append(linkDiags)
+	res.Links, res.LinksChecked = broken, true
 	if res.Diagnostics.HasErrors() {
 		return fail(nil)
 	}

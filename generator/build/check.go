@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"sync"
 	"time"
-	"weak"
 
 	"almanac/generator/check"
 	"almanac/generator/markdown"
@@ -37,43 +36,14 @@ func collectAnchors(r *site.Rendered) {
 
 // checkLinks runs the link checks over the rendered site; jobs are every
 // output file the build makes, so links to feeds and static files count.
-func checkLinks(s *site.Site, jobs []render.Job) site.Diagnostics {
+// It returns the diagnostics and the count of broken links, those the
+// link policy left out included.
+func checkLinks(s *site.Site, jobs []render.Job) (site.Diagnostics, check.Broken) {
 	names := make(map[string]bool, len(jobs))
 	for _, j := range jobs {
 		names[j.Name] = true
 	}
-	return reportLinks(s, check.Options{Outputs: func(name string) bool { return names[name] }})
-}
-
-// reportLinks runs the link checks and keeps the count of broken links for
-// BrokenLinks.
-func reportLinks(s *site.Site, opts check.Options) site.Diagnostics {
-	diags, broken := check.LinkReport(s, opts)
-	k := weak.Make(s)
-	if _, had := brokenLinks.Swap(k, broken); !had {
-		runtime.AddCleanup(s, func(k weak.Pointer[site.Site]) { brokenLinks.Delete(k) }, k)
-	}
-	return diags
-}
-
-// brokenLinks holds the counts of broken links of the sites checked, each
-// for as long as its site is in use: weak.Pointer[site.Site] →
-// check.Broken.
-var brokenLinks sync.Map
-
-// BrokenLinks returns the counts of broken links of the site a build or a
-// check returned (Result.Site), those the link policy left out included,
-// for the line that closes their output; false when its links were not
-// checked (the build stopped before).
-func BrokenLinks(s *site.Site) (check.Broken, bool) {
-	if s == nil {
-		return check.Broken{}, false
-	}
-	b, ok := brokenLinks.Load(weak.Make(s))
-	if !ok {
-		return check.Broken{}, false
-	}
-	return b.(check.Broken), true
+	return check.LinkReport(s, check.Options{Outputs: func(name string) bool { return names[name] }})
 }
 
 // allJobs lists every output of a prepared site: list jobs and each
@@ -89,7 +59,7 @@ func allJobs(s *site.Site, prep *render.Prepared, lists []render.Job) []render.J
 // checkBodies renders the Markdown of a site whose front matter has
 // errors, writing nothing, so that its links and fenced blocks are checked
 // as well and one run lists every problem. Templates are not run.
-func (b *Builder) checkBodies(ctx context.Context, s *site.Site, now time.Time) site.Diagnostics {
+func (b *Builder) checkBodies(ctx context.Context, s *site.Site, now time.Time) (site.Diagnostics, check.Broken) {
 	var diags site.Diagnostics
 	opts := markdown.Options{Unsafe: s.Config.MarkdownUnsafe, Highlight: b.highlight}
 	var prep *render.Prepared
@@ -136,10 +106,13 @@ func (b *Builder) checkBodies(ctx context.Context, s *site.Site, now time.Time) 
 	}
 	close(next)
 	wg.Wait()
+	var linkDiags site.Diagnostics
+	var broken check.Broken
 	if prep != nil {
-		diags.Append(checkLinks(s, allJobs(s, prep, prep.Jobs())))
+		linkDiags, broken = checkLinks(s, allJobs(s, prep, prep.Jobs()))
 	} else {
-		diags.Append(reportLinks(s, check.Options{}))
+		linkDiags, broken = check.LinkReport(s, check.Options{})
 	}
-	return diags
+	diags.Append(linkDiags)
+	return diags, broken
 }

@@ -41,8 +41,8 @@ func TestPreviewLinkPolicy(t *testing.T) {
 	}
 }
 
-// TestBrokenLinksOfResult: a check's count of broken links is found from
-// the site it returned, and only from that one.
+// TestBrokenLinksOfResult: a check's count of broken links comes back in
+// its Result, and a build that stops before links are checked says so.
 func TestBrokenLinksOfResult(t *testing.T) {
 	fsys := sitetest.Parse(`
 -- almanac.toml --
@@ -59,15 +59,16 @@ links = "ignore"
 	if err == nil || res.Site == nil {
 		t.Fatalf("want the anchor to fail the build: %v", err)
 	}
-	broken, ok := BrokenLinks(res.Site)
 	want := `3 broken links in 1 file: 2 to missing pages or files ignored (links = "ignore"), 1 to a missing anchor (anchors = "error")`
-	if !ok || broken.Summary() != want {
-		t.Errorf("got %v %q, want %q", ok, broken.Summary(), want)
+	if !res.LinksChecked || res.Links.Summary() != want {
+		t.Errorf("got %v %q, want %q", res.LinksChecked, res.Links.Summary(), want)
 	}
-	if _, ok := BrokenLinks(&site.Site{}); ok {
-		t.Error("a site never checked has a count")
+	bad := sitetest.Parse("-- almanac.toml --\n[check]\nlinks = \"nope\"\n")
+	b, err = New(Options{Source: bad, Theme: themeCopy(t)})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, ok := BrokenLinks(nil); ok {
-		t.Error("nil has a count")
+	if res, _ := b.Generate(context.Background(), testNow, output.NewMemory()); res.LinksChecked {
+		t.Error("a build stopped by its config has checked links")
 	}
 }

@@ -75,7 +75,7 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 		printDiagnostics(env, res.Diagnostics)
 		// The count of broken links closes the output, after the line
 		// that says how the build went.
-		if broken, ok := build.BrokenLinks(res.Site); ok && broken.Summary() != "" {
+		if broken, ok := res.Links, res.LinksChecked; ok && broken.Summary() != "" {
 			defer fmt.Fprintln(env.Stderr, broken.Summary())
 		}
 	}

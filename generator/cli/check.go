@@ -72,7 +72,7 @@ func runCheck(ctx context.Context, args []string, env Env) int {
 		return ExitFailed
 	}
 	if res != nil {
-		if broken, ok := build.BrokenLinks(res.Site); ok && broken.Summary() != "" {
+		if broken, ok := res.Links, res.LinksChecked; ok && broken.Summary() != "" {
 			// JSON readers parse stdout whole: the line goes beside it.
 			w := env.Stdout
 			if f == check.JSON {
