@@ -105,6 +105,9 @@ func splitMatter(file string, data []byte) (matter, *site.Diagnostic) {
 		return matter{}, &site.Diagnostic{Pos: site.Pos{File: file}, Msg: "cannot split front matter: " + err.Error()}
 	}
 	if captured.d == nil {
+		if m, ok := splitJSONObject(data); ok {
+			return m, nil
+		}
 		if line, d := openingLine(data); d != nil {
 			return matter{}, &site.Diagnostic{
 				Pos:  site.Pos{File: file, Line: line, Col: 1},
@@ -160,4 +163,36 @@ func openingLine(data []byte) (int, *delimiter) {
 		return 0, nil
 	}
 	return 0, nil
+}
+
+// splitJSONObject splits front matter that is a bare JSON object the
+// delimiter search did not take: one whose closing brace is not followed by
+// a blank line, or is not alone on its line (Hugo reads both). The object
+// ends at the brace that matches the opening one; the rest of that line
+// stays with the object, so that text after the brace is reported there.
+// It reports false when the first non-blank line is not "{" or the brace is
+// never closed.
+func splitJSONObject(data []byte) (matter, bool) {
+	line, d := openingLine(data)
+	if d == nil || !d.object {
+		return matter{}, false
+	}
+	start := bytes.IndexByte(data, '{')
+	end, _ := jsonEnd(data, start)
+	if end < 0 {
+		return matter{}, false
+	}
+	if nl := bytes.IndexByte(data[end:], '\n'); nl >= 0 {
+		end += nl + 1
+	} else {
+		end = len(data)
+	}
+	return matter{
+		format:   formatJSON,
+		raw:      data[start:end],
+		rawLine:  line,
+		openLine: line,
+		body:     data[end:],
+		bodyLine: lineOf(data, end),
+	}, true
 }

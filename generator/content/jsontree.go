@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -48,15 +49,68 @@ func (b *jsonBuilder) start() int {
 	return off
 }
 
-// fail reports a decoding error at the token that was being read, which
-// starts at off (the decoder's own offsets are not always from the start).
+// fail reports a decoding error. The streaming decoder's offsets are not
+// always from the start of the text, and start skips commas (so "x",, would
+// be reported at the next key), so the text is scanned again as a whole:
+// json.Unmarshal's syntax error has the exact offset of the first bad byte.
+// off, where the token being read starts, is the fallback.
 func (b *jsonBuilder) fail(err error, off int) error {
 	msg := err.Error()
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		msg, off = "unexpected end of JSON", len(bytes.TrimRight(b.raw, " \t\r\n"))
+	var se *json.SyntaxError
+	if e := json.Unmarshal(b.raw, new(any)); errors.As(e, &se) {
+		msg, off = se.Error(), int(se.Offset)-1
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || strings.HasPrefix(msg, "unexpected end of JSON") {
+		end := len(bytes.TrimRight(b.raw, " \t\r\n"))
+		msg, off = "unexpected end of JSON", end
+		if _, open := jsonEnd(b.raw, 0); open >= 0 {
+			l, c := b.li.pos(open)
+			msg = fmt.Sprintf("unexpected end of JSON: the %c at line %d, column %d is never closed", b.raw[open], l, c)
+		}
 	}
 	line, col := b.li.pos(off)
 	return &posError{line: line, col: col, msg: "malformed JSON front matter: " + msg}
+}
+
+// jsonEnd finds where the JSON value that opens at raw[start] with { or [
+// is closed, skipping strings: end is the offset just after the closing
+// bracket, or -1 when the text ends first; open is then the offset of the
+// innermost bracket left open (-1 when end was found or nothing opened).
+// Brackets of the wrong kind are counted as if they matched: the parser
+// reports those.
+func jsonEnd(raw []byte, start int) (end, open int) {
+	var stack []int
+	inString := false
+	for i := start; i < len(raw); i++ {
+		c := raw[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '{', '[':
+			stack = append(stack, i)
+		case '}', ']':
+			if len(stack) == 0 {
+				return -1, -1
+			}
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				return i + 1, -1
+			}
+		}
+	}
+	if len(stack) == 0 {
+		return -1, -1
+	}
+	return -1, stack[len(stack)-1]
 }
 
 func (b *jsonBuilder) value(depth int) (*node, error) {
