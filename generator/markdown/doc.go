@@ -8,10 +8,13 @@
 // heading ids, table of contents, plain text and links before rendering the
 // same tree to HTML.
 //
-// Heading ids come from a heading's visible text: lowercased, letters and
-// digits of any script kept (Korean headings keep their Hangul), spaces
-// turned into hyphens, made unique within the page with "-1", "-2", …;
-// an explicit {#id} always wins and is never handed out twice.
+// Heading ids are the ones GitHub gives the same heading, so that links
+// checked in GitHub's preview hold on the site: the heading's rendered text
+// lowercased, letters, marks, numbers, "_" and "-" of any script kept
+// (Korean headings keep their Hangul), everything else dropped, each space
+// turned into "-", nothing collapsed or trimmed, repeats numbered "-1",
+// "-2", … in document order (ids.go has the details); an explicit {#id}
+// always wins and is never handed out twice.
 //
 // Link positions: goldmark records the byte offset at which a link ("["),
 // an image ("!") or an autolink ("<", or the first byte of a bare URL)

@@ -2,10 +2,12 @@ package markdown
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 
 	"almanac/generator/site"
 )
@@ -22,14 +24,20 @@ type walker struct {
 
 	plain    plainText
 	headings []headingRef
-	toc      []site.Heading
-	links    []site.Link
-	diags    site.Diagnostics
+	// heading gathers the rendered text of the heading being walked, for
+	// its id; nil outside headings. image counts the images it is in,
+	// whose alt text is no part of it.
+	heading *strings.Builder
+	image   int
+	toc     []site.Heading
+	links   []site.Link
+	diags   site.Diagnostics
 }
 
 type headingRef struct {
 	node *ast.Heading
-	text string
+	text string // as shown in the table of contents, spaces collapsed
+	slug string // the rendered text the id is made from
 }
 
 func newWalker(file string, bodyLine int, src []byte, resolve func(string) (string, bool), fences map[string]FenceFunc) *walker {
@@ -50,7 +58,10 @@ func (w *walker) walk(doc ast.Node) {
 			switch n := n.(type) {
 			case *ast.Heading:
 				text := strings.Clone(strings.Join(strings.Fields(w.plain.String()[headingStart:]), " "))
-				w.headings = append(w.headings, headingRef{node: n, text: text})
+				w.headings = append(w.headings, headingRef{node: n, text: text, slug: w.heading.String()})
+				w.heading = nil
+			case *ast.Image:
+				w.image--
 			case *east.TableCell:
 				w.plain.space()
 				return ast.WalkContinue, nil
@@ -70,19 +81,30 @@ func (w *walker) enter(n ast.Node, headingStart *int) ast.WalkStatus {
 	case *ast.Heading:
 		w.plain.endBlock()
 		*headingStart = w.plain.Len()
+		w.heading = &strings.Builder{}
 	case *ast.Text:
-		w.plain.text(n.Value(w.src), n.IsRaw())
+		v := n.Value(w.src)
+		if !n.IsRaw() {
+			v = unescape(v)
+		}
+		w.plain.text(v, true)
+		w.headingText(v)
 		if n.HardLineBreak() {
 			w.plain.endBlock()
 		} else if n.SoftLineBreak() {
 			w.plain.space()
 		}
+		if n.HardLineBreak() || n.SoftLineBreak() {
+			w.headingText([]byte("\n"))
+		}
 	case *ast.String:
 		w.plain.text(n.Value, true)
+		w.headingText(n.Value)
 	case *ast.Link:
 		n.Destination = w.link(n, n.Destination, false)
 	case *ast.Image:
 		n.Destination = w.link(n, n.Destination, true)
+		w.image++
 	case *ast.AutoLink:
 		dest := string(n.URL(w.src))
 		if n.AutoLinkType == ast.AutoLinkEmail {
@@ -90,6 +112,11 @@ func (w *walker) enter(n ast.Node, headingStart *int) ast.WalkStatus {
 		}
 		w.links = append(w.links, site.Link{Dest: dest, Pos: w.lines.pos(w.offset(n))})
 		w.plain.text(n.Label(w.src), true)
+		w.headingText(n.Label(w.src))
+	case *east.FootnoteLink:
+		// Shown as its number, which is part of the heading's text.
+		w.headingText([]byte(strconv.Itoa(n.Index)))
+		return ast.WalkSkipChildren
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		lines := n.Lines()
 		for i := 0; i < lines.Len(); i++ {
@@ -100,10 +127,26 @@ func (w *walker) enter(n ast.Node, headingStart *int) ast.WalkStatus {
 	case *fenceBlock:
 		w.runFence(n)
 		return ast.WalkSkipChildren
-	case *ast.RawHTML, *ast.HTMLBlock, *east.FootnoteLink, *east.FootnoteBacklink, *east.TaskCheckBox:
+	case *ast.RawHTML, *ast.HTMLBlock, *east.FootnoteBacklink, *east.TaskCheckBox:
 		return ast.WalkSkipChildren
 	}
 	return ast.WalkContinue
+}
+
+// headingText adds rendered text to the heading being walked, if any,
+// unless it is an image's alt text.
+func (w *walker) headingText(v []byte) {
+	if w.heading != nil && w.image == 0 {
+		w.heading.Write(v)
+	}
+}
+
+// unescape resolves the backslash escapes and entity references left in
+// text that is not raw, as the HTML renderer does.
+func unescape(v []byte) []byte {
+	v = util.UnescapePunctuations(v)
+	v = util.ResolveNumericReferences(v)
+	return util.ResolveEntityNames(v)
 }
 
 // link records a link or image and returns the destination to render.
@@ -168,8 +211,9 @@ func (w *walker) fenceOffset(p int) int {
 	return p
 }
 
-// assignIDs gives every heading without an explicit id one made from its
-// text, unique within the page, and builds the table of contents.
+// assignIDs gives every heading without an explicit id the id GitHub
+// gives it (see ids.go), unique within the page, and builds the table of
+// contents.
 func (w *walker) assignIDs() {
 	ids := newHeadingIDs()
 	for _, h := range w.headings {
@@ -177,12 +221,24 @@ func (w *walker) assignIDs() {
 			ids.reserve(attrString(id))
 		}
 	}
-	for _, h := range w.headings {
-		var id string
+	generated := make([]string, len(w.headings))
+	empty := -1
+	for i, h := range w.headings {
 		if v, ok := h.node.AttributeString("id"); ok {
-			id = attrString(v)
-		} else {
-			id = ids.generate(h.text)
+			generated[i] = attrString(v)
+			continue
+		}
+		generated[i] = ids.generate(h.slug)
+		if generated[i] == "" {
+			empty = i
+		}
+	}
+	if empty >= 0 {
+		generated[empty] = ids.fallback()
+	}
+	for i, h := range w.headings {
+		id := generated[i]
+		if _, ok := h.node.AttributeString("id"); !ok {
 			h.node.SetAttributeString("id", []byte(id))
 		}
 		if h.node.Level == 2 || h.node.Level == 3 {
