@@ -126,7 +126,9 @@ func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config) 
 				"type: %q is not one of: %s", v, strings.Join(kindNames, ", "))
 		}
 	}
-	p := &site.Page{Kind: site.Kind(kind), Source: name, Body: m.body, BodyLine: m.bodyLine}
+	body, bodyDiags := expandShortcodes(fsys, name, m.body, m.bodyLine, cfg.ContentDir)
+	diags.Append(bodyDiags)
+	p := &site.Page{Kind: site.Kind(kind), Source: name, Body: body, BodyLine: m.bodyLine}
 	dec := newDecoder(name, whatOf[kind]+" front matter", cfg.Location, top)
 	switch kind {
 	case "story":
