@@ -117,7 +117,7 @@ body{}
 		t.Fatal(diagLines(diags))
 	}
 	checkEqual(t, "assets", s.Assets, []string{"handbook/runbook.pdf", "img/diagram.png", "metrics/other.csv"})
-	if got := urls(s.Pages); got != "/readme/ /metrics/lead/ /notes/" {
+	if got := urls(s.Pages); got != "/ /metrics/lead/ /notes/" { // README is the folder's page
 		t.Errorf("pages: %s", got)
 	}
 }

@@ -49,11 +49,30 @@ func kindOfFolder(rel string) string {
 	return "page"
 }
 
-// isIndexFile reports whether the base name makes a folder's own page.
-func isIndexFile(rel string) bool {
-	base := strings.ToLower(stripExt(path.Base(rel)))
-	return base == "_index" || base == "index"
+// Folder pages. A folder's own page is its README.md, index.md or
+// _index.md (any case, .md or .markdown): README.md because that is the
+// page GitHub and GitLab show for a folder, index.md and _index.md because
+// Hugo, Jekyll, MkDocs and Docusaurus sites name it so. When a folder has
+// more than one, the first of README, index, _index wins and the others are
+// left out with a warning (see linker.folderPages): the README is the one
+// a team keeps current, since it is what the repository shows.
+
+// indexRank is the preference of a folder page's base name, lower first,
+// or -1 when the file is not a folder page.
+func indexRank(rel string) int {
+	switch strings.ToLower(stripExt(path.Base(rel))) {
+	case "readme":
+		return 0
+	case "index":
+		return 1
+	case "_index":
+		return 2
+	}
+	return -1
 }
+
+// isIndexFile reports whether the base name makes a folder's own page.
+func isIndexFile(rel string) bool { return indexRank(rel) >= 0 }
 
 // stripExt removes the last extension of a file name.
 func stripExt(name string) string {
@@ -63,15 +82,57 @@ func stripExt(name string) string {
 	return name
 }
 
+// pathSegment makes one URL segment of a plain page from a folder or file
+// name (its extension removed) as Hugo does with its default settings
+// (disablePathToLower and removePathAccents off), so links written for a
+// Hugo site, or guessed from the file's name, find the page:
+//
+//   - letters of every script, digits and combining marks are kept, upper
+//     case letters lowered ("Runbooks" → "runbooks", "배포 로그" stays
+//     Korean, accents stay);
+//   - '.', '_', '-', '~' and '+' are kept, so versions and dates keep their
+//     dots ("v4.2.0" → "v4.2.0", "2026.07.14-notes");
+//   - each space, tab or other white space becomes one hyphen, not
+//     collapsed ("on call" → "on-call", "a - b" → "a---b"), as in Hugo;
+//   - anything else ('!', '?', '#', '%', '&', quotes, brackets, '@', …)
+//     is dropped: they would need escaping in a URL or mean something in
+//     it ('#', '?', '%');
+//   - a segment left with nothing but dots would climb or stay put, so it
+//     counts as empty and adds no segment.
+//
+// Typed pages (stories, releases, post-mortems, metrics) do not come here:
+// their URLs are their slug or version. A slug in front matter replaces
+// the last segment as it is given (see plainURL).
+func pathSegment(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == '.' || r == '_' || r == '-' || r == '~' || r == '+':
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			b.WriteByte('-')
+		}
+	}
+	s := b.String()
+	if strings.Trim(s, ".") == "" {
+		return ""
+	}
+	return s
+}
+
 // plainURL returns the URL of a plain page from its path under the content
-// folder: team.md → /team/, handbook/on-call.md → /handbook/on-call/,
+// folder, each segment made by pathSegment: team.md → /team/,
+// handbook/On-call.md → /handbook/on-call/, blog/release/v4.2.0.md →
+// /blog/release/v4.2.0/, handbook/README.md, handbook/index.md and
 // handbook/_index.md → /handbook/, _index.md → /. A non-empty slug
 // replaces the last segment.
 func plainURL(rel, slug string) string {
 	dir, base := path.Split(rel)
 	var segs []string
 	for _, s := range strings.Split(strings.Trim(dir, "/"), "/") {
-		if s = Slugify(s); s != "" {
+		if s = pathSegment(s); s != "" {
 			segs = append(segs, s)
 		}
 	}
@@ -81,7 +142,7 @@ func plainURL(rel, slug string) string {
 	case slug != "" && !isIndexFile(rel):
 		segs = append(segs, slug)
 	case !isIndexFile(rel):
-		if s := Slugify(stripExt(base)); s != "" {
+		if s := pathSegment(stripExt(base)); s != "" {
 			segs = append(segs, s)
 		}
 	}
@@ -90,6 +151,11 @@ func plainURL(rel, slug string) string {
 	}
 	return "/" + strings.Join(segs, "/") + "/"
 }
+
+// folderURL is the URL of the page of a folder given by its slash path
+// under the content folder ("handbook/runbooks"), when its page comes from
+// the folder's path: /handbook/runbooks/.
+func folderURL(dir string) string { return plainURL(path.Join(dir, "_index.md"), "") }
 
 // hasDotDot reports whether a slash or backslash path has a ".." segment.
 func hasDotDot(p string) bool {
