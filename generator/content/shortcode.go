@@ -197,6 +197,9 @@ func refArg(args string) string {
 		key := ""
 		if k, v, ok := strings.Cut(args, "="); ok && !strings.ContainsAny(k, " \t\"'`") {
 			key, args = k, strings.TrimSpace(v)
+			if args == "" {
+				break
+			}
 		}
 		var val string
 		switch q := args[0]; q {

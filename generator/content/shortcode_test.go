@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -165,4 +166,22 @@ func TestHasTemplate(t *testing.T) {
 			t.Errorf("hasTemplate(%q) = %v", s, got)
 		}
 	}
+}
+
+// FuzzShortcodes: any body is read without panics, and a rewrite never
+// moves a line.
+func FuzzShortcodes(f *testing.F) {
+	for _, seed := range []string{
+		`[a]({{< ref "b.md" >}})`, "[a]: {{% relref path='x' %}}#y\n", "{% raw %}{{ page.x }}", "{{< a", "{{</* a */>}}",
+		"```\n{{< a >}}\n```\n`{{< b >}}`", "[x]({{< ref `` >}})", "[x]({{< ref \"#\" >}}", "[x]({{< ref path= >}})",
+	} {
+		f.Add([]byte(seed))
+	}
+	fsys := fstest.MapFS{"content/a/b.md": {Data: []byte("x")}, "content/x.md": {Data: []byte("x")}}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		out, _ := expandShortcodes(fsys, "content/a/page.md", body, 1, "content")
+		if bytes.Count(out, []byte{'\n'}) != bytes.Count(body, []byte{'\n'}) {
+			t.Fatalf("lines moved:\n%q\n%q", body, out)
+		}
+	})
 }
