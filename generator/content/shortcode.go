@@ -26,8 +26,8 @@ import (
 // rewritten into the relative path of the file they name, which the link
 // resolver and the link check understand. As Hugo does, a path without a
 // leading slash is looked for beside the page first, then from the content
-// folder; one without an extension may name x.md, x/index.md or
-// x/_index.md. A file found nowhere gives the path it most likely meant,
+// folder; one without an extension may name x.md, x/index.md,
+// x/_index.md or x/README.md. A file found nowhere gives the path it most likely meant,
 // which the link check then reports. The rewrite stays on its line, and
 // when it is shorter than the shortcode (nearly always) it is padded with
 // spaces before the link's ")" so that columns after it do not move.
@@ -283,7 +283,7 @@ func (s *shortcodes) findRef(target string) string {
 	variants := []string{target}
 	if path.Ext(target) == "" {
 		t := strings.TrimSuffix(target, "/")
-		variants = append(variants, t+".md", t+"/index.md", t+"/_index.md")
+		variants = append(variants, t+".md", t+"/index.md", t+"/_index.md", t+"/README.md")
 	}
 	for _, base := range bases {
 		for _, v := range variants {
