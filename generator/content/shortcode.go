@@ -26,11 +26,11 @@ import (
 // rewritten into the relative path of the file they name, which the link
 // resolver and the link check understand. As Hugo does, a path without a
 // leading slash is looked for beside the page first, then from the content
-// folder; one without an extension may name x.md, x/index.md,
-// x/_index.md or x/README.md. A file found nowhere gives the path it most likely meant,
-// which the link check then reports. The rewrite stays on its line, and
-// when it is shorter than the shortcode (nearly always) it is padded with
-// spaces before the link's ")" so that columns after it do not move.
+// folder; one without an extension may name x.md, x/index.md, x/_index.md
+// or x/README.md. A file found nowhere gives the path it most likely
+// meant, which the link check then reports. The rewrite stays on its line,
+// and when it is shorter than the shortcode (nearly always) it is padded
+// with spaces before the link's ")" so that columns after it do not move.
 //
 // Every other Hugo shortcode ({{< name … >}}, {{% name … %}}), Liquid tag
 // ({% name … %}) and Liquid variable ({{ site.… }}, {{ page.… }}, …) is
