@@ -2,7 +2,9 @@ package content
 
 import (
 	"fmt"
+	"path"
 	"sort"
+	"strings"
 	"time"
 
 	"almanac/generator/site"
@@ -30,6 +32,7 @@ func Link(cfg site.Config, pages []*site.Page, opts Options) (*site.Site, site.D
 	}
 	l.collect(pages)
 	l.index()
+	l.folders()
 	l.sortKinds()
 	l.crossReferences()
 	l.taxonomies()
@@ -124,7 +127,11 @@ func (l *linker) index() {
 	firstAt := func(p *site.Page, key string) string {
 		return "first defined at " + p.Pos(key).String()
 	}
+	left := l.folderPages()
 	for _, p := range l.pages {
+		if left[p] {
+			continue
+		}
 		switch {
 		case p.Release != nil:
 			v := p.Release.Version
@@ -157,6 +164,139 @@ func (l *linker) index() {
 		s.Pages = append(s.Pages, p)
 	}
 	l.checkAliases()
+}
+
+// folderPages picks the page of each folder that has more than one of
+// README.md, index.md and _index.md: the first in that order wins, the
+// others are left out, with one warning at the winner naming them.
+func (l *linker) folderPages() map[*site.Page]bool {
+	best := map[string]*site.Page{}
+	var dirs []string
+	others := map[string][]*site.Page{}
+	for _, p := range l.pages { // by Source
+		rel := relToContent(p.Source, l.cfg.ContentDir)
+		if p.Kind != site.KindPage || !isIndexFile(rel) {
+			continue
+		}
+		dir := path.Dir(p.Source)
+		cur, ok := best[dir]
+		switch {
+		case !ok:
+			best[dir] = p
+			dirs = append(dirs, dir)
+			continue
+		case indexRank(rel) < indexRank(relToContent(cur.Source, l.cfg.ContentDir)):
+			best[dir], p = p, cur
+		}
+		others[dir] = append(others[dir], p)
+	}
+	left := map[*site.Page]bool{}
+	for _, dir := range dirs {
+		if len(others[dir]) == 0 {
+			continue
+		}
+		win := best[dir]
+		names := make([]string, len(others[dir]))
+		for i, o := range others[dir] {
+			left[o] = true
+			names[i] = o.Source
+		}
+		sort.Strings(names)
+		l.diags.Add(site.Diagnostic{Pos: site.Pos{File: win.Source}, Severity: site.Warning,
+			Msg:  fmt.Sprintf("%s is the folder's page; left out: %s", path.Base(win.Source), strings.Join(names, ", ")),
+			Hint: "README.md wins over index.md, and index.md over _index.md: merge the others into it, or remove them"})
+	}
+	return left
+}
+
+// folders makes a listing page, as GitHub shows a folder, for each folder
+// under the content folder that holds pages (in it or further down) but
+// has no README.md, index.md or _index.md, so that a link to the folder
+// finds a page. Folders of stories, releases, post-mortems and metrics are
+// left alone (their lists are almanac's own), and so is a folder whose
+// URL another page or a generated list already takes. The pages go into
+// Site.ByURL only; see site.Page.Folder.
+func (l *linker) folders() {
+	s := l.s
+	own := map[string]*site.Page{}       // folder → its README, index or _index
+	in := map[string][]*site.Page{}      // folder → the other pages in it
+	subs := map[string]map[string]bool{} // folder → its sub-folders that hold pages
+	var dirs []string
+	seen := map[string]bool{}
+	for _, p := range s.Pages {
+		rel := relToContent(p.Source, l.cfg.ContentDir)
+		dir := path.Dir(rel)
+		if p.Kind == site.KindPage && isIndexFile(rel) {
+			own[dir] = p
+		} else {
+			in[dir] = append(in[dir], p)
+		}
+		for d := dir; d != "." && d != "/"; d = path.Dir(d) {
+			up := path.Dir(d)
+			if subs[up] == nil {
+				subs[up] = map[string]bool{}
+			}
+			if !seen[d] {
+				seen[d] = true
+				dirs = append(dirs, d)
+			}
+			subs[up][d] = true
+		}
+	}
+	made := map[string]*site.Page{}
+	for _, d := range dirs {
+		url := folderURL(d)
+		if own[d] != nil || kindOfFolder(d+"/x.md") != "page" || url == "/" || site.GeneratedURL(url) {
+			continue
+		}
+		if _, taken := s.ByURL[url]; taken {
+			continue
+		}
+		p := &site.Page{Kind: site.KindPage, URL: url, Slug: path.Base(strings.TrimSuffix(url, "/")),
+			Title: path.Base(d), Folder: &site.Folder{Path: d}}
+		made[d] = p
+		s.ByURL[url] = p
+	}
+	pageOf := func(d string) *site.Page {
+		if p := own[d]; p != nil {
+			return p
+		}
+		return made[d]
+	}
+	for d, p := range made {
+		f := p.Folder
+		f.Pages = append([]*site.Page(nil), in[d]...)
+		for sub := range subs[d] {
+			if sp := pageOf(sub); sp != nil {
+				f.Folders = append(f.Folders, sp)
+			}
+		}
+		sortListed(f.Pages)
+		sortListed(f.Folders)
+		for up := path.Dir(d); up != "."; up = path.Dir(up) {
+			if pp := pageOf(up); pp != nil {
+				f.Parents = append([]*site.Page{pp}, f.Parents...)
+			}
+		}
+	}
+}
+
+// sortListed orders the entries of a folder listing: pages with a weight
+// first, by weight, then by title (numbers as numbers), then by URL.
+func sortListed(ps []*site.Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if (a.Weight > 0) != (b.Weight > 0) {
+			return a.Weight > 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if c := naturalCompare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
+			return c < 0
+		}
+		return a.URL < b.URL
+	})
 }
 
 // checkAliases reports aliases that clash with a page or another alias.

@@ -275,7 +275,7 @@ aliases: [/old/]
 -- content/_index.md --
 # Home again
 `, Options{})
-	want := `content/index.md: error: duplicate URL "/" (first defined at content/_index.md)
+	want := `content/index.md: warning: index.md is the folder's page; left out: content/_index.md (README.md wins over index.md, and index.md over _index.md: merge the others into it, or remove them)
 content/postmortems/p.md:7:12: error: releases[0]: unknown release "2.0" (the nearest known version is 2.0.0)
 content/postmortems/p.md:10:15: error: action_items[0].tracking: unknown id "STORY-2" (did you mean "STORY-1"?)
 content/releases/y.md:2:10: error: duplicate release version "1.4.0" (first defined at content/releases/x.md:2:10)

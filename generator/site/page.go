@@ -57,6 +57,26 @@ type Page struct {
 	Release    *Release
 	PostMortem *PostMortem
 	Metric     *Metric
+
+	// Folder is set on the pages almanac makes for content folders that
+	// hold pages but no README.md, index.md or _index.md, as GitHub lists a
+	// folder. Such a page has no Source and no Body, and is found in
+	// Site.ByURL only: it is not one of Site.Pages.
+	Folder *Folder
+}
+
+// Folder is what a generated folder page lists.
+type Folder struct {
+	// Path is the folder's slash path under the content folder
+	// ("handbook/runbooks").
+	Path string
+	// Pages are the pages in the folder itself, and Folders the pages of
+	// its sub-folders (their own or generated), each by weight, then title.
+	Pages   []*Page
+	Folders []*Page
+	// Parents are the pages of the folders above it, outermost first, the
+	// home page and folders above without a page left out.
+	Parents []*Page
 }
 
 // Pos returns the position of a front matter key path, or the file itself
