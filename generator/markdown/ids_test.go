@@ -65,6 +65,7 @@ func TestHeadingIDsAsGitHub(t *testing.T) {
 		{"## Fullwidth＿low line", "fullwidth＿low-line"},
 		// Other forms of heading.
 		{"Two\nlines\n---", "twolines"},
+		{"## Caveats[^1]\n\n[^1]: A footnote's number is part of the text.", "caveats1"},
 		{"## Setup {#custom-setup}", "custom-setup"},
 		{"## ???", "heading"},
 	}
