@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 
 	"almanac/generator/site"
 )
@@ -29,6 +31,7 @@ func (p *Prepared) siteJobs() []Job {
 		}
 		jobs = append(jobs, p.PageJobs(pg)...)
 	}
+	jobs = append(jobs, p.folderJobs()...)
 	jobs = append(jobs, p.termJobs("tags", s.Tags)...)
 	jobs = append(jobs, p.termJobs("services", s.Services)...)
 	jobs = append(jobs, p.peopleJobs()...)
@@ -203,6 +206,33 @@ func (p *Prepared) peopleJobs() []Job {
 		for _, a := range per.ActionItems {
 			src = appendSources(src, a.PostMortem)
 		}
+		jobs = append(jobs, p.pageJob(d, "", src))
+	}
+	return jobs
+}
+
+// folderJobs make the listing pages of content folders that have no page
+// of their own (see site.Page.Folder), by URL.
+func (p *Prepared) folderJobs() []Job {
+	var folders []*site.Page
+	for _, pg := range p.s.ByURL {
+		if pg.Folder != nil {
+			folders = append(folders, pg)
+		}
+	}
+	slices.SortFunc(folders, func(a, b *site.Page) int { return strings.Compare(a.URL, b.URL) })
+	jobs := make([]Job, 0, len(folders))
+	for _, pg := range folders {
+		f := pg.Folder
+		d := p.data("folder.html", pg.URL, pg.Title)
+		d.Page = pg
+		for _, up := range f.Parents {
+			d.Crumbs = append(d.Crumbs, Crumb{Name: up.Title, URL: up.URL})
+		}
+		d.Crumbs = append(d.Crumbs, Crumb{Name: pg.Title})
+		src := appendSources(nil, f.Pages...)
+		src = appendSources(src, f.Folders...)
+		src = appendSources(src, f.Parents...)
 		jobs = append(jobs, p.pageJob(d, "", src))
 	}
 	return jobs
