@@ -57,6 +57,14 @@ func LinkReport(s *site.Site, opts Options) (site.Diagnostics, Broken) {
 			case missingAnchor:
 				b.Anchors++
 				rule = b.AnchorPolicy
+			case anchorCase:
+				// Followed on GitHub, not by a browser: a warning at
+				// most, not counted as broken, silent under "ignore".
+				if b.AnchorPolicy == PolicyIgnore {
+					continue
+				}
+				diags.Add(pr.Diagnostic)
+				continue
 			}
 			if pr.kind != unruled {
 				files[p.Source] = true
@@ -135,6 +143,7 @@ const (
 	unruled       kind = iota // always reported as found: a link that leaves the site, one without a destination
 	missingTarget             // a page, file or image that does not exist: [check] links
 	missingAnchor             // a #fragment nothing defines: [check] anchors
+	anchorCase                // a #fragment that differs from an anchor in letter case only: a warning
 )
 
 // finding is a link's diagnostic and the policy's kind of it.
@@ -279,8 +288,15 @@ func (c *checker) anchor(t *site.Page, frag string, fail failFunc) *finding {
 		ids = anchorsOf(t.Rendered)
 		c.anchors[t] = ids
 	}
-	if ids[frag] {
+	exact, fold := MatchAnchor(ids, frag)
+	if exact {
 		return nil
+	}
+	if fold != "" {
+		f := fail(anchorCase, "write #"+fold+": GitHub's preview ignores letter case, browsers do not",
+			"%s has #%s, not #%s", t.Source, fold, frag)
+		f.Severity = site.Warning
+		return f
 	}
 	names := make([]string, 0, len(ids))
 	for id := range ids {

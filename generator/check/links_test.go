@@ -246,3 +246,35 @@ func TestBrokenSummary(t *testing.T) {
 		}
 	}
 }
+
+// A fragment that differs from a heading's id in letter case only works on
+// GitHub but not in a browser: a warning with the right spelling, not
+// counted as broken, and silent under anchors = "ignore".
+func TestAnchorCase(t *testing.T) {
+	for _, tt := range []struct {
+		policy, want string
+	}{
+		{"", "content/a.md:3:1: warning: link \"b.md#Upgrade--Downgrade-Strategy\": content/b.md has #upgrade--downgrade-strategy, not #Upgrade--Downgrade-Strategy (write #upgrade--downgrade-strategy: GitHub's preview ignores letter case, browsers do not)\n"},
+		{"warning", "content/a.md:3:1: warning: link \"b.md#Upgrade--Downgrade-Strategy\": content/b.md has #upgrade--downgrade-strategy, not #Upgrade--Downgrade-Strategy (write #upgrade--downgrade-strategy: GitHub's preview ignores letter case, browsers do not)\n"},
+		{"ignore", ""},
+	} {
+		s := renderSite(t, `
+-- content/a.md --
+# A
+
+[up](b.md#Upgrade--Downgrade-Strategy), [fine](b.md#upgrade--downgrade-strategy)
+-- content/b.md --
+# B
+
+## Upgrade / Downgrade Strategy
+`)
+		s.Config.AnchorPolicy = tt.policy
+		diags, broken := LinkReport(s, Options{})
+		if got := lines(diags); got != tt.want {
+			t.Errorf("anchors = %q:\n%s\nwant\n%s", tt.policy, got, tt.want)
+		}
+		if broken.Anchors != 0 || broken.Files != 0 {
+			t.Errorf("anchors = %q: counted as broken: %+v", tt.policy, broken)
+		}
+	}
+}
