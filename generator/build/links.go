@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"almanac/generator/content"
 	"almanac/generator/site"
 )
 
@@ -18,6 +19,7 @@ type linkResolver struct {
 	bySource map[string]*Page // content-relative source path → page
 	byURL    map[string]*site.Page
 	assets   map[string]string // source path → site-relative output path
+	content  string            // the content folder, "content" by default
 }
 
 // Page is an alias kept short for the resolver's maps.
@@ -39,6 +41,7 @@ func newLinkResolver(s *site.Site) *linkResolver {
 	if contentDir == "" {
 		contentDir = "content"
 	}
+	r.content = contentDir
 	r.assets = make(map[string]string, len(s.Assets))
 	for _, a := range s.Assets {
 		r.assets[path.Join(contentDir, a)] = a
@@ -73,6 +76,15 @@ func (r *linkResolver) forPage(p *Page) func(string) (string, bool) {
 		}
 		if a, ok := r.assets[target]; ok {
 			return r.basePath + a + frag, true
+		}
+		// A folder: its README.md, index.md or _index.md, or its listing.
+		if rel, ok := strings.CutPrefix(target, r.content+"/"); ok || target == r.content {
+			if !ok {
+				rel = "."
+			}
+			if t, ok := r.byURL[content.FolderURL(rel)]; ok {
+				return r.basePath + strings.TrimPrefix(t.URL, "/") + frag, true
+			}
 		}
 		return "", false
 	}

@@ -223,6 +223,13 @@ func (c *checker) link(p *site.Page, l site.Link) *finding {
 		if c.assets[c.relContent(file)] {
 			return nil
 		}
+		if dir, ok := c.inContent(file); ok {
+			// A folder: its README.md, index.md or _index.md, or its
+			// listing.
+			if t, ok := c.s.ByURL[content.FolderURL(dir)]; ok {
+				return c.anchor(t, u.Fragment, fail)
+			}
+		}
 		if isMarkdown(u.Path) {
 			hint := c.suggestSource(file)
 			if hint == "" {
@@ -308,6 +315,20 @@ func (c *checker) anchor(t *site.Page, frag string, fail failFunc) *finding {
 		hint = "it has #" + strings.Join(names, ", #")
 	}
 	return fail(missingAnchor, hint, "%s has no heading or anchor #%s", t.Source, frag)
+}
+
+// inContent returns file relative to the content folder, and whether it
+// is inside it.
+func (c *checker) inContent(file string) (string, bool) {
+	switch {
+	case c.contentDir == ".":
+		return file, true
+	case file == c.contentDir:
+		return ".", true
+	case strings.HasPrefix(file, c.contentDir+"/"):
+		return strings.TrimPrefix(file, c.contentDir+"/"), true
+	}
+	return "", false
 }
 
 func (c *checker) relContent(file string) string {

@@ -278,3 +278,26 @@ func TestAnchorCase(t *testing.T) {
 		}
 	}
 }
+
+// A relative link to a folder, from any page, reaches the folder's README,
+// index or _index page, or the listing made for a folder without one.
+func TestLinksToFolders(t *testing.T) {
+	s := renderSite(t, `
+-- content/runbooks/db/failover.md --
+# Failover
+
+[records](../../handbook/adr/), [records again](../../handbook/adr), [runbooks](..),
+[guides](../../guides/), [guide](../../guides#guides), [top](../../), [nothing](../../nowhere/)
+-- content/handbook/adr/README.md --
+# Records
+-- content/handbook/adr/0001-use-go.md --
+# Use Go
+-- content/guides/deploy.md --
+# Deploy
+`)
+	diags, _ := LinkReport(s, Options{})
+	want := `content/runbooks/db/failover.md:4:71: error: link "../../nowhere/": no page or file at /runbooks/nowhere/`
+	if got := strings.TrimSpace(lines(diags)); !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 0 {
+		t.Errorf("got\n%s\nwant one error, %s…", got, want)
+	}
+}

@@ -157,6 +157,12 @@ func plainURL(rel, slug string) string {
 // the folder's path: /handbook/runbooks/.
 func folderURL(dir string) string { return plainURL(path.Join(dir, "_index.md"), "") }
 
+// FolderURL is the URL of the content folder dir (a slash path from the
+// content folder, "." for the top): where its README.md, index.md or
+// _index.md, or the listing made for it, is published. Links to a folder
+// are resolved through it.
+func FolderURL(dir string) string { return folderURL(dir) }
+
 // hasDotDot reports whether a slash or backslash path has a ".." segment.
 func hasDotDot(p string) bool {
 	for _, seg := range strings.FieldsFunc(p, func(r rune) bool { return r == '/' || r == '\\' }) {
