@@ -287,8 +287,8 @@ func (c *checker) url(u, frag string, image bool, fail failFunc) *finding {
 
 // anchor checks that frag names an id on page t.
 func (c *checker) anchor(t *site.Page, frag string, fail failFunc) *finding {
-	if frag == "" || t.Rendered == nil {
-		return nil
+	if frag == "" || t.Rendered == nil || strings.HasPrefix(frag, ":~:") {
+		return nil // no fragment, nothing rendered, or a text fragment (#:~:text=…), which browsers search for
 	}
 	ids, ok := c.anchors[t]
 	if !ok {

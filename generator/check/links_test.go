@@ -262,7 +262,7 @@ func TestAnchorCase(t *testing.T) {
 -- content/a.md --
 # A
 
-[up](b.md#Upgrade--Downgrade-Strategy), [fine](b.md#upgrade--downgrade-strategy)
+[up](b.md#Upgrade--Downgrade-Strategy), [fine](b.md#upgrade--downgrade-strategy), [text](b.md#:~:text=Downgrade)
 -- content/b.md --
 # B
 
