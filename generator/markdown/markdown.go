@@ -17,7 +17,8 @@ import (
 // Options configure a Markdown renderer.
 type Options struct {
 	// Unsafe lets raw HTML blocks and inline HTML through. Off by default:
-	// raw HTML is left out of the output and dangerous URLs are dropped.
+	// raw HTML is left out of the output, but for the anchors <a name> and
+	// <a id> make (see anchors.go), and dangerous URLs are dropped.
 	Unsafe bool
 	// Highlight caches highlighted code blocks; nil highlights without
 	// caching.
@@ -50,6 +51,8 @@ func New(opts Options) *Markdown {
 	rendererOpts := []goldmark.Option{}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	} else {
+		rendererOpts = append(rendererOpts, goldmark.WithExtensions(safeAnchors{}))
 	}
 	md := goldmark.New(append([]goldmark.Option{
 		goldmark.WithExtensions(
