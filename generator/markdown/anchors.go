@@ -14,11 +14,13 @@ import (
 // omitted is what goldmark writes in place of raw HTML it leaves out.
 const omitted = "<!-- raw HTML omitted -->"
 
-// safeAnchors keeps, where raw HTML is left out, the anchors <a name="x">
-// and <a id="x"> make, as GitHub does: links to #x work there, so they
-// must here. Each opening <a> tag with a usable id or name becomes
-// <a id="x"></a> and nothing more; every other attribute, the closing
-// </a> and all other raw HTML are still left out.
+// safeAnchors keeps, where raw HTML is left out, the anchors raw HTML
+// makes, as GitHub does: <a name="x">, and id="x" on any element (<a>,
+// <span>, <b>, <div> …). Links to #x work there, so they must here. Each
+// opening tag with a usable id (or, on <a>, name) becomes <a id="x"></a>
+// and nothing more; every other attribute, the closing tags and all other
+// raw HTML are still left out. An HTML block that holds more than tags is
+// left out as before, after the anchors of the tags in it.
 type safeAnchors struct{}
 
 func (e safeAnchors) Extend(m goldmark.Markdown) {
@@ -66,13 +68,13 @@ func renderBlockAnchors(w util.BufWriter, src []byte, node ast.Node, entering bo
 		line := n.Lines().At(i)
 		b.Write(line.Value(src))
 	}
-	ids, ok := blockAnchors(b.String())
-	if !ok || len(ids) == 0 || n.HasClosure() {
-		_, _ = w.WriteString(omitted + "\n")
-		return ast.WalkContinue, nil
-	}
+	ids, only := blockAnchors(b.String())
 	for _, id := range ids {
 		writeAnchor(w, id)
+	}
+	if !only || len(ids) == 0 || n.HasClosure() {
+		_, _ = w.WriteString(omitted + "\n")
+		return ast.WalkContinue, nil
 	}
 	_ = w.WriteByte('\n')
 	return ast.WalkContinue, nil
@@ -84,27 +86,39 @@ func writeAnchor(w util.BufWriter, id string) {
 	_, _ = w.WriteString(`"></a>`)
 }
 
-// blockAnchors returns the usable ids of the <a> tags s is made of; ok is
-// false when s holds anything but <a> tags, </a> and white space.
-func blockAnchors(s string) (ids []string, ok bool) {
-	for {
-		s = strings.TrimLeft(s, " \t\r\n\f")
-		if s == "" {
-			return ids, true
+// blockAnchors returns the usable ids of the opening tags in s, in order;
+// only is true when s holds nothing but tags and white space.
+func blockAnchors(s string) (ids []string, only bool) {
+	only = true
+	for s != "" {
+		t := strings.TrimLeft(s, " \t\r\n\f")
+		if t == "" {
+			break
 		}
-		if n, v := openAnchor(s); n > 0 {
+		if skip := skipRaw(t); skip > 0 {
+			only = false
+			s = t[skip:]
+			continue
+		}
+		if n, v := openAnchor(t); n > 0 {
 			if id, ok := anchorID(v); ok {
 				ids = append(ids, id)
 			}
-			s = s[n:]
+			s = t[n:]
 			continue
 		}
-		if n := closeAnchor(s); n > 0 {
-			s = s[n:]
+		if n := closeTag(t); n > 0 {
+			s = t[n:]
 			continue
 		}
-		return nil, false
+		only = false
+		i := strings.IndexByte(t[1:], '<')
+		if i < 0 {
+			break
+		}
+		s = t[1+i:]
 	}
+	return ids, only
 }
 
 // anchorID turns an attribute value as written into the id it gives,
@@ -118,15 +132,16 @@ func anchorID(v string) (id string, ok bool) {
 	return id, true
 }
 
-// openAnchor reads the opening <a> tag at the start of s, as CommonMark
+// openAnchor reads the opening tag at the start of s, as CommonMark
 // defines an open tag, and returns its length (0 when s starts with
-// anything else) and the value, as written, of its id attribute, or of
-// its name attribute when it has no id ("" when it has neither).
+// anything else) and the value, as written, of its id attribute, or, on
+// <a>, of its name attribute when it has no id ("" when it has neither).
 func openAnchor(s string) (n int, value string) {
-	if len(s) < 2 || s[0] != '<' || s[1] != 'a' && s[1] != 'A' {
+	i := tagName(s, 1)
+	if len(s) < 2 || s[0] != '<' || i == 1 {
 		return 0, ""
 	}
-	i := 2
+	isA := i == 2 && (s[1] == 'a' || s[1] == 'A')
 	var id, name *string
 	for {
 		j := skipSpace(s, i)
@@ -166,7 +181,7 @@ func openAnchor(s string) (n int, value string) {
 			switch {
 			case id == nil && strings.EqualFold(attr, "id"):
 				id = &v
-			case name == nil && strings.EqualFold(attr, "name"):
+			case isA && name == nil && strings.EqualFold(attr, "name"):
 				name = &v
 			}
 		}
@@ -196,16 +211,52 @@ func attrValue(s string, i int) (v string, end int) {
 	return s[i:e], e
 }
 
-// closeAnchor returns the length of the </a> tag at the start of s, 0 if
-// there is none.
-func closeAnchor(s string) int {
-	if len(s) < 3 || s[:2] != "</" || s[2] != 'a' && s[2] != 'A' {
+// skipRaw returns how much of s to pass over unread when it starts with a
+// comment, or a script or style element (whose text is not HTML): up to
+// its end, or all of s. 0 for anything else.
+func skipRaw(s string) int {
+	end := ""
+	switch {
+	case strings.HasPrefix(s, "<!--"):
+		end = "-->"
+	case len(s) > 7 && strings.EqualFold(s[:7], "<script"):
+		end = "</script"
+	case len(s) > 6 && strings.EqualFold(s[:6], "<style"):
+		end = "</style"
+	default:
 		return 0
 	}
-	if i := skipSpace(s, 3); i < len(s) && s[i] == '>' {
+	if i := strings.Index(strings.ToLower(s[1:]), end); i >= 0 {
+		return 1 + i + len(end)
+	}
+	return len(s)
+}
+
+// closeTag returns the length of the closing tag (</a>, </span> …) at
+// the start of s, 0 if there is none.
+func closeTag(s string) int {
+	if len(s) < 3 || s[:2] != "</" {
+		return 0
+	}
+	i := tagName(s, 2)
+	if i == 2 {
+		return 0
+	}
+	if i = skipSpace(s, i); i < len(s) && s[i] == '>' {
 		return i + 1
 	}
 	return 0
+}
+
+// tagName returns where the tag name that starts at s[i] ends: a name is
+// [A-Za-z][A-Za-z0-9-]*; i itself when there is none.
+func tagName(s string, i int) int {
+	if i >= len(s) || !('a' <= s[i] && s[i] <= 'z' || 'A' <= s[i] && s[i] <= 'Z') {
+		return i
+	}
+	for i++; i < len(s) && ('a' <= s[i] && s[i] <= 'z' || 'A' <= s[i] && s[i] <= 'Z' || '0' <= s[i] && s[i] <= '9' || s[i] == '-'); i++ {
+	}
+	return i
 }
 
 func skipSpace(s string, i int) int {
