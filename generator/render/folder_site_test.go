@@ -80,8 +80,9 @@ func TestFolderListingPages(t *testing.T) {
 	}
 	hb := file(t, out, "handbook/index.html")
 	for _, want := range []string{
-		`href="architecture-decision-records"`, `href="../runbooks/"`, `href="/runbooks/db"`,
-		`href="/blog/release/v4.2.0/"`, `href="../blog/"`,
+		// Relative links to folders are published as the folders' URLs.
+		`href="/handbook/architecture-decision-records/"`, `href="/runbooks/"`, `href="/runbooks/db"`,
+		`href="/blog/release/v4.2.0/"`, `href="/blog/"`,
 	} {
 		if !strings.Contains(hb, want) {
 			t.Errorf("handbook page lacks link %s", want)
