@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -303,8 +304,18 @@ func sortListed(ps []*site.Page) {
 func (l *linker) checkAliases() {
 	owner := map[string]site.Pos{}
 	for _, p := range l.s.Pages {
+		self := -1
 		for i, a := range p.Aliases {
 			pos := p.Pos(fmt.Sprintf("aliases[%d]", i))
+			if a == p.URL {
+				// Sites moved from Hugo often keep the old, lower-cased
+				// URL as an alias, which is the URL again: nothing to
+				// redirect, and a redirect would replace the page.
+				l.diags.Add(site.Diagnostic{Pos: pos, Severity: site.Warning, Hint: "remove it",
+					Msg: fmt.Sprintf("alias %q is the page's own URL", a)})
+				self = i
+				continue
+			}
 			if site.GeneratedURL(a) {
 				l.diags.ErrorHint(pos, "pick a URL that no list or taxonomy page uses", "alias %q is a page almanac writes itself", a)
 				continue
@@ -318,6 +329,9 @@ func (l *linker) checkAliases() {
 				continue
 			}
 			owner[a] = pos
+		}
+		if self >= 0 {
+			p.Aliases = slices.DeleteFunc(slices.Clone(p.Aliases), func(a string) bool { return a == p.URL })
 		}
 	}
 }

@@ -325,3 +325,24 @@ func TestLinkDoesNotChangeItsInput(t *testing.T) {
 		t.Errorf("Link wrote to the pages it was given")
 	}
 }
+
+// An alias that is the page's own URL (Hugo sites keep the old lower-case
+// URL) is a warning and is dropped: a redirect there would replace the page.
+func TestSelfAlias(t *testing.T) {
+	s, diags := loadSite(t, `
+-- content/functions/HasSuffix.md --
+---
+title: HasSuffix
+aliases: [/functions/hassuffix/, /functions/old/]
+---
+Body.
+`, Options{})
+	want := "content/functions/HasSuffix.md:3:11: warning: alias \"/functions/hassuffix/\" is the page's own URL (remove it)\n"
+	if got := diagLines(diags); got != want {
+		t.Errorf("diagnostics:\n%s\nwant\n%s", got, want)
+	}
+	p := s.ByURL["/functions/hassuffix/"]
+	if p == nil || len(p.Aliases) != 1 || p.Aliases[0] != "/functions/old/" {
+		t.Errorf("page %v keeps aliases %v, want only /functions/old/", p != nil, p.Aliases)
+	}
+}
