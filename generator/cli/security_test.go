@@ -90,6 +90,20 @@ func hostileSite(t *testing.T) string {
 	return dir
 }
 
+// startPreview serves the site src until the test ends.
+func startPreview(t *testing.T, src string) *serve.Server {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	srv, err := serve.Start(ctx, serve.Options{Source: src, Theme: os.DirFS("../.."), Port: 0,
+		Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); srv.Wait() })
+	return srv
+}
+
 // assertNoSecret fails if any file under dir holds a secret.
 func assertNoSecret(t *testing.T, dir string) {
 	t.Helper()
@@ -155,14 +169,7 @@ func TestHostileLinksAreReportedAndNeverPublished(t *testing.T) {
 	assertNoSecret(t, filepath.Dir(out))
 
 	// The preview shows the errors and serves none of the files.
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	srv, err := serve.Start(ctx, serve.Options{Source: src, Theme: os.DirFS("../.."), Port: 0,
-		Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { cancel(); srv.Wait() }()
+	srv := startPreview(t, src)
 	for _, p := range []string{"env.txt", "passwd.txt", "gitconfig.txt", "up.txt", "outdir/secret.txt",
 		"handbook/env.txt", "handbook/config.txt", "handbook/secret/", "pipe.txt", "../outside/secret.txt",
 		"%2e%2e/outside/secret.txt", ".git/config", "static/env.txt"} {
@@ -222,14 +229,7 @@ func TestLinksInsideTheSiteBuild(t *testing.T) {
 	}
 
 	// The preview follows the same links.
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	srv, err := serve.Start(ctx, serve.Options{Source: src, Theme: os.DirFS("../.."), Port: 0,
-		Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { cancel(); srv.Wait() }()
+	srv := startPreview(t, src)
 	for name, want := range map[string]string{"runbook/": "Restart it.", "notes.txt": "notes\n", "logo.txt": "logo\n"} {
 		resp, err := http.Get(srv.URL() + name)
 		if err != nil {

@@ -11,25 +11,6 @@ import (
 	"time"
 )
 
-func TestServeAllowHostFlag(t *testing.T) {
-	tests := []struct {
-		args     []string
-		code     int
-		inStderr string
-	}{
-		{[]string{"serve", "--help"}, ExitOK, "-allow-host host"},
-		{[]string{"serve", "--help"}, ExitOK, "'*' is any name"},
-		{[]string{"serve", "--allow-host", "https://devbox"}, ExitUsage, "without a scheme"},
-		{[]string{"serve", "--allow-host", "devbox,devbox:1313"}, ExitUsage, "without a port"},
-	}
-	for _, tt := range tests {
-		code, _, stderr := run(t, tt.args...)
-		if code != tt.code || !strings.Contains(stderr, tt.inStderr) {
-			t.Errorf("almanac %v: exit %d, stderr %q; want %d and %q", tt.args, code, stderr, tt.code, tt.inStderr)
-		}
-	}
-}
-
 // TestServeOnTheNetwork: serve --bind 0.0.0.0 warns, names the addresses
 // to type rather than localhost, and still refuses names it was not given.
 func TestServeOnTheNetwork(t *testing.T) {

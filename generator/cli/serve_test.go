@@ -26,6 +26,10 @@ func TestServeUsage(t *testing.T) {
 		{[]string{"serve", "--port", "70000"}, ExitUsage, "is not a port"},
 		{[]string{"serve", "--source", "/no/such/folder"}, ExitUsage, "is not a folder"},
 		{[]string{"serve", "--now", "soon"}, ExitUsage, "--now"},
+		{[]string{"serve", "--help"}, ExitOK, "-allow-host host"},
+		{[]string{"serve", "--help"}, ExitOK, "'*' is any name"},
+		{[]string{"serve", "--allow-host", "https://devbox"}, ExitUsage, "without a scheme"},
+		{[]string{"serve", "--allow-host", "devbox,devbox:1313"}, ExitUsage, "without a port"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := run(t, tt.args...)
