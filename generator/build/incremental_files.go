@@ -55,7 +55,7 @@ func (x *Incremental) note(ctx context.Context, paths []string) {
 		switch {
 		case p == "" || p == configFile:
 			x.dirty.reload = true
-		case p == PreviewClient || ignoredPath(p):
+		case p == PreviewClient || content.IgnoredPath(p):
 		case within(p, "layouts"):
 			x.dirty.layouts = true
 			x.markFiles(p)
@@ -133,7 +133,7 @@ func (x *Incremental) refresh(ctx context.Context, names []string) {
 			if !exists {
 				continue
 			}
-			f = &sourceFile{markdown: isMarkdown(name)}
+			f = &sourceFile{markdown: content.IsMarkdown(name)}
 			x.files[name] = f
 		}
 		x.dirty.mark(name)
@@ -177,7 +177,7 @@ func (x *Incremental) reload(ctx context.Context) {
 	for _, name := range names {
 		f := x.files[name]
 		if f == nil {
-			f = &sourceFile{markdown: isMarkdown(name)}
+			f = &sourceFile{markdown: content.IsMarkdown(name)}
 			x.files[name] = f
 		}
 		f.exists = true

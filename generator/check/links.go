@@ -230,7 +230,7 @@ func (c *checker) link(p *site.Page, l site.Link) *finding {
 				return c.anchor(t, u.Fragment, fail)
 			}
 		}
-		if isMarkdown(u.Path) {
+		if content.IsMarkdown(u.Path) {
 			hint := c.suggestSource(file)
 			if hint == "" {
 				hint = "a missing file, or a draft left out of this build"
@@ -356,15 +356,6 @@ func (c *checker) suggestURL(u string) string {
 	}
 	slices.Sort(urls)
 	return content.Suggest(u, urls)
-}
-
-// isMarkdown reports whether a path names a Markdown file.
-func isMarkdown(p string) bool {
-	switch strings.ToLower(path.Ext(p)) {
-	case ".md", ".markdown":
-		return true
-	}
-	return false
 }
 
 // outName is the output file a site-relative URL is served from.

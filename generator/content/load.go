@@ -31,8 +31,8 @@ type Options struct {
 // Site is nil only when the load was cancelled.
 func Load(ctx context.Context, fsys fs.FS, cfg site.Config, opts Options) (*site.Site, site.Diagnostics) {
 	cfg = withDefaults(cfg)
-	files, diags := walk(ctx, fsys, cfg.ContentDir)
-	pages, pageDiags := loadPages(ctx, fsys, files.markdown, cfg)
+	files, diags := Walk(ctx, fsys, cfg.ContentDir)
+	pages, pageDiags := loadPages(ctx, fsys, files.Markdown, cfg)
 	diags.Append(pageDiags)
 	if ctx.Err() != nil {
 		diags.Sort()
@@ -40,7 +40,7 @@ func Load(ctx context.Context, fsys fs.FS, cfg site.Config, opts Options) (*site
 	}
 	s, linkDiags := Link(cfg, pages, opts)
 	diags.Append(linkDiags)
-	s.Assets = assets(files.others, pages, cfg.ContentDir)
+	s.Assets = assets(files.Others, pages, cfg.ContentDir)
 	diags.Sort()
 	return s, diags
 }

@@ -12,7 +12,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"almanac/generator/build"
+	"almanac/generator/content"
 )
 
 // watcher reports changed files under a site root as slash paths relative
@@ -69,7 +69,7 @@ func (w *watcher) addTree(rel string) {
 		if err != nil || !d.IsDir() {
 			return nil
 		}
-		if p != w.abs(rel) && build.IgnoredName(d.Name()) {
+		if p != w.abs(rel) && content.Ignored(d.Name()) {
 			return filepath.SkipDir
 		}
 		_ = w.fsn.Add(p)
@@ -93,22 +93,13 @@ func (w *watcher) relevant(rel string) bool {
 	if rel == "almanac.toml" {
 		return true
 	}
-	if ignoredPath(rel) {
+	if content.IgnoredPath(rel) {
 		return false
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for _, d := range w.dirs {
 		if rel == d || strings.HasPrefix(rel, d+"/") {
-			return true
-		}
-	}
-	return false
-}
-
-func ignoredPath(rel string) bool {
-	for _, part := range strings.Split(rel, "/") {
-		if build.IgnoredName(part) {
 			return true
 		}
 	}
