@@ -13,6 +13,7 @@ import (
 	"almanac/generator/metrics"
 	"almanac/generator/render"
 	"almanac/generator/site"
+	"almanac/generator/sitefs"
 )
 
 // applyState is what one Apply renders from; it becomes the Incremental's
@@ -206,13 +207,9 @@ func (x *Incremental) outputExists(name string) bool {
 	if _, ok := x.out.Get(name); ok {
 		return true
 	}
-	for _, fsys := range []fs.FS{x.b.opts.Source, x.b.opts.Theme} {
-		if fsys == nil || !fs.ValidPath(name) {
-			continue
-		}
-		if _, err := fs.Stat(fsys, path.Join("static", name)); err == nil {
-			return true
-		}
+	if !fs.ValidPath(name) {
+		return false
 	}
-	return false
+	_, err := fs.Stat(sitefs.Overlay{Site: x.b.opts.Source, Theme: x.b.opts.Theme}, path.Join("static", name))
+	return err == nil
 }

@@ -1,6 +1,7 @@
 package newpage
 
 import (
+	"almanac/generator/sitefs"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -36,12 +37,13 @@ type Data struct {
 // the theme's.
 func execute(source, theme fs.FS, kind string, d Data) ([]byte, error) {
 	name := TemplateDir + "/" + kind + ".md"
-	text, err := fs.ReadFile(source, name)
-	from := name
+	files := sitefs.Overlay{Site: source, Theme: theme}
+	text, err := fs.ReadFile(files, name)
 	if err != nil {
-		if text, err = fs.ReadFile(theme, name); err != nil {
-			return nil, fmt.Errorf("no template for new %s: %s is in neither the site nor the theme", kind, name)
-		}
+		return nil, fmt.Errorf("no template for new %s: %s is in neither the site nor the theme", kind, name)
+	}
+	from := name
+	if !files.FromSite(name) {
 		from = "theme " + name
 	}
 	t, err := template.New(name).Option("missingkey=error").Funcs(funcs()).Parse(string(text))

@@ -1,7 +1,7 @@
 package render
 
 import (
-	"io/fs"
+	"almanac/generator/sitefs"
 	"regexp"
 	"sort"
 	"strings"
@@ -55,7 +55,7 @@ func TestLayoutKeysExist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := collectLayouts([]fs.FS{theme()}, []string{"theme"})
+	files, err := collectLayouts(sitefs.Overlay{Theme: theme()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"almanac/generator/output"
 	"almanac/generator/site"
+	"almanac/generator/sitefs"
 )
 
 // Options configure a Renderer.
@@ -47,11 +48,13 @@ func New(opts Options) (*Renderer, error) {
 	if opts.Theme == nil {
 		return nil, errors.New("render: no theme")
 	}
-	tmpl, err := parseTemplates(opts.Theme, opts.Site)
+	files := sitefs.Overlay{Site: opts.Site, Theme: opts.Theme}
+	tmpl, err := parseTemplates(files)
 	if err != nil {
 		return nil, err
 	}
-	tr, err := loadTranslations(opts.Theme, opts.Site)
+	// UI strings merge key by key: the site may add keys or replace one.
+	tr, err := loadTranslations(files.Layers()...)
 	if err != nil {
 		return nil, err
 	}

@@ -40,32 +40,33 @@ type staticFile struct {
 // named after the first ten hex digits of its SHA-256.
 func (r *Renderer) statics() (asset, []staticFile, error) {
 	byRel := map[string]staticFile{}
-	for i, fsys := range []fs.FS{r.opts.Theme, r.opts.Site} {
-		if fsys == nil {
-			continue
-		}
-		err := fs.WalkDir(fsys, staticDir, func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) && name == staticDir || errors.Is(err, fs.ErrPermission) {
-					return nil // missing, or refused by sitefs and reported by the audit
-				}
-				return err
-			}
-			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-				return nil
-			}
-			// A link that leaves the site, a link to a folder, a device:
-			// never copied (the build's audit reports them).
-			if info, err := sitefs.Follow(fsys, name, d); err != nil || info.IsDir() {
-				return nil
-			}
-			rel := strings.TrimPrefix(name, staticDir+"/")
-			byRel[rel] = staticFile{rel: rel, fsys: fsys, site: i == 1}
-			return nil
-		})
+	layers := sitefs.Overlay{Site: r.opts.Site, Theme: r.opts.Theme}
+	err := fs.WalkDir(layers, staticDir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return asset{}, nil, err
+			if errors.Is(err, fs.ErrNotExist) && name == staticDir || errors.Is(err, fs.ErrPermission) {
+				return nil // missing, or refused by sitefs and reported by the audit
+			}
+			return err
 		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		// A link that leaves the site, a link to a folder, a device:
+		// never copied (the build's audit reports them).
+		if info, err := sitefs.Follow(layers, name, d); err != nil || info.IsDir() {
+			return nil
+		}
+		rel := strings.TrimPrefix(name, staticDir+"/")
+		fromSite := layers.FromSite(name)
+		fsys := r.opts.Theme
+		if fromSite {
+			fsys = r.opts.Site
+		}
+		byRel[rel] = staticFile{rel: rel, fsys: fsys, site: fromSite}
+		return nil
+	})
+	if err != nil {
+		return asset{}, nil, err
 	}
 	var css asset
 	if _, ok := byRel[mainCSS]; !ok {

@@ -13,6 +13,7 @@ import (
 	"text/template/parse"
 
 	"almanac/generator/site"
+	"almanac/generator/sitefs"
 )
 
 const (
@@ -42,40 +43,38 @@ type templates struct {
 	files map[string]layoutFile         // by template file name, for error positions
 }
 
-// collectLayouts reads layouts/*.html and layouts/partials/*.html from each
-// file system in turn; a later one replaces an earlier one's file of the
-// same path.
-func collectLayouts(fsyses []fs.FS, origins []string) (map[string]layoutFile, error) {
-	files := map[string]layoutFile{}
-	for i, fsys := range fsyses {
-		if fsys == nil {
-			continue
+// collectLayouts reads layouts/*.html and layouts/partials/*.html through
+// the overlay: a site's file replaces the theme's of the same path.
+func collectLayouts(files sitefs.Overlay) (map[string]layoutFile, error) {
+	out := map[string]layoutFile{}
+	for _, pattern := range []string{layoutsDir + "/*.html", layoutsDir + "/partials/*.html"} {
+		names, err := fs.Glob(files, pattern)
+		if err != nil {
+			return nil, err
 		}
-		for _, pattern := range []string{layoutsDir + "/*.html", layoutsDir + "/partials/*.html"} {
-			names, err := fs.Glob(fsys, pattern)
+		for _, name := range names {
+			data, err := fs.ReadFile(files, name)
+			if errors.Is(err, fs.ErrPermission) {
+				continue // refused by sitefs; the build's audit reports it
+			}
 			if err != nil {
 				return nil, err
 			}
-			for _, name := range names {
-				data, err := fs.ReadFile(fsys, name)
-				if errors.Is(err, fs.ErrPermission) {
-					continue // refused by sitefs; the build's audit reports it
-				}
-				if err != nil {
-					return nil, err
-				}
-				rel := strings.TrimPrefix(name, layoutsDir+"/")
-				files[rel] = layoutFile{rel: rel, origin: origins[i], data: data}
+			origin := "theme"
+			if files.FromSite(name) {
+				origin = "site"
 			}
+			rel := strings.TrimPrefix(name, layoutsDir+"/")
+			out[rel] = layoutFile{rel: rel, origin: origin, data: data}
 		}
 	}
-	return files, nil
+	return out, nil
 }
 
 // parseTemplates parses every layout once, reporting every file's errors
 // with file:line positions.
-func parseTemplates(theme, siteFS fs.FS) (*templates, error) {
-	all, err := collectLayouts([]fs.FS{theme, siteFS}, []string{"theme", "site"})
+func parseTemplates(files sitefs.Overlay) (*templates, error) {
+	all, err := collectLayouts(files)
 	if err != nil {
 		return nil, err
 	}
