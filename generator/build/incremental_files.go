@@ -39,11 +39,7 @@ type sourceFile struct {
 }
 
 func (x *Incremental) contentDir() string {
-	d := strings.Trim(path.Clean("/"+x.cfg.ContentDir), "/")
-	if d == "" {
-		return "content"
-	}
-	return d
+	return x.cfg.Content()
 }
 
 // note sorts changed paths into the work Apply has to do, and decodes the

@@ -37,10 +37,7 @@ func newLinkResolver(s *site.Site) *linkResolver {
 	for _, p := range s.Pages {
 		r.bySource[p.Source] = p
 	}
-	contentDir := s.Config.ContentDir
-	if contentDir == "" {
-		contentDir = "content"
-	}
+	contentDir := s.Config.Content()
 	r.content = contentDir
 	r.assets = make(map[string]string, len(s.Assets))
 	for _, a := range s.Assets {

@@ -167,10 +167,7 @@ type checker struct {
 }
 
 func newChecker(s *site.Site, opts Options) *checker {
-	dir := s.Config.ContentDir
-	if dir == "" {
-		dir = "content"
-	}
+	dir := s.Config.Content()
 	c := &checker{s: s, opts: opts, contentDir: dir, bySource: map[string]*site.Page{},
 		aliases: map[string]bool{}, assets: map[string]bool{}, anchors: map[*site.Page]map[string]bool{}}
 	for _, p := range s.Pages {

@@ -183,10 +183,7 @@ func typedURL(d *decoder, p *site.Page, kind, rel string) {
 
 // withDefaults fills what a zero Config leaves out.
 func withDefaults(cfg site.Config) site.Config {
-	if cfg.ContentDir == "" {
-		cfg.ContentDir = "content"
-	}
-	cfg.ContentDir = strings.Trim(path.Clean(cfg.ContentDir), "/")
+	cfg.ContentDir = cfg.Content()
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
 	}

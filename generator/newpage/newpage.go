@@ -103,7 +103,7 @@ func place(s *site.Site, cfg site.Config, req Request, d *Data) (*File, error) {
 		return nil, fmt.Errorf("%w: the title %q has no letters or digits to make a file name of", ErrUsage, req.Title)
 	}
 	d.Slug = slug
-	dir := cfg.ContentDir
+	dir := cfg.Content()
 	f := &File{}
 	switch req.Kind {
 	case "story":

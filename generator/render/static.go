@@ -134,10 +134,7 @@ func (p *Prepared) staticJobs() []Job {
 			return err
 		}})
 	}
-	contentDir := p.s.Config.ContentDir
-	if contentDir == "" {
-		contentDir = "content"
-	}
+	contentDir := p.s.Config.Content()
 	for _, a := range p.s.Assets {
 		src := path.Join(contentDir, a)
 		jobs = append(jobs, Job{Name: a, Sources: []string{src}, make: func(b *bytes.Buffer) error {

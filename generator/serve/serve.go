@@ -141,7 +141,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		return nil, fmt.Errorf("watching %s: %w", opts.Source, err)
 	}
 	cfg, _ := content.LoadConfig(s.source)
-	s.watch.watch("layouts", "static", contentDir(cfg.ContentDir))
+	s.watch.watch("layouts", "static", cfg.Content())
 	s.broker.Set("hello", []byte(`{"id":"`+strconv.FormatInt(time.Now().UnixNano(), 36)+`"}`))
 	s.problems.set(nil, nil)
 
@@ -247,13 +247,6 @@ func addressesOf(bind string, addr net.Addr) []string {
 func listensOnLoopback(addr net.Addr) bool {
 	ta, ok := addr.(*net.TCPAddr)
 	return ok && ta.IP.IsLoopback()
-}
-
-func contentDir(d string) string {
-	if d == "" {
-		return "content"
-	}
-	return d
 }
 
 func (s *Server) logf(format string, args ...any) {

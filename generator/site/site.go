@@ -1,6 +1,7 @@
 package site
 
 import (
+	"path"
 	"strings"
 	"time"
 )
@@ -36,6 +37,17 @@ type Config struct {
 	// People are the declared team members; when any are declared, owners
 	// and authors must be among them.
 	People []string
+}
+
+// Content is the content folder, relative to the site root: ContentDir
+// cleaned of slashes and dots, "content" when it is not set. Every reader
+// of the content folder asks here.
+func (c Config) Content() string {
+	d := strings.Trim(path.Clean("/"+c.ContentDir), "/")
+	if d == "" {
+		return "content"
+	}
+	return d
 }
 
 // NamedLink is a link with a label.

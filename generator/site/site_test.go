@@ -24,3 +24,12 @@ func TestGeneratedURL(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigContent(t *testing.T) {
+	for dir, want := range map[string]string{"": "content", "content": "content", "docs/": "docs",
+		"/docs": "docs", "./site/content": "site/content", ".": "content", "a//b/": "a/b"} {
+		if got := (Config{ContentDir: dir}).Content(); got != want {
+			t.Errorf("Config{ContentDir: %q}.Content() = %q, want %q", dir, got, want)
+		}
+	}
+}
