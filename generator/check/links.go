@@ -271,7 +271,7 @@ func (c *checker) url(u, frag string, image bool, fail failFunc) *finding {
 	if c.assets[strings.TrimPrefix(u, "/")] {
 		return nil
 	}
-	if c.opts.Outputs != nil && (c.opts.Outputs(outName(u)) || c.opts.Outputs(outName(clean))) {
+	if c.opts.Outputs != nil && (c.opts.Outputs(site.OutputFile(u)) || c.opts.Outputs(site.OutputFile(clean))) {
 		return nil
 	}
 	if image {
@@ -353,16 +353,4 @@ func (c *checker) suggestURL(u string) string {
 	}
 	slices.Sort(urls)
 	return content.Suggest(u, urls)
-}
-
-// outName is the output file a site-relative URL is served from.
-func outName(u string) string {
-	u = strings.TrimPrefix(u, "/")
-	if u == "" || strings.HasSuffix(u, "/") {
-		return u + "index.html"
-	}
-	if path.Ext(u) == "" {
-		return u + "/index.html"
-	}
-	return u
 }

@@ -248,7 +248,7 @@ func (p *Prepared) aliasJob(alias string, pg *site.Page) Job {
 	if !strings.HasPrefix(alias, "/") {
 		alias = "/" + alias
 	}
-	return Job{Name: outName(alias), Sources: []string{pg.Source}, make: func(b *bytes.Buffer) error {
+	return Job{Name: site.OutputFile(alias), Sources: []string{pg.Source}, make: func(b *bytes.Buffer) error {
 		rel := template.HTMLEscapeString(p.env.u.rel(pg.URL))
 		abs := template.HTMLEscapeString(p.env.u.abs(pg.URL))
 		b.WriteString(`<!doctype html>

@@ -2,7 +2,6 @@ package render
 
 import (
 	"net/url"
-	"path"
 	"regexp"
 	"strings"
 )
@@ -93,20 +92,4 @@ func (u urls) body(html string) string {
 		sub := bodyLinkRE.FindStringSubmatch(m)
 		return sub[1] + u.rel(sub[2]) + `"`
 	})
-}
-
-// outName is the output file for a site-relative URL: pretty URLs end in
-// a slash and become .../index.html; URLs naming a file keep their name.
-func outName(u string) string {
-	u = strings.TrimPrefix(u, "/")
-	if i := strings.IndexAny(u, "?#"); i >= 0 {
-		u = u[:i]
-	}
-	if u == "" || strings.HasSuffix(u, "/") {
-		return u + "index.html"
-	}
-	if path.Ext(u) == "" {
-		return u + "/index.html"
-	}
-	return u
 }

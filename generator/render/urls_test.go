@@ -51,19 +51,3 @@ func TestBodyLinks(t *testing.T) {
 		t.Errorf("at the root, body links should stay as written, got %q", got)
 	}
 }
-
-func TestOutName(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"/", "index.html"},
-		{"/stories/a/", "stories/a/index.html"},
-		{"/old/path", "old/path/index.html"},
-		{"/404.html", "404.html"},
-		{"/feed.xml", "feed.xml"},
-		{"/a/?q=1", "a/index.html"},
-	}
-	for _, tt := range tests {
-		if got := outName(tt.in); got != tt.want {
-			t.Errorf("outName(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}

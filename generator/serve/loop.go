@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"io/fs"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -212,7 +211,7 @@ func (s *Server) publishReload(up *build.Update) {
 		case up.StyleOnly && exists && strings.HasSuffix(name, ".html"):
 			// Only its stylesheet link changed: the swap does it.
 		default:
-			msg.URLs = append(msg.URLs, urlOf(name))
+			msg.URLs = append(msg.URLs, site.URLOf(name))
 		}
 	}
 	if len(msg.URLs) == 0 && len(msg.CSS) == 0 {
@@ -220,17 +219,6 @@ func (s *Server) publishReload(up *build.Update) {
 	}
 	data, _ := json.Marshal(msg)
 	s.broker.Publish("reload", data)
-}
-
-// urlOf is the URL path that serves an output file.
-func urlOf(name string) string {
-	switch {
-	case name == "index.html":
-		return "/"
-	case path.Base(name) == "index.html":
-		return "/" + path.Dir(name) + "/"
-	}
-	return "/" + name
 }
 
 func mentions(paths []string, file string) bool {

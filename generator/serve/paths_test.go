@@ -55,20 +55,6 @@ func TestContentType(t *testing.T) {
 	}
 }
 
-func TestURLOf(t *testing.T) {
-	tests := []struct{ name, want string }{
-		{"index.html", "/"},
-		{"stories/a/index.html", "/stories/a/"},
-		{"404.html", "/404.html"},
-		{"assets/main.abc.css", "/assets/main.abc.css"},
-	}
-	for _, tt := range tests {
-		if got := urlOf(tt.name); got != tt.want {
-			t.Errorf("urlOf(%q) = %q, want %q", tt.name, got, tt.want)
-		}
-	}
-}
-
 func TestPagePath(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"/", "/"},
