@@ -24,6 +24,14 @@ const (
 // file the build wrote: names are looked up in the output's map, never on
 // a disk, so no path (with .. in any encoding, absolute, with backslashes)
 // reaches anything else; such paths are refused before the lookup anyway.
+//
+// It is its own handler rather than http.FileServerFS over the output
+// because a static host does three things FileServerFS does not: it
+// answers a missing page with the site's own 404.html and a 404 status, it
+// never lists a folder that has no index.html, and it types the feeds as
+// the host does (text/calendar, application/atom+xml) whatever the
+// system's MIME table says. Ranges, conditional requests and HEAD still
+// come from the standard library, through http.ServeContent.
 type siteHandler struct {
 	out *output.Memory
 	// placeholder, when the site has never built, is served for every
