@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"runtime"
 	"sync"
 	"time"
 
@@ -71,41 +70,24 @@ func (b *Builder) checkBodies(ctx context.Context, s *site.Site, now time.Time) 
 	}
 	md := markdown.New(opts)
 	links := newLinkResolver(s)
-	var (
-		mu   sync.Mutex
-		wg   sync.WaitGroup
-		next = make(chan *site.Page)
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				r, err := md.Render(p.Source, p.BodyLine, p.Body, links.forPage(p))
-				if r == nil {
-					r = &site.Rendered{}
-				}
-				collectAnchors(r)
-				if !b.opts.KeepBodies {
-					r.HTML = ""
-				}
-				p.Rendered = r
-				if err != nil {
-					mu.Lock()
-					diags.Append(toDiagnostic(p, err))
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for _, p := range s.Pages {
-		if ctx.Err() != nil {
-			break
+	var mu sync.Mutex
+	parallel(ctx, len(s.Pages), func(i int) {
+		p := s.Pages[i]
+		r, err := md.Render(p.Source, p.BodyLine, p.Body, links.forPage(p))
+		if r == nil {
+			r = &site.Rendered{}
 		}
-		next <- p
-	}
-	close(next)
-	wg.Wait()
+		collectAnchors(r)
+		if !b.opts.KeepBodies {
+			r.HTML = ""
+		}
+		p.Rendered = r
+		if err != nil {
+			mu.Lock()
+			diags.Append(toDiagnostic(p, err))
+			mu.Unlock()
+		}
+	})
 	var linkDiags site.Diagnostics
 	var broken check.Broken
 	if prep != nil {

@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -24,56 +23,41 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 	var (
 		mu    sync.Mutex
 		diags site.Diagnostics
-		wg    sync.WaitGroup
-		next  = make(chan *site.Page)
 	)
 	report := func(list site.Diagnostics) {
 		mu.Lock()
 		diags.Append(list)
 		mu.Unlock()
 	}
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				r, err := md.Render(p.Source, p.BodyLine, p.Body, links.forPage(p))
-				if err != nil {
-					report(toDiagnostic(p, err))
-				}
-				if r == nil {
-					r = &site.Rendered{}
-				}
-				collectAnchors(r)
-				p.Rendered = r
-				if p == s.Home {
-					continue // the home page is rendered with the lists
-				}
-				for _, j := range prep.PageJobs(p) {
-					if err := prep.RunJob(j, out); err != nil {
-						report(toDiagnostic(p, err))
-					}
-				}
-				// The search index takes the whole text before it goes.
-				if err := prep.IndexPage(p); err != nil {
-					report(toDiagnostic(p, err))
-				}
-				if !b.opts.KeepBodies {
-					p.Body = nil
-					r.HTML = ""
-					r.Plain = lead(r.Plain, plainLead)
-				}
-			}
-		}()
-	}
-	for _, p := range s.Pages {
-		if ctx.Err() != nil {
-			break
+	parallel(ctx, len(s.Pages), func(i int) {
+		p := s.Pages[i]
+		r, err := md.Render(p.Source, p.BodyLine, p.Body, links.forPage(p))
+		if err != nil {
+			report(toDiagnostic(p, err))
 		}
-		next <- p
-	}
-	close(next)
-	wg.Wait()
+		if r == nil {
+			r = &site.Rendered{}
+		}
+		collectAnchors(r)
+		p.Rendered = r
+		if p == s.Home {
+			return // the home page is rendered with the lists
+		}
+		for _, j := range prep.PageJobs(p) {
+			if err := prep.RunJob(j, out); err != nil {
+				report(toDiagnostic(p, err))
+			}
+		}
+		// The search index takes the whole text before it goes.
+		if err := prep.IndexPage(p); err != nil {
+			report(toDiagnostic(p, err))
+		}
+		if !b.opts.KeepBodies {
+			p.Body = nil
+			r.HTML = ""
+			r.Plain = lead(r.Plain, plainLead)
+		}
+	})
 	return diags
 }
 
