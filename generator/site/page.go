@@ -14,8 +14,17 @@ const (
 	KindMetric     Kind = "metric"
 )
 
-// Kinds lists every kind in display order.
-var Kinds = []Kind{KindStory, KindRelease, KindPostMortem, KindMetric, KindPage}
+// Kinds lists every kind in display order: the typed kinds of the kind
+// table (kinds_table.go), then the plain page.
+var Kinds = kindNames()
+
+func kindNames() []Kind {
+	out := make([]Kind, 0, len(kindTable)+1)
+	for _, k := range kindTable {
+		out = append(out, k.Name)
+	}
+	return append(out, KindPage)
+}
 
 // Page is one Markdown source file, decoded. Exactly one of Story, Release,
 // PostMortem and Metric is set for the typed kinds; all are nil for plain

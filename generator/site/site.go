@@ -90,12 +90,18 @@ type Site struct {
 }
 
 // generatedSections are the top-level folders whose index page almanac
-// writes itself; the ones marked true also have generated pages below.
-var generatedSections = map[string]bool{
-	"stories": false, "releases": false, "postmortems": false, "metrics": false,
-	"actions": false, "search": false, "calendar": true,
-	"tags": true, "services": true, "people": true,
-}
+// writes itself, the typed kinds' list pages among them; the ones marked
+// true also have generated pages below.
+var generatedSections = func() map[string]bool {
+	m := map[string]bool{
+		"actions": false, "search": false, "calendar": true,
+		"tags": true, "services": true, "people": true,
+	}
+	for _, k := range kindTable {
+		m[k.Folder] = false
+	}
+	return m
+}()
 
 // GeneratedURL reports whether almanac writes the page at url itself (a
 // list, a taxonomy or a calendar page), so no content page may take it.
