@@ -4,7 +4,6 @@ import (
 	"context"
 	"io/fs"
 	"path"
-	"time"
 
 	"almanac/generator/check"
 	"almanac/generator/content"
@@ -148,19 +147,6 @@ func (x *Incremental) readGitDates(ctx context.Context) {
 		return
 	}
 	x.gitDates, _ = gitdate.Lastmod(ctx, x.b.opts.GitDir)
-}
-
-// applyGitDates gives pages without a lastmod of their own their file's
-// last commit date (see applyGitLastmod).
-func applyGitDates(s *site.Site, dates map[string]time.Time) {
-	for _, p := range s.Pages {
-		if t, ok := dates[p.Source]; ok && p.Lastmod.IsZero() {
-			if s.Config.Location != nil {
-				t = t.In(s.Config.Location)
-			}
-			p.Lastmod = t
-		}
-	}
 }
 
 // updateBodies puts the new bodies of changed pages, whose front matter

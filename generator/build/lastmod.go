@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"time"
 
 	"almanac/generator/gitdate"
 	"almanac/generator/site"
@@ -15,14 +16,18 @@ func applyGitLastmod(ctx context.Context, s *site.Site, dir string) {
 	if err != nil || len(dates) == 0 {
 		return
 	}
-	loc := s.Config.Location
+	applyGitDates(s, dates)
+}
+
+// applyGitDates gives each page without lastmod in its front matter (which
+// wins) the date of the last commit that touched its file, in the site's
+// time zone. The preview keeps the dates of its one git log and applies
+// them after each relink.
+func applyGitDates(s *site.Site, dates map[string]time.Time) {
 	for _, p := range s.Pages {
-		if !p.Lastmod.IsZero() {
-			continue // front matter wins
-		}
-		if t, ok := dates[p.Source]; ok {
-			if loc != nil {
-				t = t.In(loc)
+		if t, ok := dates[p.Source]; ok && p.Lastmod.IsZero() {
+			if s.Config.Location != nil {
+				t = t.In(s.Config.Location)
 			}
 			p.Lastmod = t
 		}
