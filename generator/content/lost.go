@@ -52,7 +52,7 @@ func lostKeys(fsys fs.FS, name string, data []byte, cfg site.Config) string {
 		if v == "" {
 			if fv := stripExt(path.Base(name)); validVersion(fv) {
 				v = fv
-				p.URL = "/" + sections["release"] + "/" + v + "/"
+				p.URL = "/" + sectionOf("release") + "/" + v + "/"
 			}
 		}
 		if v == "" {

@@ -12,8 +12,14 @@ import (
 	"almanac/generator/site"
 )
 
-// kindNames are the values `type:` may take.
-var kindNames = []string{"story", "release", "postmortem", "metric", "page"}
+// kindNames are the values `type:` may take, in site.Kinds order.
+var kindNames = func() []string {
+	out := make([]string, len(site.Kinds))
+	for i, k := range site.Kinds {
+		out[i] = string(k)
+	}
+	return out
+}()
 
 // whatOf names a kind in messages.
 var whatOf = map[string]string{
@@ -178,7 +184,7 @@ func typedURL(d *decoder, p *site.Page, kind, rel string) {
 		}
 		return // else an error was reported already
 	}
-	p.URL = "/" + sections[kind] + "/" + p.Slug + "/"
+	p.URL = "/" + sectionOf(kind) + "/" + p.Slug + "/"
 }
 
 // withDefaults fills what a zero Config leaves out.

@@ -4,6 +4,8 @@ import (
 	"path"
 	"strings"
 	"unicode"
+
+	"almanac/generator/site"
 )
 
 // Slugify lowercases s, keeps letters of every script and digits, and turns
@@ -26,12 +28,10 @@ func Slugify(s string) string {
 	return b.String()
 }
 
-// sections maps typed kinds to the URL folder of their pages.
-var sections = map[string]string{
-	"story":      "stories",
-	"release":    "releases",
-	"postmortem": "postmortems",
-	"metric":     "metrics",
+// sectionOf returns the URL folder of a typed kind's pages ("stories").
+func sectionOf(kind string) string {
+	k, _ := site.KindByName(kind)
+	return k.Folder
 }
 
 // kindOfFolder returns the kind given by the first folder of a path
@@ -41,10 +41,8 @@ func kindOfFolder(rel string) string {
 	if !ok || rest == "" {
 		return "page"
 	}
-	for kind, folder := range sections {
-		if folder == first {
-			return kind
-		}
+	if k, ok := site.KindOfFolder(first); ok {
+		return string(k.Name)
 	}
 	return "page"
 }
