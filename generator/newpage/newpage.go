@@ -24,8 +24,26 @@ import (
 // (an unknown kind, an empty title); the command line exits with 2.
 var ErrUsage = errors.New("usage")
 
-// Kinds are what `new` makes, in help order.
-func Kinds() []string { return []string{"story", "release", "postmortem", "page"} }
+// Kinds are what `new` makes, in help order: the typed kinds of the site
+// kind table that have a new template, then the plain page.
+func Kinds() []string {
+	var out []string
+	for _, k := range site.TypedKinds() {
+		if k.New != "" {
+			out = append(out, string(k.Name))
+		}
+	}
+	return append(out, "page")
+}
+
+// templateOf is the name of the template in TemplateDir that makes kind,
+// without extension.
+func templateOf(kind string) string {
+	if k, ok := site.KindByName(kind); ok {
+		return k.New
+	}
+	return kind
+}
 
 // Request is what to make.
 type Request struct {
@@ -84,7 +102,7 @@ func Make(ctx context.Context, source, theme fs.FS, req Request) (*File, error) 
 		return nil, err
 	}
 	d.Path, d.ID = f.Path, f.ID
-	data, err := execute(source, theme, req.Kind, d)
+	data, err := execute(source, theme, req.Kind, templateOf(req.Kind), d)
 	if err != nil {
 		return nil, err
 	}
@@ -105,11 +123,11 @@ func place(s *site.Site, cfg site.Config, req Request, d *Data) (*File, error) {
 	d.Slug = slug
 	dir := cfg.Content()
 	f := &File{}
+	var base string // the typed page's file name without extension
 	switch req.Kind {
 	case "story":
 		f.ID = nextStoryID(s.Pages)
-		f.Path = path.Join(dir, "stories", slug+".md")
-		f.URL = "/stories/" + slug + "/"
+		base = slug
 	case "release":
 		v, err := site.ParseSemVer(strings.TrimPrefix(req.Title, "v"))
 		if err != nil {
@@ -121,12 +139,10 @@ func place(s *site.Site, cfg site.Config, req Request, d *Data) (*File, error) {
 		}
 		d.Version, d.Title, d.Slug = version, version, version
 		f.ID = version
-		f.Path = path.Join(dir, "releases", version+".md")
-		f.URL = "/releases/" + version + "/"
+		base = version
 	case "postmortem":
 		f.ID = nextPostMortemID(s.Pages, d.Year)
-		f.Path = path.Join(dir, "postmortems", d.Date+"-"+slug+".md")
-		f.URL = "/postmortems/" + d.Date + "-" + slug + "/"
+		base = d.Date + "-" + slug
 	case "page":
 		sub := strings.Trim(path.Clean("/"+filepath.ToSlash(req.Dir)), "/")
 		if strings.Contains(req.Dir, "..") {
@@ -135,7 +151,11 @@ func place(s *site.Site, cfg site.Config, req Request, d *Data) (*File, error) {
 		f.Path = path.Join(dir, sub, slug+".md")
 		rel := strings.TrimPrefix(path.Join(sub, slug+".md"), "/")
 		f.URL = pageURL(rel)
+		return f, nil
 	}
+	k, _ := site.KindByName(req.Kind)
+	f.Path = path.Join(dir, k.Folder, base+".md")
+	f.URL = k.ListURL + base + "/"
 	return f, nil
 }
 

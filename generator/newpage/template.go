@@ -33,10 +33,10 @@ type Data struct {
 	Releases []string // versions of the site, newest first
 }
 
-// execute runs layouts/new/<kind>.md, the site's when it has one, else
-// the theme's.
-func execute(source, theme fs.FS, kind string, d Data) ([]byte, error) {
-	name := TemplateDir + "/" + kind + ".md"
+// execute runs layouts/new/<tmpl>.md, the template that makes kind, the
+// site's when it has one, else the theme's.
+func execute(source, theme fs.FS, kind, tmpl string, d Data) ([]byte, error) {
+	name := TemplateDir + "/" + tmpl + ".md"
 	files := sitefs.Overlay{Site: source, Theme: theme}
 	text, err := fs.ReadFile(files, name)
 	if err != nil {
