@@ -53,32 +53,25 @@ type TermItem struct {
 	Count int
 }
 
-// sectionOf maps a kind to its list page's nav entry and URL.
-func sectionOf(k site.Kind) (section, url string) {
-	switch k {
-	case site.KindStory:
-		return "stories", "/stories/"
-	case site.KindRelease:
-		return "releases", "/releases/"
-	case site.KindPostMortem:
-		return "postmortems", "/postmortems/"
-	case site.KindMetric:
-		return "metrics", "/metrics/"
+// kindInfo is the site kind table's row of a typed kind; the zero
+// KindInfo for plain pages.
+func kindInfo(k site.Kind) site.KindInfo {
+	ki, _ := site.KindByName(string(k))
+	return ki
+}
+
+// kindNameKey is the i18n key of a kind's singular display name.
+func kindNameKey(k site.Kind) string {
+	if ki, ok := site.KindByName(string(k)); ok {
+		return ki.KindKey
 	}
-	return "", ""
+	return "pagekind." + string(k)
 }
 
 // layoutOf is the layout a content page is rendered with.
 func layoutOf(k site.Kind) string {
-	switch k {
-	case site.KindStory:
-		return "story.html"
-	case site.KindRelease:
-		return "release.html"
-	case site.KindPostMortem:
-		return "postmortem.html"
-	case site.KindMetric:
-		return "metric.html"
+	if ki, ok := site.KindByName(string(k)); ok {
+		return ki.Layout
 	}
 	return "page.html"
 }

@@ -194,7 +194,13 @@ func (p *Prepared) sitemapJob() Job {
 		url     string
 		lastmod time.Time
 	}
-	entries := []entry{{url: "/"}, {url: "/stories/"}, {url: "/releases/"}, {url: "/postmortems/"}, {url: "/metrics/"}, {url: "/actions/"}, {url: "/calendar/"}, {url: "/tags/"}, {url: "/services/"}, {url: "/people/"}}
+	entries := []entry{{url: "/"}}
+	for _, k := range site.TypedKinds() {
+		entries = append(entries, entry{url: k.ListURL})
+	}
+	for _, u := range []string{"/actions/", "/calendar/", "/tags/", "/services/", "/people/"} {
+		entries = append(entries, entry{url: u})
+	}
 	if s.Home != nil {
 		entries[0].lastmod = s.Home.Lastmod
 	}

@@ -11,7 +11,6 @@ import (
 
 // Outputs of the metrics pages.
 const (
-	metricsURL  = "/metrics/"
 	actionsURL  = "/actions/"
 	metricsJSON = "metrics.json"
 )
@@ -78,8 +77,9 @@ func (p *Prepared) ChartFence() func(info string, code []byte, pos site.Pos) (st
 // pages are content pages (PageJobs) with the metric.html layout.
 func (p *Prepared) metricsJobs() []Job {
 	src := p.metricsSources()
-	m := p.data("metrics.html", metricsURL, p.env.tr.T("nav.metrics"))
-	m.Section = "metrics"
+	mk := kindInfo(site.KindMetric)
+	m := p.data(mk.ListLayout, mk.ListURL, p.env.tr.T(mk.NavKey))
+	m.Section = mk.Folder
 	a := p.data("actions.html", actionsURL, p.env.tr.T("nav.actions"))
 	a.Section = "actions"
 	var pms []string

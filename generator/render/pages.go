@@ -22,9 +22,9 @@ func (p *Prepared) SiteJobs() []Job { return dedupe(p.siteJobs()) }
 func (p *Prepared) siteJobs() []Job {
 	s := p.s
 	var jobs []Job
-	jobs = append(jobs, p.homeJob(), p.sectionJob("stories", "stories.html", s.Stories),
-		p.sectionJob("releases", "releases.html", s.Releases),
-		p.sectionJob("postmortems", "postmortems.html", s.PostMortems))
+	jobs = append(jobs, p.homeJob(), p.sectionJob(site.KindStory, s.Stories),
+		p.sectionJob(site.KindRelease, s.Releases),
+		p.sectionJob(site.KindPostMortem, s.PostMortems))
 	for _, pg := range s.Pages {
 		if pg == s.Home {
 			continue
@@ -99,10 +99,9 @@ func (p *Prepared) PageJobs(pg *site.Page) []Job {
 	d.Desc = pg.Description
 	d.Lastmod = pg.Lastmod
 	var sources []string
-	section, sectionURL := sectionOf(pg.Kind)
-	d.Section = section
-	if section != "" {
-		d.Crumbs = []Crumb{{Name: p.env.tr.T("nav." + section), URL: sectionURL}, {Name: pg.ID()}}
+	if k, ok := site.KindByName(string(pg.Kind)); ok {
+		d.Section = k.Folder
+		d.Crumbs = []Crumb{{Name: p.env.tr.T(k.NavKey), URL: k.ListURL}, {Name: pg.ID()}}
 	}
 	sources = append(sources, pg.Source)
 	switch {
@@ -151,9 +150,10 @@ func (p *Prepared) homeJob() Job {
 	return p.pageJob(d, "", sources)
 }
 
-func (p *Prepared) sectionJob(section, layout string, pages []*site.Page) Job {
-	d := p.data(layout, "/"+section+"/", p.env.tr.T("nav."+section))
-	d.Section = section
+func (p *Prepared) sectionJob(kind site.Kind, pages []*site.Page) Job {
+	k := kindInfo(kind)
+	d := p.data(k.ListLayout, k.ListURL, p.env.tr.T(k.NavKey))
+	d.Section = k.Folder
 	return p.pageJob(d, "", appendSources(nil, pages...))
 }
 

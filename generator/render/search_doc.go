@@ -89,7 +89,7 @@ func (p *Prepared) searchRecord(pg *site.Page, d search.Doc) search.Record {
 		r.Date = p.env.clk.date(pg.Date)
 	}
 	badge := func(class, label string) { r.Badges = append(r.Badges, [2]string{class, label}) }
-	badge("", tr.T("pagekind."+string(pg.Kind)))
+	badge("", tr.T(kindNameKey(pg.Kind)))
 	switch {
 	case pg.Story != nil && pg.Story.Status != "":
 		badge("status-"+pg.Story.Status, tr.label("status", pg.Story.Status))

@@ -113,7 +113,7 @@ func (p *Prepared) searchFacets(st *searchState) []search.Facet {
 	slices.SortFunc(yearOrder, func(a, b string) int { return cmp.Compare(b, a) })
 
 	return []search.Facet{
-		{Name: "kind", Values: values(kinds, kindOrder, func(k string) string { return tr.T("pagekind." + k) })},
+		{Name: "kind", Values: values(kinds, kindOrder, func(k string) string { return tr.T(kindNameKey(site.Kind(k))) })},
 		{Name: "status", Values: values(status, statusOrder, statusLabel)},
 		{Name: "severity", Values: values(sev, site.Severities, func(k string) string { return tr.label("severity", k) })},
 		{Name: "tag", Values: values(tags, byCount(tags), same)},
