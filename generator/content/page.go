@@ -21,11 +21,6 @@ var kindNames = func() []string {
 	return out
 }()
 
-// whatOf names a kind in messages.
-var whatOf = map[string]string{
-	"story": "story", "release": "release", "postmortem": "post-mortem", "metric": "metric", "page": "page",
-}
-
 // LoadPage reads and decodes one Markdown file. name is the file's slash
 // path in fsys, the site root (e.g. "content/stories/export.md"). The page
 // is nil when the file cannot be read or its front matter cannot be parsed;
@@ -135,7 +130,7 @@ func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config) 
 	body, bodyDiags := expandShortcodes(fsys, name, m.body, m.bodyLine, cfg.ContentDir)
 	diags.Append(bodyDiags)
 	p := &site.Page{Kind: site.Kind(kind), Source: name, Body: body, BodyLine: m.bodyLine}
-	dec := newDecoder(name, whatOf[kind]+" front matter", cfg.Location, top)
+	dec := newDecoder(name, site.Kind(kind).Noun()+" front matter", cfg.Location, top)
 	switch kind {
 	case "story":
 		decodeStory(dec, root, p)

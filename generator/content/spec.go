@@ -120,6 +120,11 @@ func SpecOf(kind site.Kind) Spec {
 	return pageSpec()
 }
 
+// kindDoc describes a typed kind: what, then the folder its pages live in.
+func kindDoc(what string, k site.Kind) string {
+	return what + " (content/" + sectionOf(string(k)) + "/)."
+}
+
 func zero() *float64 { f := 0.0; return &f }
 
 // commonKeys are the keys every typed kind accepts besides its own.
@@ -163,7 +168,7 @@ func storySpec() Spec {
 			{Name: "date", Type: TypeDate},
 		}},
 	)
-	return Spec{Kind: site.KindStory, Doc: "A user story (content/stories/).", Keys: keys}
+	return Spec{Kind: site.KindStory, Doc: kindDoc("A user story", site.KindStory), Keys: keys}
 }
 
 func releaseSpec() Spec {
@@ -181,7 +186,7 @@ func releaseSpec() Spec {
 		}},
 		Key{Name: "environment", Type: TypeText},
 	)
-	return Spec{Kind: site.KindRelease, Doc: "A release (content/releases/).", Keys: keys, Rules: []Rule{
+	return Spec{Kind: site.KindRelease, Doc: kindDoc("A release", site.KindRelease), Keys: keys, Rules: []Rule{
 		{If: "status", In: []string{"released", "rolled_back"}, Then: "released_at",
 			Hint: "add released_at: 2026-07-14T10:30:00+09:00"},
 		{If: "status", In: []string{"rolled_back"}, Then: "rolled_back_at",
@@ -226,7 +231,7 @@ func postMortemSpec() Spec {
 			{Name: "got_lucky", Type: TypeTextList},
 		}},
 	)
-	return Spec{Kind: site.KindPostMortem, Doc: "A post-mortem (content/postmortems/).", Keys: keys, Rules: []Rule{
+	return Spec{Kind: site.KindPostMortem, Doc: kindDoc("A post-mortem", site.KindPostMortem), Keys: keys, Rules: []Rule{
 		{If: "status", In: []string{"published"}, Then: "resolved_at",
 			Hint: "a published post-mortem says when it was resolved, e.g. resolved_at: 2026-07-14T11:05:00+09:00"},
 		{If: "status", In: []string{"published"}, Then: "root_causes",
@@ -248,7 +253,7 @@ func metricSpec() Spec {
 		}},
 		Key{Name: "csv", Type: TypeText, Doc: "a CSV file beside the page with the header date,value"},
 	)
-	return Spec{Kind: site.KindMetric, Doc: "A team metric (content/metrics/).", Keys: keys, OneOf: []string{"points", "csv"}}
+	return Spec{Kind: site.KindMetric, Doc: kindDoc("A team metric", site.KindMetric), Keys: keys, OneOf: []string{"points", "csv"}}
 }
 
 // pageSpec lists the keys of plain pages that almanac reads itself; any

@@ -7,7 +7,6 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
 
 	"almanac/generator/content"
 )
@@ -48,7 +47,7 @@ func Marshal(v any) []byte {
 func For(spec content.Spec) Object {
 	s := Object{
 		{"$schema", Draft},
-		{"title", "almanac " + strings.ReplaceAll(string(spec.Kind), "postmortem", "post-mortem") + " front matter"},
+		{"title", "almanac " + spec.Kind.Noun() + " front matter"},
 		{"description", spec.Doc},
 	}
 	// No "type": "object" at the root. Front matter is always a mapping

@@ -1,28 +1,40 @@
 package site
 
 // KindInfo is what almanac knows about one typed kind: where its pages
-// live, where they are published and what renders and names them.
+// live, where they are published, what renders them and how it is named.
+// The loader (folder → kind, a page's URL, the values of type:), the
+// generated URLs no content page may take, `almanac new` (its kinds, folders,
+// URLs, templates), the renderer (page and list layouts, list URL, nav
+// section, breadcrumbs, sitemap, search kind facet and badge) and the front
+// matter schemas read it from kindTable.
 //
 // A new typed kind touches:
-//   - a row in kindTable below and a Kind constant in page.go (the order
-//     of the rows is the order of Kinds());
-//   - a field on Page for its decoded front matter, and its type here;
-//   - in package content: a Spec (spec.go, and a case in SpecOf), a decode
-//     function and its case in decodeTree (page.go), and its entry in whatOf
-//     (the name used in messages);
-//   - two layouts, the page (Layout) and the list (ListLayout), in layouts/;
-//   - strings in both i18n files (layouts/i18n/en.toml and ko.toml): the
-//     keys NavKey and KindKey name;
-//   - a template layouts/new/<name>.md when `almanac new` makes it (New);
-//   - in package render, still per kind: the list page job (pages.go
-//     sectionJob, or a job of its own as metrics has), the view model, the
-//     search facets and fields it adds (search_facets.go, search_doc.go), the
-//     feed entries (feeds.go) when it has any, and the nav links of
-//     layouts/partials/header.html and layouts/404.html;
-//   - the Site list holding its pages (Site.Stories and the like) and
-//     where the loader fills it.
+//   - a row in kindTable and a Kind constant (page.go); the order of the
+//     rows is the order of Kinds and of TypedKinds;
+//   - its decoded type (here, in kinds.go) and a field for it on Page;
+//   - in package content: a Spec (spec.go, and its case in SpecOf) and a
+//     decode function with its case in decodeTree (page.go);
+//   - two layouts in layouts/: the page (Layout) and the list (ListLayout);
+//   - strings in both i18n files, layouts/i18n/en.toml and ko.toml: the
+//     keys KindKey and NavKey name;
+//   - layouts/new/<New>.md, when `almanac new` is to make it, and then the
+//     id and file name it gets in newpage's place and a line of the help
+//     in cli/new.go;
+//
+// and, still per kind after the table:
+//   - the Site list of its pages (Site.Stories and the like) and where
+//     content fills it;
+//   - in package render: its list page job in siteJobs (pages.go), or a
+//     job of its own as metrics has (metrics.go), the sources a page of it
+//     depends on (PageJobs), its search fields and facets (search_doc.go,
+//     search_facets.go), and feed entries (feeds.go) when it has any;
+//   - the nav links in layouts/partials/nav-links.html and layouts/404.html,
+//     which spell the list URLs and nav keys again.
 type KindInfo struct {
 	Name Kind // "story"
+	// Noun is how English messages and the front matter schemas name it
+	// ("post-mortem").
+	Noun string
 	// Folder is the first folder under content/ its pages live in, which is
 	// also the URL section they are published under ("stories").
 	Folder string
@@ -42,19 +54,28 @@ type KindInfo struct {
 }
 
 var kindTable = []KindInfo{
-	{Name: KindStory, Folder: "stories", ListURL: "/stories/", Layout: "story.html", ListLayout: "stories.html",
+	{Name: KindStory, Noun: "story", Folder: "stories", ListURL: "/stories/", Layout: "story.html", ListLayout: "stories.html",
 		New: "story", KindKey: "pagekind.story", NavKey: "nav.stories"},
-	{Name: KindRelease, Folder: "releases", ListURL: "/releases/", Layout: "release.html", ListLayout: "releases.html",
+	{Name: KindRelease, Noun: "release", Folder: "releases", ListURL: "/releases/", Layout: "release.html", ListLayout: "releases.html",
 		New: "release", KindKey: "pagekind.release", NavKey: "nav.releases"},
-	{Name: KindPostMortem, Folder: "postmortems", ListURL: "/postmortems/", Layout: "postmortem.html", ListLayout: "postmortems.html",
+	{Name: KindPostMortem, Noun: "post-mortem", Folder: "postmortems", ListURL: "/postmortems/", Layout: "postmortem.html", ListLayout: "postmortems.html",
 		New: "postmortem", KindKey: "pagekind.postmortem", NavKey: "nav.postmortems"},
-	{Name: KindMetric, Folder: "metrics", ListURL: "/metrics/", Layout: "metric.html", ListLayout: "metrics.html",
+	{Name: KindMetric, Noun: "metric", Folder: "metrics", ListURL: "/metrics/", Layout: "metric.html", ListLayout: "metrics.html",
 		KindKey: "pagekind.metric", NavKey: "nav.metrics"},
 }
 
 // TypedKinds returns the typed kinds in display order. The slice is the
 // caller's.
 func TypedKinds() []KindInfo { return append([]KindInfo(nil), kindTable...) }
+
+// Noun is how English messages name the kind: its table row's Noun, or
+// the kind itself for plain pages.
+func (k Kind) Noun() string {
+	if ki, ok := KindByName(string(k)); ok {
+		return ki.Noun
+	}
+	return string(k)
+}
 
 // KindByName returns the typed kind named name ("story"); ok is false for
 // "page" and unknown names.
