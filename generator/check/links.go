@@ -314,24 +314,16 @@ func (c *checker) anchor(t *site.Page, frag string, fail failFunc) *finding {
 	return fail(missingAnchor, hint, "%s has no heading or anchor #%s", t.Source, frag)
 }
 
-// inContent returns file relative to the content folder, and whether it
-// is inside it.
+// inContent returns file relative to the content folder (site.Config's
+// Content, never "."), and whether it is inside it.
 func (c *checker) inContent(file string) (string, bool) {
-	switch {
-	case c.contentDir == ".":
-		return file, true
-	case file == c.contentDir:
+	if file == c.contentDir {
 		return ".", true
-	case strings.HasPrefix(file, c.contentDir+"/"):
-		return strings.TrimPrefix(file, c.contentDir+"/"), true
 	}
-	return "", false
+	return strings.CutPrefix(file, c.contentDir+"/")
 }
 
 func (c *checker) relContent(file string) string {
-	if c.contentDir == "." {
-		return file
-	}
 	return strings.TrimPrefix(file, c.contentDir+"/")
 }
 
