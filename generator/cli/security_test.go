@@ -52,8 +52,7 @@ var hostileLinks = []struct{ target, at string }{
 func hostileSite(t *testing.T) string {
 	t.Helper()
 	t.Setenv("ALMANAC_TEST_SECRET", envSecret)
-	top := t.TempDir()
-	files := map[string]string{
+	top := writeSite(t, map[string]string{
 		"outside/secret.txt":              outsideSecret,
 		"outside/deploys.csv":             "date,value\n2026-01-01," + outsideSecret + "\n",
 		"outside/footer.html":             "<footer>" + outsideSecret + "</footer>",
@@ -64,16 +63,7 @@ func hostileSite(t *testing.T) string {
 		"site/content/handbook/notes.txt": "plain notes\n",
 		"site/content/metrics/deploys.md": "---\ntitle: Deploys\nunit: count\nbetter: higher\ncsv: deploys.csv\n---\n",
 		"site/static/fine.txt":            "fine\n",
-	}
-	for name, data := range files {
-		p := filepath.Join(top, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	dir := filepath.Join(top, "site")
 	for _, l := range hostileLinks {
 		p := filepath.Join(dir, filepath.FromSlash(l.at))

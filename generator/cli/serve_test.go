@@ -58,30 +58,61 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
-func TestServeCommand(t *testing.T) {
+// servingRun is a `serve` command running in the test.
+type servingRun struct {
+	stdout, stderr lockedBuffer
+	line, url      string // the serving line and the first address in it
+	cancel         context.CancelFunc
+	exit           chan int
+}
+
+// startServe runs `almanac serve` on a one-story site with args added and
+// waits for the line that says where it serves.
+func startServe(t *testing.T, args ...string) *servingRun {
+	t.Helper()
 	src := writeSite(t, map[string]string{
 		"almanac.toml":         "title = \"T\"\n",
 		"content/stories/a.md": "---\nid: STORY-1\ntitle: A story to preview\nstatus: ready\n---\nBody.\n",
 	})
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var stdout, stderr lockedBuffer
-	exit := make(chan int, 1)
+	r := &servingRun{cancel: cancel, exit: make(chan int, 1)}
+	t.Cleanup(cancel)
 	go func() {
-		exit <- Run(ctx, []string{"serve", "--source", src, "--port", "0", "--no-cache", "--now", "2026-11-26"},
-			Env{Stdout: &stdout, Stderr: &stderr, Theme: os.DirFS("../..")})
+		r.exit <- Run(ctx, append([]string{"serve", "--source", src, "--port", "0", "--no-cache", "--now", "2026-11-26"}, args...),
+			Env{Stdout: &r.stdout, Stderr: &r.stderr, Theme: os.DirFS("../..")})
 	}()
-	serving := regexp.MustCompile(`serving .* at (http://127\.0\.0\.1:\d+/) \(drafts shown`)
-	var url string
-	for deadline := time.Now().Add(30 * time.Second); url == ""; time.Sleep(10 * time.Millisecond) {
-		if m := serving.FindStringSubmatch(stdout.String()); m != nil {
-			url = m[1]
+	serving := regexp.MustCompile(`serving .* at (http://[^ ,]+/)(, http://[^ ,]+/)* \(drafts shown`)
+	for deadline := time.Now().Add(30 * time.Second); r.url == ""; time.Sleep(10 * time.Millisecond) {
+		if m := serving.FindStringSubmatch(r.stdout.String()); m != nil {
+			r.line, r.url = m[0], m[1]
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("no serving line; stdout %q, stderr %q", stdout.String(), stderr.String())
+			t.Fatalf("no serving line; stdout %q, stderr %q", r.stdout.String(), r.stderr.String())
 		}
 	}
-	resp, err := http.Get(url + "stories/a/")
+	return r
+}
+
+// stop presses Ctrl-C and waits for a clean exit.
+func (r *servingRun) stop(t *testing.T) {
+	t.Helper()
+	r.cancel()
+	select {
+	case code := <-r.exit:
+		if code != ExitOK {
+			t.Errorf("exit %d after Ctrl-C, stderr %q", code, r.stderr.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+}
+
+func TestServeCommand(t *testing.T) {
+	r := startServe(t)
+	if !regexp.MustCompile(`^http://127\.0\.0\.1:\d+/$`).MatchString(r.url) {
+		t.Errorf("serving at %q, want 127.0.0.1", r.url)
+	}
+	resp, err := http.Get(r.url + "stories/a/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,17 +121,9 @@ func TestServeCommand(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "A story to preview") {
 		t.Errorf("GET the story: %s", resp.Status)
 	}
-	cancel() // Ctrl-C
-	select {
-	case code := <-exit:
-		if code != ExitOK {
-			t.Errorf("exit %d after Ctrl-C, stderr %q", code, stderr.String())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not stop")
-	}
-	if !strings.Contains(stdout.String(), "stopped") {
-		t.Errorf("stdout %q lacks stopped", stdout.String())
+	r.stop(t)
+	if !strings.Contains(r.stdout.String(), "stopped") {
+		t.Errorf("stdout %q lacks stopped", r.stdout.String())
 	}
 }
 
