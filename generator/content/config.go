@@ -130,6 +130,13 @@ func decodeConfig(d *decoder, root *node, cfg *site.Config) {
 				{"anchors", policy(&cfg.AnchorPolicy)},
 			})
 		}},
+		{"repositories", func(n *node, path string) {
+			d.list(n, path, func(item *node, ip string) {
+				if r, ok := d.repository(item, ip); ok {
+					cfg.Repositories = append(cfg.Repositories, r)
+				}
+			})
+		}},
 		{"links", func(n *node, path string) {
 			d.list(n, path, func(item *node, ip string) {
 				var l site.NamedLink
@@ -197,4 +204,33 @@ func (d *decoder) contentDir(n *node, p string) string {
 		return "content"
 	}
 	return clean
+}
+
+// repository reads one [[repositories]] entry: a path (required), the
+// branch that counts as merged and the tag spelling, which must name
+// {version}.
+func (d *decoder) repository(n *node, p string) (site.Repository, bool) {
+	var r site.Repository
+	given := d.object(n, p, []field{
+		{"path", func(n *node, path string) { r.Path = d.str(n, path) }},
+		{"branch", func(n *node, path string) { r.Branch = d.str(n, path) }},
+		{"tags", func(n *node, path string) {
+			t := d.str(n, path)
+			if t != "" && !strings.Contains(t, "{version}") {
+				d.errorf(n, `write e.g. "v{version}"`, "%s: %q does not name {version}", path, t)
+				return
+			}
+			if t != "" {
+				r.Tags = []string{t}
+			}
+		}},
+	})
+	d.requireIn(n, p, given, "path")
+	if r.Path == "" {
+		return r, false
+	}
+	if r.Tags == nil {
+		r.Tags = append([]string(nil), site.DefaultTagPatterns...)
+	}
+	return r, true
 }

@@ -49,6 +49,12 @@ type Story struct {
 	VOC           []VOC
 
 	ReleasePage *Page // resolved from Release; nil when absent or unknown
+
+	// FirstCommitFrom and MergedFrom say which commit FirstCommitAt and
+	// MergedAt were read from when front matter left them out; nil when
+	// the value is the front matter's or unknown.
+	FirstCommitFrom *Source
+	MergedFrom      *Source
 }
 
 // VOC is one piece of the voice of the customer behind a story.
@@ -78,6 +84,11 @@ type Release struct {
 	Incidents []*Page // post-mortems naming this version
 	Hotfixes  []*Page // hotfix releases naming this version in hotfix_for
 	FixesFor  []*Page // releases this one is a hotfix for
+
+	// ReleasedFrom says which tag ReleasedAt was read from when front
+	// matter left it out; nil when the value is the front matter's or
+	// unknown.
+	ReleasedFrom *Source
 }
 
 // Deployed reports whether the release reached production: status released

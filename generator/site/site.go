@@ -37,6 +37,9 @@ type Config struct {
 	// People are the declared team members; when any are declared, owners
 	// and authors must be among them.
 	People []string
+	// Repositories are the code repositories whose history gives the
+	// stories' and releases' timestamps that front matter leaves out.
+	Repositories []Repository
 }
 
 // Content is the content folder, relative to the site root: ContentDir
