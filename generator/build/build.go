@@ -11,13 +11,9 @@ import (
 	"time"
 
 	"almanac/generator/check"
-	"almanac/generator/content"
 	"almanac/generator/markdown"
-	"almanac/generator/metrics"
 	"almanac/generator/output"
-	"almanac/generator/render"
 	"almanac/generator/site"
-	"almanac/generator/sitefs"
 )
 
 // siteDirs are the folders of a site besides its content: what they hold
@@ -102,133 +98,6 @@ type Stages struct {
 // last good site).
 func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer) (*Result, error) {
 	return b.generate(ctx, now, out, true)
-}
-
-// generate is Generate; without index, pages are not indexed and no
-// search index is written, for a run that keeps nothing (Check).
-func (b *Builder) generate(ctx context.Context, now time.Time, out output.Writer, index bool) (*Result, error) {
-	start := time.Now()
-	res := &Result{}
-	fail := func(err error) (*Result, error) {
-		res.Diagnostics.Sort()
-		if err == nil {
-			err = res.Diagnostics.Err()
-		}
-		return res, err
-	}
-	cfg, diags := content.LoadConfig(b.opts.Source)
-	res.Diagnostics.Append(diags)
-	if diags.HasErrors() {
-		return fail(nil)
-	}
-	// The theme folders are read by name as they are needed; their links
-	// and special files are reported here, once, at their paths (the
-	// content folder's are reported by its walk).
-	res.Diagnostics.Append(sitefs.Audit(b.opts.Source, siteDirs...))
-	if b.opts.BaseURL != "" {
-		cfg.BaseURL = normalizeBaseURL(b.opts.BaseURL)
-	}
-	s, diags := content.Load(ctx, b.opts.Source, cfg, content.Options{Drafts: b.opts.Drafts, Now: now})
-	res.Diagnostics.Append(diags)
-	if s == nil {
-		return fail(nil)
-	}
-	res.Site = s
-	if diags.HasErrors() {
-		// The bodies are checked all the same: one run lists every problem.
-		diags, broken := b.checkBodies(ctx, s, now)
-		res.Diagnostics.Append(diags)
-		res.Links, res.LinksChecked = broken, true
-		return fail(nil)
-	}
-	if b.opts.GitDir != "" {
-		applyGitLastmod(ctx, s, b.opts.GitDir)
-	}
-	res.Stages.Load = time.Since(start)
-
-	// The figures are computed once, right after loading: /metrics/, the
-	// home page's tiles and every ```chart block read this one report.
-	metricsStart := time.Now()
-	report := metrics.Compute(s, now, 0)
-	res.Stages.Metrics = time.Since(metricsStart)
-
-	r, err := render.New(render.Options{
-		Theme:      b.opts.Theme,
-		Site:       b.opts.Source,
-		ExtraCSS:   extraCSS(),
-		LiveReload: b.opts.LiveReload,
-	})
-	if err != nil {
-		return fail(asDiagnostics(&res.Diagnostics, err))
-	}
-	popts := []render.PrepareOption{render.WithMetrics(report)}
-	if !index {
-		popts = append(popts, render.WithoutIndex())
-	}
-	prep, err := r.Prepare(s, popts...)
-	if err != nil {
-		return fail(asDiagnostics(&res.Diagnostics, err))
-	}
-	// The records the index keeps for its files, and its temporary file.
-	defer prep.ReleaseIndex()
-
-	pagesStart := time.Now()
-	res.Diagnostics.Append(b.renderPages(ctx, s, prep, out))
-	res.Stages.Pages = time.Since(pagesStart)
-	if res.Diagnostics.HasErrors() {
-		return fail(nil)
-	}
-	if err := ctx.Err(); err != nil {
-		return fail(err)
-	}
-
-	// Links and anchors are checked once every page is rendered; the
-	// build publishes nothing while one is broken.
-	lists := listJobs(s, prep)
-	linkDiags, broken := checkLinks(s, allJobs(s, prep, lists))
-	res.Diagnostics.Append(linkDiags)
-	res.Links, res.LinksChecked = broken, true
-	if res.Diagnostics.HasErrors() {
-		return fail(nil)
-	}
-	// Every page is indexed: the index is finished on one core while the
-	// lists are made on the others.
-	prep.StartIndex()
-
-	listsStart := time.Now()
-	if err := prep.Run(ctx, lists, out); err != nil {
-		return fail(asDiagnostics(&res.Diagnostics, err))
-	}
-	if err := prep.Run(ctx, prep.IndexJobs(), out); err != nil {
-		return fail(asDiagnostics(&res.Diagnostics, err))
-	}
-	res.Stages.Lists = time.Since(listsStart)
-	res.Diagnostics.Sort()
-	res.Pages = len(s.Pages)
-	res.Took = time.Since(start)
-	return res, nil
-}
-
-// listJobs are the outputs that are not one content page's own: the home
-// page, lists, terms, people, feeds, static files; not the search index's
-// files (render.Prepared.IndexJobs).
-func listJobs(s *site.Site, prep *render.Prepared) []render.Job {
-	own := map[string]bool{}
-	for _, pg := range s.Pages {
-		if pg == s.Home {
-			continue
-		}
-		for _, j := range prep.PageJobs(pg) {
-			own[j.Name] = true
-		}
-	}
-	var jobs []render.Job
-	for _, j := range prep.SiteJobs() {
-		if !own[j.Name] {
-			jobs = append(jobs, j)
-		}
-	}
-	return jobs
 }
 
 // asDiagnostics moves the diagnostics an error carries into list and

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"almanac/generator/check"
-	"almanac/generator/markdown"
 	"almanac/generator/metrics"
 	"almanac/generator/render"
 	"almanac/generator/site"
@@ -33,68 +32,43 @@ func collectAnchors(r *site.Rendered) {
 	}
 }
 
-// checkLinks runs the link checks over the rendered site; jobs are every
-// output file the build makes, so links to feeds and static files count.
-// It returns the diagnostics and the count of broken links, those the
-// link policy left out included.
-func checkLinks(s *site.Site, jobs []render.Job) (site.Diagnostics, check.Broken) {
-	names := make(map[string]bool, len(jobs))
-	for _, j := range jobs {
-		names[j.Name] = true
-	}
-	return check.LinkReport(s, check.Options{Outputs: func(name string) bool { return names[name] }})
-}
-
-// allJobs lists every output of a prepared site: list jobs and each
-// page's own.
-func allJobs(s *site.Site, prep *render.Prepared, lists []render.Job) []render.Job {
-	jobs := append([]render.Job(nil), lists...)
-	for _, pg := range s.Pages {
-		jobs = append(jobs, prep.PageJobs(pg)...)
-	}
-	return jobs
+// checkLinks runs the link checks over the rendered site; outputs tells
+// the files the build makes besides pages, so links to feeds and static
+// files count. It returns the diagnostics and the count of broken links,
+// those the link policy left out included.
+func checkLinks(s *site.Site, outputs func(name string) bool) (site.Diagnostics, check.Broken) {
+	return check.LinkReport(s, check.Options{Outputs: outputs})
 }
 
 // checkBodies renders the Markdown of a site whose front matter has
 // errors, writing nothing, so that its links and fenced blocks are checked
-// as well and one run lists every problem. Templates are not run.
+// as well and one run lists every problem. Templates are not run; when
+// they cannot be parsed, chart blocks are left as code and links to
+// generated files are not known.
 func (b *Builder) checkBodies(ctx context.Context, s *site.Site, now time.Time) (site.Diagnostics, check.Broken) {
 	var diags site.Diagnostics
-	opts := markdown.Options{Unsafe: s.Config.MarkdownUnsafe, Highlight: b.highlight}
-	var prep *render.Prepared
-	if r, err := render.New(render.Options{Theme: b.opts.Theme, Site: b.opts.Source}); err == nil {
-		if p, err := r.Prepare(s, render.WithMetrics(metrics.Compute(s, now, 0))); err == nil {
-			prep = p
-			opts = b.markdownOptions(s, prep)
+	md, outputs := b.plainMarkdown(s), func(string) bool { return false }
+	if rd, err := b.renderer(); err == nil {
+		if prep, m, err := b.bind(rd, s, metrics.Compute(s, now, 0), render.WithoutIndex()); err == nil {
+			md, outputs = m, prep.Outputs()
 		}
 	}
-	md := markdown.New(opts)
 	links := newLinkResolver(s)
 	var mu sync.Mutex
 	parallel(ctx, len(s.Pages), func(i int) {
 		p := s.Pages[i]
-		r, err := md.Render(p.Source, p.BodyLine, p.Body, links.forPage(p))
-		if r == nil {
-			r = &site.Rendered{}
-		}
-		collectAnchors(r)
+		r, errs := renderBody(md, links, p)
 		if !b.opts.KeepBodies {
 			r.HTML = ""
 		}
 		p.Rendered = r
-		if err != nil {
+		if len(errs) > 0 {
 			mu.Lock()
-			diags.Append(toDiagnostic(p, err))
+			diags.Append(errs)
 			mu.Unlock()
 		}
 	})
-	var linkDiags site.Diagnostics
-	var broken check.Broken
-	if prep != nil {
-		linkDiags, broken = checkLinks(s, allJobs(s, prep, prep.Jobs()))
-	} else {
-		linkDiags, broken = check.LinkReport(s, check.Options{})
-	}
+	linkDiags, broken := checkLinks(s, outputs)
 	diags.Append(linkDiags)
 	return diags, broken
 }

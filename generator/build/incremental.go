@@ -175,11 +175,11 @@ func (x *Incremental) Apply(ctx context.Context, paths, hot []string) *Update {
 	}
 	up.Markdown = st.markdown
 	jobs := x.pageJobs(st, hot)
-	stage := newStage()
+	staged := newStaging()
 	if x.site == nil {
-		stage.direct = x.out
+		staged.direct = x.out
 	}
-	if err := st.prep.Run(ctx, jobs, stage); err != nil {
+	if err := st.prep.Run(ctx, jobs, staged); err != nil {
 		asDiagnostics(&up.Diagnostics, err)
 		if !up.Diagnostics.HasErrors() {
 			up.Diagnostics.Errorf(site.Pos{}, "%v", err)
@@ -189,7 +189,7 @@ func (x *Incremental) Apply(ctx context.Context, paths, hot []string) *Update {
 		return up
 	}
 	up.Outputs = len(jobs)
-	up.Changed = x.commit(st, stage)
+	up.Changed = x.commit(st, staged)
 	up.Took = time.Since(start)
 	return up
 }

@@ -156,12 +156,9 @@ func (x *Incremental) refresh(ctx context.Context, names []string) {
 // under the base URL's path).
 func (x *Incremental) reload(ctx context.Context) {
 	src := x.b.opts.Source
-	cfg, diags := content.LoadConfig(src)
-	if x.b.opts.BaseURL != "" {
-		cfg.BaseURL = normalizeBaseURL(x.b.opts.BaseURL)
-	}
+	cfg, diags, ok := x.b.loadConfig() // the pipeline's config stage
 	x.cfg, x.cfgDiags = cfg, diags
-	if diags.HasErrors() {
+	if !ok {
 		return
 	}
 	names, walkDiags := walkFiles(ctx, src, x.contentDir())
@@ -182,7 +179,7 @@ func (x *Incremental) reload(ctx context.Context) {
 		}
 	}
 	x.decode(ctx, decode)
-	x.readGitDates(ctx)
+	x.gitDates = x.b.readGitDates(ctx)
 	x.dirty.reload = false
 	x.dirty.all = true
 }

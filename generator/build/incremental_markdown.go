@@ -35,15 +35,8 @@ func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts
 	parallel(ctx, len(todo), func(i int) {
 		p := todo[i]
 		f := x.files[p.Source]
-		r, err := st.md.Render(p.Source, p.BodyLine, p.Body, st.links.forPage(p))
-		f.mdDiags = nil
-		if err != nil {
-			f.mdDiags = toDiagnostic(p, err)
-		}
-		if r == nil {
-			r = &site.Rendered{}
-		}
-		collectAnchors(r)
+		r, errs := renderBody(st.md, st.links, p)
+		f.mdDiags = errs
 		anchors[i] = f.md != nil && !slices.Equal(f.md.Anchors, r.Anchors)
 		f.md, f.mdFrom, f.mdLine = r, p.Body, p.BodyLine
 		f.charts = chartFence.Match(p.Body)

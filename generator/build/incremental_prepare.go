@@ -7,7 +7,6 @@ import (
 
 	"almanac/generator/check"
 	"almanac/generator/content"
-	"almanac/generator/gitdate"
 	"almanac/generator/markdown"
 	"almanac/generator/metrics"
 	"almanac/generator/render"
@@ -37,7 +36,7 @@ type applyState struct {
 }
 
 // prepare reads what changed and gets the site ready to render, through
-// the stages Generate runs: linked again when its structure changed (with
+// the stages Generate runs (pipeline.go), each by the same function: linked again when its structure changed (with
 // git dates and the metrics report), templates parsed again when layouts
 // changed, changed bodies rendered, links checked. It returns every
 // diagnostic of the site; the state is nil when there are errors.
@@ -65,12 +64,7 @@ func (x *Incremental) prepare(ctx context.Context) (*applyState, site.Diagnostic
 	st := &applyState{site: x.site, links: x.links, renderer: x.renderer, report: x.report, figures: x.figures,
 		prep: x.prep, md: x.md, deps: x.deps, owned: x.owned}
 	if st.renderer == nil || x.dirty.layouts || x.dirty.all {
-		r, err := render.New(render.Options{
-			Theme:      x.b.opts.Theme,
-			Site:       x.b.opts.Source,
-			ExtraCSS:   extraCSS(),
-			LiveReload: x.b.opts.LiveReload,
-		})
+		r, err := x.b.renderer()
 		if err != nil {
 			if asDiagnostics(&diags, err) != nil {
 				diags.Errorf(site.Pos{File: "layouts"}, "%v", err)
@@ -88,15 +82,14 @@ func (x *Incremental) prepare(ctx context.Context) (*applyState, site.Diagnostic
 		return fail()
 	}
 	if st.relinked || st.renderer != x.renderer || x.dirty.statics {
-		prep, err := st.renderer.Prepare(st.site, render.WithMetrics(st.report))
+		prep, md, err := x.b.bind(st.renderer, st.site, st.report)
 		if err != nil {
 			if asDiagnostics(&diags, err) != nil {
 				diags.Errorf(site.Pos{}, "%v", err)
 			}
 			return fail()
 		}
-		st.prep = prep
-		st.md = markdown.New(x.b.markdownOptions(st.site, prep))
+		st.prep, st.md = prep, md
 	}
 	x.renderMarkdown(ctx, st, st.renderer != x.renderer || st.figures != x.figures)
 	for _, f := range x.files {
@@ -130,23 +123,11 @@ func (x *Incremental) relink(st *applyState, diags *site.Diagnostics) {
 	if linkDiags.HasErrors() {
 		return
 	}
-	applyGitDates(s, x.gitDates)
 	st.site, st.links, st.relinked = s, newLinkResolver(s), true
-	st.report = metrics.Compute(s, x.now, 0)
+	st.report = x.b.derive(context.Background(), s, x.gitDates, x.now)
 	if data, err := metrics.JSON(st.report); err == nil {
 		st.figures = string(data)
 	}
-}
-
-// readGitDates reads the dates of the last commit of every file once, when
-// the site is read; a preview's pages show the same "last updated" as a
-// build's.
-func (x *Incremental) readGitDates(ctx context.Context) {
-	x.gitDates = nil
-	if x.b.opts.GitDir == "" {
-		return
-	}
-	x.gitDates, _ = gitdate.Lastmod(ctx, x.b.opts.GitDir)
 }
 
 // updateBodies puts the new bodies of changed pages, whose front matter

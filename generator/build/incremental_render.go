@@ -91,19 +91,19 @@ func (x *Incremental) pageJobs(st *applyState, hot []string) []render.Job {
 	return jobs
 }
 
-// stage collects rendered files in memory until they are committed. A
-// direct stage writes through at once: for the first build, when there is
+// staging collects rendered files in memory until they are committed. A
+// direct staging writes through at once: for the first build, when there is
 // no good site to keep and holding the whole site twice would only cost
 // memory.
-type stage struct {
+type staging struct {
 	mu     sync.Mutex
 	files  map[string][]byte
 	direct *output.Memory
 }
 
-func newStage() *stage { return &stage{files: map[string][]byte{}} }
+func newStaging() *staging { return &staging{files: map[string][]byte{}} }
 
-func (s *stage) WriteFile(name string, data []byte) error {
+func (s *staging) WriteFile(name string, data []byte) error {
 	c, err := output.CleanName(name)
 	if err != nil {
 		return err
@@ -121,7 +121,7 @@ func (s *stage) WriteFile(name string, data []byte) error {
 
 // commit writes what a successful Apply rendered and makes its state the
 // Incremental's own. It returns the output names that changed.
-func (x *Incremental) commit(st *applyState, s *stage) []string {
+func (x *Incremental) commit(st *applyState, s *staging) []string {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.gen++

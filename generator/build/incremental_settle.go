@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"almanac/generator/content"
-	"almanac/generator/metrics"
 	"almanac/generator/render"
 	"almanac/generator/site"
 )
@@ -87,13 +86,13 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		total.Diagnostics = diags
 		return fail(nil)
 	}
-	applyGitDates(linked, s.gitDates)
+	report := x.b.derive(ctx, linked, s.gitDates, s.now)
 	for _, p := range linked.Pages {
 		if p.Rendered = s.rendered[p.Source]; p.Rendered == nil {
 			p.Rendered = &site.Rendered{}
 		}
 	}
-	prep, err := s.renderer.Prepare(linked, render.WithMetrics(metrics.Compute(linked, s.now, 0)))
+	prep, _, err := x.b.bind(s.renderer, linked, report)
 	if err != nil {
 		return fail(err)
 	}
@@ -105,7 +104,7 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		if len(jobs) == 0 {
 			continue
 		}
-		st := newStage()
+		st := newStaging()
 		if err := prep.Run(ctx, jobs, st); err != nil || ctx.Err() != nil {
 			return fail(err)
 		}
@@ -240,7 +239,7 @@ const commitChunk = 256
 
 // commitSettled writes what Settle rendered, except files an Apply wrote
 // after the snapshot was taken: those are newer.
-func (x *Incremental) commitSettled(st *stage, gen uint64) []string {
+func (x *Incremental) commitSettled(st *staging, gen uint64) []string {
 	names := make([]string, 0, len(st.files))
 	for name := range st.files {
 		names = append(names, name)

@@ -8,21 +8,23 @@ import (
 	"almanac/generator/site"
 )
 
-// applyGitLastmod gives every page without a lastmod of its own the date
-// of its file's last commit. Without git history nothing changes: the
-// theme then shows no "last updated".
-func applyGitLastmod(ctx context.Context, s *site.Site, dir string) {
-	dates, err := gitdate.Lastmod(ctx, dir)
-	if err != nil || len(dates) == 0 {
-		return
+// readGitDates reads the date of the last commit of every file of the
+// site, with one git log; nil without git history (the theme then shows no
+// "last updated").
+func (b *Builder) readGitDates(ctx context.Context) map[string]time.Time {
+	if b.opts.GitDir == "" {
+		return nil
 	}
-	applyGitDates(s, dates)
+	dates, err := gitdate.Lastmod(ctx, b.opts.GitDir)
+	if err != nil {
+		return nil
+	}
+	return dates
 }
 
 // applyGitDates gives each page without lastmod in its front matter (which
 // wins) the date of the last commit that touched its file, in the site's
-// time zone. The preview keeps the dates of its one git log and applies
-// them after each relink.
+// time zone.
 func applyGitDates(s *site.Site, dates map[string]time.Time) {
 	for _, p := range s.Pages {
 		if t, ok := dates[p.Source]; ok && p.Lastmod.IsZero() {

@@ -46,9 +46,8 @@ func TestGitLastmod(t *testing.T) {
 		if diags.HasErrors() {
 			t.Fatal(diags.Err())
 		}
-		if gitDir != "" {
-			applyGitLastmod(context.Background(), s, gitDir)
-		}
+		bld := &Builder{opts: Options{GitDir: gitDir}}
+		applyGitDates(s, bld.readGitDates(context.Background()))
 		day := func(url string) string {
 			if p := s.ByURL[url]; p != nil && !p.Lastmod.IsZero() {
 				return p.Lastmod.Format("2006-01-02")

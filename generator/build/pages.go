@@ -17,9 +17,7 @@ import (
 // the Builder keeps bodies, a page's Markdown and HTML are let go once its
 // files are written, so a build holds only what lists and feeds need (the
 // plain text is cut to its first kilobyte).
-func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Prepared, out output.Writer) site.Diagnostics {
-	md := markdown.New(b.markdownOptions(s, prep))
-	links := newLinkResolver(s)
+func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Prepared, md *markdown.Markdown, links *linkResolver, out output.Writer) site.Diagnostics {
 	var (
 		mu    sync.Mutex
 		diags site.Diagnostics
@@ -31,34 +29,38 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 	}
 	parallel(ctx, len(s.Pages), func(i int) {
 		p := s.Pages[i]
-		r, err := md.Render(p.Source, p.BodyLine, p.Body, links.forPage(p))
-		if err != nil {
-			report(toDiagnostic(p, err))
+		r, errs := renderBody(md, links, p)
+		if len(errs) > 0 {
+			report(errs)
 		}
-		if r == nil {
-			r = &site.Rendered{}
-		}
-		collectAnchors(r)
 		p.Rendered = r
-		if p == s.Home {
-			return // the home page is rendered with the lists
-		}
-		for _, j := range prep.PageJobs(p) {
-			if err := prep.RunJob(j, out); err != nil {
-				report(toDiagnostic(p, err))
-			}
-		}
-		// The search index takes the whole text before it goes.
-		if err := prep.IndexPage(p); err != nil {
+		// The page's files; the extensions take what they need of the
+		// whole text (the search index) before it goes.
+		if err := prep.RenderPage(p, out); err != nil {
 			report(toDiagnostic(p, err))
 		}
-		if !b.opts.KeepBodies {
+		if !b.opts.KeepBodies && p != s.Home {
 			p.Body = nil
 			r.HTML = ""
 			r.Plain = lead(r.Plain, plainLead)
 		}
 	})
 	return diags
+}
+
+// renderBody renders a page's Markdown with its links resolved, keeping
+// the anchors its HTML defines. The result is never nil.
+func renderBody(md *markdown.Markdown, links *linkResolver, p *site.Page) (*site.Rendered, site.Diagnostics) {
+	r, err := md.Render(p.Source, p.BodyLine, p.Body, links.forPage(p))
+	var diags site.Diagnostics
+	if err != nil {
+		diags = toDiagnostic(p, err)
+	}
+	if r == nil {
+		r = &site.Rendered{}
+	}
+	collectAnchors(r)
+	return r, diags
 }
 
 // plainLead is how much plain text a page keeps once it is written: enough

@@ -15,7 +15,25 @@ import (
 // page of its own at calendar.MonthURL.
 const calendarURL = "/calendar/"
 
-// calendarState is the calendar of one Prepared, made once on first use
+// calendarExt is the calendar extension: the month pages, the iCalendar
+// feeds, and the functions the home page and the release pages use for
+// upcoming releases and the subscribe links.
+type calendarExt struct {
+	p  *Prepared
+	st calendarState
+}
+
+func (x *calendarExt) funcs() template.FuncMap {
+	return template.FuncMap{
+		// upcoming releases, the feeds' links
+		"calUpcoming":    x.calUpcoming,
+		"calFeed":        x.calFeed,
+		"calFeeds":       x.calFeeds,
+		"calUnscheduled": x.calUnscheduled,
+	}
+}
+
+// calendarState is the calendar of one site, made once on first use
 // (pages render in parallel): the events, the month pages, the upcoming
 // releases and the two feeds.
 type calendarState struct {
@@ -29,8 +47,8 @@ type calendarState struct {
 
 // calendar returns the site's calendar, computing it on first use from
 // the site at its Now, in its time zone.
-func (e *env) calendar() *calendarState {
-	st := &e.cal
+func (x *calendarExt) calendar() *calendarState {
+	e, st := x.p.env, &x.st
 	st.once.Do(func() {
 		s := e.site
 		st.events = calendar.Events(s)
@@ -52,17 +70,17 @@ func (e *env) calendar() *calendarState {
 	return st
 }
 
-// calendarJobs make /calendar/ (the month of now), a page for every month
-// with events, /calendar.ics and /releases.ics.
-func (p *Prepared) calendarJobs() []Job {
-	st := p.env.calendar()
-	src := p.calendarSources()
+// jobs make /calendar/ (the month of now), a page for every month with
+// events, /calendar.ics and /releases.ics.
+func (x *calendarExt) jobs() []Job {
+	p, st := x.p, x.calendar()
+	src := x.sources()
 	var jobs []Job
 	if st.current != nil {
-		jobs = append(jobs, p.pageJob(p.calendarData(calendarURL, st.current), "", src))
+		jobs = append(jobs, p.pageJob(x.data(calendarURL, st.current), "", src))
 	}
 	for _, m := range st.months {
-		jobs = append(jobs, p.pageJob(p.calendarData(m.URL, m), "", src))
+		jobs = append(jobs, p.pageJob(x.data(m.URL, m), "", src))
 	}
 	for _, f := range st.feeds {
 		data := f.Data
@@ -74,22 +92,23 @@ func (p *Prepared) calendarJobs() []Job {
 	return jobs
 }
 
-// calendarData is the template data of one month page at url.
-func (p *Prepared) calendarData(url string, m *calMonth) *Data {
+// data is the template data of one month page at url.
+func (x *calendarExt) data(url string, m *calMonth) *Data {
+	p := x.p
 	title := p.env.tr.T("nav.calendar")
 	d := p.data("calendar.html", url, m.Title+" · "+title)
 	d.Section = "calendar"
-	d.Cal = &CalendarPage{Month: m, Index: url == calendarURL, Months: p.env.calendar().months}
+	d.Cal = &CalendarPage{Month: m, Index: url == calendarURL, Months: x.calendar().months}
 	if url != calendarURL {
 		d.Crumbs = []Crumb{{Name: title, URL: calendarURL}, {Name: m.Title}}
 	}
 	return d
 }
 
-// calendarSources are the files the calendar is made from.
-func (p *Prepared) calendarSources() []string {
-	src := appendSources(nil, p.s.Releases...)
-	return appendSources(src, p.s.PostMortems...)
+// sources are the files the calendar is made from.
+func (x *calendarExt) sources() []string {
+	src := appendSources(nil, x.p.s.Releases...)
+	return appendSources(src, x.p.s.PostMortems...)
 }
 
 // CalendarPage is what calendar.html receives as .Cal: the month shown
@@ -111,9 +130,10 @@ type calFeed struct {
 }
 
 // calFeeds are the feeds, for the subscribe links.
-func (e *env) calFeeds() []calFeed {
+func (x *calendarExt) calFeeds() []calFeed {
+	e := x.p.env
 	var out []calFeed
-	for _, f := range e.calendar().feeds {
+	for _, f := range x.calendar().feeds {
 		cf := calFeed{Key: feedKey(f.Path), URL: f.URL}
 		if e.u.root != "" {
 			cf.Abs = e.u.abs(f.URL)
@@ -125,8 +145,8 @@ func (e *env) calFeeds() []calFeed {
 }
 
 // calFeed returns the feed of a key ("calendar" or "releases").
-func (e *env) calFeed(key string) calFeed {
-	for _, f := range e.calFeeds() {
+func (x *calendarExt) calFeed(key string) calFeed {
+	for _, f := range x.calFeeds() {
 		if f.Key == key {
 			return f
 		}
@@ -144,9 +164,9 @@ func feedKey(path string) string {
 // calUpcoming returns the releases still to ship from today on, soonest
 // first: all of them, or at most the first limit, leaving out the
 // versions given in skip (what a page already shows elsewhere).
-func (e *env) calUpcoming(limit int, skip ...string) []calendar.UpcomingRelease {
+func (x *calendarExt) calUpcoming(limit int, skip ...string) []calendar.UpcomingRelease {
 	var out []calendar.UpcomingRelease
-	for _, u := range e.calendar().upcoming {
+	for _, u := range x.calendar().upcoming {
 		if contains(skip, u.Version) {
 			continue
 		}
@@ -161,11 +181,11 @@ func (e *env) calUpcoming(limit int, skip ...string) []calendar.UpcomingRelease 
 // calUnscheduled returns the planned and frozen releases that
 // calUpcoming leaves out: those without a date and those whose date has
 // passed, in the order of the site's upcoming list.
-func (e *env) calUnscheduled() []*site.Page {
+func (x *calendarExt) calUnscheduled() []*site.Page {
 	var out []*site.Page
-	for _, p := range e.views.Upcoming {
+	for _, p := range x.p.env.views.Upcoming {
 		found := false
-		for _, u := range e.calendar().upcoming {
+		for _, u := range x.calendar().upcoming {
 			if u.Release.Page == p {
 				found = true
 				break

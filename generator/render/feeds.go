@@ -11,6 +11,21 @@ import (
 	"almanac/generator/site"
 )
 
+// feedsExt is the feeds extension: the Atom feed, the sitemap and, unless
+// the site has its own, robots.txt.
+type feedsExt struct{ p *Prepared }
+
+func (x *feedsExt) funcs() template.FuncMap { return nil }
+
+func (x *feedsExt) jobs() []Job {
+	p := x.p
+	jobs := []Job{p.feedJob(), p.sitemapJob()}
+	if !p.hasStatic("robots.txt") {
+		jobs = append(jobs, p.robotsJob())
+	}
+	return jobs
+}
+
 // feedSize is how many entries the Atom feed keeps.
 const feedSize = 30
 

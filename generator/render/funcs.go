@@ -18,13 +18,11 @@ type env struct {
 	clk   clock
 	tr    *translator
 	views *views
-
-	metrics *metricsState // the report and its views, made once (metrics.go)
-	cal     calendarState // events, month pages and feeds, made once (calendar.go)
 }
 
-// funcMap returns the functions templates may call, bound to e. Parsing
-// uses the map of an empty env only for the names.
+// funcMap returns the core's template functions, bound to e; the
+// extensions add their own (extension.go). Parsing uses the map of an
+// empty env only for the names.
 func funcMap(e *env) template.FuncMap {
 	return template.FuncMap{
 		// links
@@ -64,14 +62,6 @@ func funcMap(e *env) template.FuncMap {
 		"isURL":     isURL,
 		"shortURL":  shortURL,
 		"order":     order,
-		// metrics: the view of /metrics/ and the home tiles, a team series
-		"metrics":      e.metricsView,
-		"metricSeries": e.metricSeries,
-		// calendar: upcoming releases, the feeds' links
-		"calUpcoming":    e.calUpcoming,
-		"calFeed":        e.calFeed,
-		"calFeeds":       e.calFeeds,
-		"calUnscheduled": e.calUnscheduled,
 		// helpers
 		"dict": dict,
 		"list": func(v ...any) []any { return v },

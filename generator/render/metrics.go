@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html/template"
 	"sync"
 
 	"almanac/generator/chart"
@@ -38,9 +39,13 @@ func WithMetrics(r *metrics.Report) PrepareOption {
 	return func(c *prepareConfig) { c.report = r }
 }
 
-// metricsState is the report of one Prepared and the page views made from
-// it, each built once on first use: pages render in parallel.
-type metricsState struct {
+// metricsExt is the metrics extension: /metrics/, /actions/,
+// /metrics.json, the views the home page's tiles and the team series pages
+// read, and ```chart blocks. The report is the one given to Prepare, or
+// computed on first use at the site's Now; the views are made once on
+// first use (pages render in parallel).
+type metricsExt struct {
+	p      *Prepared
 	once   sync.Once
 	report *metrics.Report
 
@@ -48,35 +53,49 @@ type metricsState struct {
 	view     *metricsView
 }
 
-func newMetricsState(r *metrics.Report) *metricsState { return &metricsState{report: r} }
+func (x *metricsExt) funcs() template.FuncMap {
+	return template.FuncMap{
+		// the view of /metrics/ and the home tiles; a team series
+		"metrics":      x.metricsView,
+		"metricSeries": x.metricSeries,
+	}
+}
 
-// metricsReport returns the report, computing it at the site's Now when none was
+// fences draw ```chart blocks from the report, with the table summary and
+// the words of the charts in the site's language.
+func (x *metricsExt) fences() map[string]FenceFunc {
+	e := x.p.env
+	return map[string]FenceFunc{
+		"chart": chart.Fence(x.figures(), chart.FenceOptions{DataLabel: e.tr.T("metrics.data"), Labels: e.chartLabels()}),
+	}
+}
+
+// figures returns the report, computing it at the site's Now when none was
 // given.
-func (e *env) metricsReport() *metrics.Report {
-	st := e.metrics
-	st.once.Do(func() {
-		if st.report == nil {
-			st.report = metrics.Compute(e.site, e.site.Now, 0)
+func (x *metricsExt) figures() *metrics.Report {
+	x.once.Do(func() {
+		if x.report == nil {
+			x.report = metrics.Compute(x.p.s, x.p.s.Now, 0)
 		}
 	})
-	return st.report
+	return x.report
+}
+
+// metricsView returns the view of the report, made on first use.
+func (x *metricsExt) metricsView() *metricsView {
+	x.viewOnce.Do(func() { x.view = x.p.env.newMetricsView(x.figures()) })
+	return x.view
 }
 
 // Metrics returns the report the pages show: the one given to Prepare, or
 // the one computed for the site when none was.
-func (p *Prepared) Metrics() *metrics.Report { return p.env.metricsReport() }
+func (p *Prepared) Metrics() *metrics.Report { return p.metrics.figures() }
 
-// ChartFence returns the renderer of ```chart blocks over the report, with
-// the table summary and the words of the charts in the site's language.
-// Its signature is the markdown package's FenceFunc.
-func (p *Prepared) ChartFence() func(info string, code []byte, pos site.Pos) (string, error) {
-	return chart.Fence(p.Metrics(), chart.FenceOptions{DataLabel: p.env.tr.T("metrics.data"), Labels: p.env.chartLabels()})
-}
-
-// metricsJobs make /metrics/, /actions/ and /metrics.json. The team series
-// pages are content pages (PageJobs) with the metric.html layout.
-func (p *Prepared) metricsJobs() []Job {
-	src := p.metricsSources()
+// jobs make /metrics/, /actions/ and /metrics.json. The team series pages
+// are content pages (PageJobs) with the metric.html layout.
+func (x *metricsExt) jobs() []Job {
+	p := x.p
+	src := x.homeSources()
 	mk := kindInfo(site.KindMetric)
 	m := p.data(mk.ListLayout, mk.ListURL, p.env.tr.T(mk.NavKey))
 	m.Section = mk.Folder
@@ -88,7 +107,7 @@ func (p *Prepared) metricsJobs() []Job {
 		p.pageJob(m, "", src),
 		p.pageJob(a, "", pms),
 		{Name: metricsJSON, Sources: src, make: func(b *bytes.Buffer) error {
-			data, err := metrics.JSON(p.Metrics())
+			data, err := metrics.JSON(x.figures())
 			if err != nil {
 				return err
 			}
@@ -98,10 +117,11 @@ func (p *Prepared) metricsJobs() []Job {
 	}
 }
 
-// metricsSources are the files every figure is computed from: stories,
-// releases, post-mortems, team series and the CSV files beside them.
-func (p *Prepared) metricsSources() []string {
-	s := p.s
+// homeSources are the files every figure is computed from: stories,
+// releases, post-mortems, team series and the CSV files beside them. The
+// home page's tiles show the figures.
+func (x *metricsExt) homeSources() []string {
+	s := x.p.s
 	var src []string
 	src = appendSources(src, s.Stories...)
 	src = appendSources(src, s.Releases...)

@@ -226,7 +226,7 @@ func renderMetricsSite(t *testing.T, s *site.Site, rep *metrics.Report) *output.
 	if err != nil {
 		t.Fatal(err)
 	}
-	md := markdown.New(markdown.Options{Fences: map[string]markdown.FenceFunc{"chart": p.ChartFence()}})
+	md := markdown.New(markdown.Options{Fences: map[string]markdown.FenceFunc{"chart": p.Fences()["chart"]}})
 	for _, pg := range s.Pages {
 		out, err := md.Render(pg.Source, pg.BodyLine, pg.Body, nil)
 		if err != nil {

@@ -67,11 +67,11 @@ func signed(v float64) string {
 
 // metricSeries returns the series a team series page shows, nil for any
 // other page.
-func (e *env) metricSeries(p *site.Page) *seriesView {
+func (x *metricsExt) metricSeries(p *site.Page) *seriesView {
 	if p == nil || p.Metric == nil {
 		return nil
 	}
-	v := e.metricsView()
+	v := x.metricsView()
 	for i := range v.Series {
 		if v.Series[i].URL == p.URL {
 			return &v.Series[i]

@@ -61,13 +61,6 @@ type reasonView struct {
 	URL  string
 }
 
-// view returns the metrics view, made on first use.
-func (e *env) metricsView() *metricsView {
-	st := e.metrics
-	st.viewOnce.Do(func() { st.view = e.newMetricsView(e.metricsReport()) })
-	return st.view
-}
-
 func (e *env) newMetricsView(r *metrics.Report) *metricsView {
 	v := &metricsView{Report: r, From: r.Window.From, To: r.Window.To, Days: r.Window.Days}
 	v.Tiles = e.tiles(r)

@@ -9,22 +9,39 @@ import (
 )
 
 // Jobs lists every output file of the site, in a fixed order: generated
-// lists, content pages, terms and people, 404, redirects, feeds, static
-// files. When two jobs would write the same file, the first one wins.
+// lists, content pages, folders, terms and people, 404, the extensions'
+// files (feeds, search, metrics, calendar; the search index's last),
+// static files. When two jobs would write the same file, the first one
+// wins. A preview server renders them again by their sources.
 func (p *Prepared) Jobs() []Job {
-	return dedupe(append(p.siteJobs(), p.IndexJobs()...))
+	jobs := p.siteJobs()
+	for _, x := range p.exts {
+		if f, ok := x.(finisher); ok {
+			jobs = append(jobs, f.finalJobs()...)
+		}
+	}
+	return dedupe(jobs)
 }
 
-// SiteJobs are the jobs but the search index's files, which IndexJobs
-// gives: a build runs these while the index is finished (StartIndex).
-func (p *Prepared) SiteJobs() []Job { return dedupe(p.siteJobs()) }
-
+// siteJobs are the core's jobs and the extensions', less what finishers
+// make once every page is rendered.
 func (p *Prepared) siteJobs() []Job {
 	s := p.s
 	var jobs []Job
-	jobs = append(jobs, p.homeJob(), p.sectionJob(site.KindStory, s.Stories),
-		p.sectionJob(site.KindRelease, s.Releases),
-		p.sectionJob(site.KindPostMortem, s.PostMortems))
+	var extra []Job // the extensions'
+	for _, x := range p.exts {
+		extra = append(extra, x.jobs()...)
+	}
+	theirs := make(map[string]bool, len(extra))
+	for _, j := range extra {
+		theirs[j.Name] = true
+	}
+	jobs = append(jobs, p.homeJob())
+	for _, k := range site.TypedKinds() {
+		if !theirs[site.OutputFile(k.ListURL)] { // metrics makes its own list
+			jobs = append(jobs, p.sectionJob(k, s.OfKind(k.Name)))
+		}
+	}
 	for _, pg := range s.Pages {
 		if pg == s.Home {
 			continue
@@ -36,13 +53,7 @@ func (p *Prepared) siteJobs() []Job {
 	jobs = append(jobs, p.termJobs("services", s.Services)...)
 	jobs = append(jobs, p.peopleJobs()...)
 	jobs = append(jobs, p.notFoundJob())
-	jobs = append(jobs, p.feedJob(), p.sitemapJob())
-	if !p.hasStatic("robots.txt") {
-		jobs = append(jobs, p.robotsJob())
-	}
-	jobs = append(jobs, p.searchPageJob()...)
-	jobs = append(jobs, p.metricsJobs()...)
-	jobs = append(jobs, p.calendarJobs()...)
+	jobs = append(jobs, extra...)
 	jobs = append(jobs, p.staticJobs()...)
 	return jobs
 }
@@ -146,12 +157,15 @@ func (p *Prepared) homeJob() Job {
 	sources = appendSources(sources, v.Upcoming...)
 	sources = appendSources(sources, v.Latest...)
 	sources = appendSources(sources, s.PostMortems...)
-	sources = append(sources, p.metricsSources()...) // the four keys' tiles
+	for _, x := range p.exts {
+		if h, ok := x.(homeSource); ok {
+			sources = append(sources, h.homeSources()...) // the four keys' tiles
+		}
+	}
 	return p.pageJob(d, "", sources)
 }
 
-func (p *Prepared) sectionJob(kind site.Kind, pages []*site.Page) Job {
-	k := kindInfo(kind)
+func (p *Prepared) sectionJob(k site.KindInfo, pages []*site.Page) Job {
 	d := p.data(k.ListLayout, k.ListURL, p.env.tr.T(k.NavKey))
 	d.Section = k.Folder
 	return p.pageJob(d, "", appendSources(nil, pages...))

@@ -83,8 +83,8 @@ type Prepared struct {
 	files []staticFile
 	bufs  sync.Pool
 
-	search  searchState // the search index, built once (search.go)
-	noIndex bool        // WithoutIndex
+	exts    []extension // the features beyond the core (extension.go)
+	metrics *metricsExt // the one extension whose report callers ask for
 }
 
 // Prepare binds the renderer to s. It does the per-site work once: lists
@@ -105,18 +105,25 @@ func (r *Renderer) Prepare(s *site.Site, opts ...PrepareOption) (*Prepared, erro
 		clk:   clock{loc: loc, tr: tr},
 		tr:    tr,
 		views: newViews(s),
-
-		metrics: newMetricsState(pc.report),
 	}
-	sets, err := r.tmpl.bind(funcMap(e))
-	if err != nil {
+	p := &Prepared{r: r, s: s, env: e}
+	p.exts = newExtensions(p, pc)
+	fm := funcMap(e)
+	for _, x := range p.exts {
+		if m, ok := x.(*metricsExt); ok {
+			p.metrics = m
+		}
+		for name, fn := range x.funcs() {
+			fm[name] = fn
+		}
+	}
+	var err error
+	if p.sets, err = r.tmpl.bind(fm); err != nil {
 		return nil, err
 	}
-	css, files, err := r.statics()
-	if err != nil {
+	if p.css, p.files, err = r.statics(); err != nil {
 		return nil, err
 	}
-	p := &Prepared{r: r, s: s, env: e, sets: sets, css: css, files: files, noIndex: pc.noIndex}
 	p.bufs.New = func() any { return new(bytes.Buffer) }
 	return p, nil
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"cmp"
+	"html/template"
 	"slices"
 	"sort"
 	"sync"
@@ -15,10 +16,22 @@ import (
 // searchDir is the folder of the search page and its index.
 const searchDir = "search/"
 
-// searchState is the search index of one Prepared. Documents are numbered
-// once, newest first. A build feeds the index page by page while each
-// page's full text is still there (IndexPage); when nobody did, the jobs
-// index the pages as they are.
+// searchExt is the search extension: the search page, and the index,
+// fed page by page as each is rendered while its full text is still there
+// (pageRendered), then finished once every page is in (finisher). When
+// nobody fed it (a preview's jobs), the jobs index the pages as they are.
+// Without index (WithoutIndex), only the page is made.
+type searchExt struct {
+	p       *Prepared
+	off     bool // search_disabled: no page, no index
+	noIndex bool
+	st      searchState
+}
+
+func (x *searchExt) funcs() template.FuncMap { return nil }
+
+// searchState is the index of one site. Documents are numbered once,
+// newest first.
 type searchState struct {
 	setup sync.Once
 	index *search.Index
@@ -37,8 +50,8 @@ type searchState struct {
 // page but the home page's introduction.
 func searchable(s *site.Site, pg *site.Page) bool { return pg != s.Home && pg.URL != "" }
 
-func (p *Prepared) searchIndex() *searchState {
-	st := &p.search
+func (x *searchExt) index() *searchState {
+	p, st := x.p, &x.st
 	st.setup.Do(func() {
 		for _, pg := range p.s.Pages {
 			if searchable(p.s, pg) {
@@ -71,16 +84,15 @@ func (p *Prepared) searchIndex() *searchState {
 	return st
 }
 
-// IndexPage adds a page to the search index and keeps its result record
-// for the index's record files (IndexJobs). A build calls it for every
-// page right after the page is written, while its whole text is still at
-// hand; it is safe for concurrent use. Pages search does not show are
-// ignored.
-func (p *Prepared) IndexPage(pg *site.Page) error {
-	if p.s.Config.SearchDisabled || p.noIndex {
+// pageRendered adds a page to the search index and keeps its result
+// record for the index's record files. It is safe for concurrent use.
+// Pages search does not show are ignored.
+func (x *searchExt) pageRendered(pg *site.Page) error {
+	if x.off || x.noIndex {
 		return nil
 	}
-	st := p.searchIndex()
+	p := x.p
+	st := x.index()
 	n := p.docNumber(st, pg)
 	if n < 0 {
 		return nil
@@ -120,10 +132,11 @@ func (p *Prepared) indexDoc(st *searchState, n int, pg *site.Page) ([]byte, erro
 	return st.index.Record(n, p.searchRecord(pg, d))
 }
 
-// searchFinish closes the index once: it indexes the pages itself when no
+// finish closes the index once: it indexes the pages itself when no
 // build fed it, then writes the shards, facets and manifest.
-func (p *Prepared) searchFinish() *searchState {
-	st := p.searchIndex()
+func (x *searchExt) finish() *searchState {
+	p := x.p
+	st := x.index()
 	st.finish.Do(func() {
 		if !st.fed.Load() {
 			// Index every page now; the record jobs make their
@@ -140,33 +153,34 @@ func (p *Prepared) searchFinish() *searchState {
 	return st
 }
 
-// searchPageJob is the search page, /search/.
-func (p *Prepared) searchPageJob() []Job {
-	if p.s.Config.SearchDisabled {
+// jobs are the search page, /search/.
+func (x *searchExt) jobs() []Job {
+	if x.off {
 		return nil
 	}
+	p := x.p
 	d := p.data("search.html", "/search/", p.env.tr.T("search.title"))
 	return []Job{p.pageJob(d, "", nil)}
 }
 
-// StartIndex starts finishing the search index in the background, once
-// every page has been indexed (IndexPage), so that the work overlaps the
-// other jobs; IndexJobs waits for it.
-func (p *Prepared) StartIndex() {
-	if !p.s.Config.SearchDisabled && !p.noIndex {
-		go p.searchFinish()
+// start finishes the index in the background, once every page has been
+// indexed, so that the work overlaps the lists; finalJobs waits for it.
+func (x *searchExt) start() {
+	if !x.off && !x.noIndex {
+		go x.finish()
 	}
 }
 
-// IndexJobs are the search index's files: manifest, shards, facets and,
-// when the build did not write them page by page, the records. It
-// finishes the index first, unless StartIndex did.
-func (p *Prepared) IndexJobs() []Job {
-	if p.s.Config.SearchDisabled || p.noIndex {
+// finalJobs are the index's files: manifest, shards, facets and, when the
+// build did not write them page by page, the records. It finishes the
+// index first, unless start did.
+func (x *searchExt) finalJobs() []Job {
+	if x.off || x.noIndex {
 		return nil
 	}
+	p := x.p
 	var jobs []Job
-	st := p.searchFinish()
+	st := x.finish()
 	if st.err != nil {
 		err := st.err
 		return append(jobs, Job{Name: searchDir + search.ManifestName, make: func(*bytes.Buffer) error { return err }})
@@ -211,10 +225,10 @@ func (p *Prepared) IndexJobs() []Job {
 	return jobs
 }
 
-// ReleaseIndex lets go of what the search index keeps for its files,
-// once IndexJobs have run.
-func (p *Prepared) ReleaseIndex() {
-	if st := &p.search; st.index != nil {
+// close lets go of what the index keeps for its files, once finalJobs
+// have run.
+func (x *searchExt) close() {
+	if st := &x.st; st.index != nil {
 		st.index.Close()
 	}
 }

@@ -114,7 +114,7 @@ func TestSearchFiles(t *testing.T) {
 	}
 }
 
-// A build feeds the index page by page (IndexPage); a plain Render indexes
+// A build feeds the index page by page (RenderPage); a plain Render indexes
 // the pages itself. Both give the same files, byte for byte.
 func TestSearchFedMatchesUnfed(t *testing.T) {
 	r, err := New(Options{Theme: theme(), Site: siteFS()})
@@ -128,14 +128,13 @@ func TestSearchFedMatchesUnfed(t *testing.T) {
 	}
 	fed := output.NewMemory()
 	for _, pg := range s.Pages {
-		if err := p.IndexPage(pg); err != nil {
+		if err := p.RenderPage(pg, fed); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := p.Run(context.Background(), p.Jobs(), fed); err != nil {
+	if err := p.Finish(context.Background(), fed); err != nil {
 		t.Fatal(err)
 	}
-	p.ReleaseIndex()
 	unfed := renderSite(t, fixture("ko", ""), siteFS())
 	n := 0
 	for _, name := range unfed.Names() {

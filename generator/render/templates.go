@@ -101,7 +101,7 @@ func parseTemplates(files sitefs.Overlay) (*templates, error) {
 		return nil, diags.Err()
 	}
 
-	stubs := funcMap(&env{})
+	stubs := funcStubs()
 	base := template.New(baseofName).Funcs(stubs)
 	if _, err := base.Parse(string(bf.data)); err != nil {
 		diags.Add(t.diagnostic(err))

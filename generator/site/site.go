@@ -120,3 +120,20 @@ func GeneratedURL(url string) bool {
 	}
 	return !nested || (below && sub != "")
 }
+
+// OfKind returns the pages of a typed kind in their list's order
+// (Site.Stories for stories), or nil for other kinds. It is the one place
+// that maps a kind to its list.
+func (s *Site) OfKind(k Kind) []*Page {
+	switch k {
+	case KindStory:
+		return s.Stories
+	case KindRelease:
+		return s.Releases
+	case KindPostMortem:
+		return s.PostMortems
+	case KindMetric:
+		return s.Metrics
+	}
+	return nil
+}
