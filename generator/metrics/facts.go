@@ -24,6 +24,7 @@ type deployment struct {
 	leads     []float64  // lead times of its stories, hours, all > 0
 	leadOut   []excluded // stories left out of lead time
 	leadNotes []excluded // stories measured from merged_at
+	leadFrom  []leadFrom // where each of leads was read, in the same order
 }
 
 func (d *deployment) failed() bool { return len(d.reasons) > 0 }
@@ -140,6 +141,7 @@ func (d *deployment) leadTimes() {
 			continue
 		}
 		d.leads = append(d.leads, h)
+		d.leadFrom = append(d.leadFrom, newLeadFrom(sp, fallback, start, h))
 		if fallback {
 			d.leadNotes = append(d.leadNotes, excluded{noteMergedAt, sp.ID()})
 		}

@@ -62,6 +62,10 @@ func Compute(s *site.Site, now time.Time, windowDays int) *Report {
 	r.Actions = openActions(s, cal)
 	r.VOC = vocCounts(s)
 	r.Series = teamSeries(s, cal)
+	if len(s.Config.Repositories) > 0 {
+		r.Sources = sources(in, cal)
+		r.LeadTime.Notes = append(r.LeadTime.Notes, leadSourceNotes(in)...)
+	}
 	return r
 }
 

@@ -51,6 +51,10 @@ type Report struct {
 	VOC VOCCounts `json:"voc"`
 	// Series are the team's own series (content/metrics/), by title.
 	Series []TeamSeries `json:"series"`
+	// Sources says where each lead time's and deployment's timestamps
+	// were read: front matter or git. It is set only for a site that
+	// reads code repositories ([[repositories]] in almanac.toml).
+	Sources *Sources `json:"sources,omitempty"`
 }
 
 // Window is the span the four keys are computed over: From and To (= now)

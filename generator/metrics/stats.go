@@ -91,6 +91,8 @@ const (
 	exRestoreNotPositive = "mitigated_not_after_start"
 	exUndated            = "undated"
 	noteMergedAt         = "from_merged_at"
+	noteFromGit          = "from_git"
+	noteFromFrontMatter  = "from_front_matter"
 )
 
 // reasonText returns the plain-language sentence of an exclusion code.
@@ -116,6 +118,10 @@ func reasonText(code string) string {
 		return "no date to place it in time"
 	case noteMergedAt:
 		return "lead time measured from merged_at (no first_commit_at)"
+	case noteFromGit:
+		return "lead time with a timestamp read from git"
+	case noteFromFrontMatter:
+		return "lead time with both timestamps from front matter"
 	}
 	return code
 }
