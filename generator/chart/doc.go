@@ -14,6 +14,7 @@
 // escaped. The output is deterministic: fixed float formatting, no map
 // order, ids derived from the data.
 //
-// FromReport turns the figures of a metrics.Report into chart data, and
-// Fence renders ```chart blocks in any Markdown page.
+// Fence renders ```chart blocks in any Markdown page, over any Source of
+// named series; package figures makes one of a metrics report. chart
+// itself knows nothing of metrics.
 package chart

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"almanac/generator/metrics"
 	"almanac/generator/site"
 )
 
@@ -37,7 +36,16 @@ type FenceOptions struct {
 	Labels Labels
 }
 
-// Fence returns the renderer of ```chart blocks over the report r, with
+// Source is where chart blocks find their series: the names they may use,
+// in the order a hint lists them; the data of one with the kind of chart
+// it is drawn as by default; and the present that ranges end at.
+type Source interface {
+	Names() []string
+	Series(name string) (Data, string, error)
+	Now() time.Time
+}
+
+// Fence returns the renderer of ```chart blocks over the series of src, with
 // the markdown package's FenceFunc signature. A block names a series and,
 // optionally, a range, a chart type and a title, one "key: value" a line:
 //
@@ -50,19 +58,18 @@ type FenceOptions struct {
 //
 // The series may also stand alone on the first line, or follow the
 // language in the info string (```chart lead_time). Series are the keys
-// (deployment_frequency, lead_time, change_failure_rate, recovery_time,
-// time_to_restore), incidents, throughput, or a team series' slug. A range
-// is "N days|weeks|months|years" (or Nd, Nw, Nm, Ny) back from the
-// report's now, or "all" (the default). Lines starting with # are
+// src names (for a metrics report: deployment_frequency, lead_time, …,
+// incidents, throughput, or a team series' slug). A range is
+// "N days|weeks|months|years" (or Nd, Nw, Nm, Ny) back from src's now, or "all" (the default). Lines starting with # are
 // comments. Errors are *FenceError values at the offending line, with a
 // hint listing what is valid.
-func Fence(r *metrics.Report, opts FenceOptions) func(info string, code []byte, pos site.Pos) (string, error) {
+func Fence(src Source, opts FenceOptions) func(info string, code []byte, pos site.Pos) (string, error) {
 	return func(info string, code []byte, pos site.Pos) (string, error) {
-		spec, err := parseFence(info, code, pos, r)
+		spec, err := parseFence(info, code, pos, src)
 		if err != nil {
 			return "", err
 		}
-		d, kind, err := FromReport(r, spec.series)
+		d, kind, err := src.Series(spec.series)
 		if err != nil {
 			return "", &FenceError{Pos: pos, Msg: err.Error()}
 		}
@@ -99,10 +106,10 @@ type fenceSpec struct {
 }
 
 // parseFence reads the info string and the block's lines.
-func parseFence(info string, code []byte, pos site.Pos, r *metrics.Report) (fenceSpec, error) {
+func parseFence(info string, code []byte, pos site.Pos, src Source) (fenceSpec, error) {
 	var spec fenceSpec
 	seriesPos := pos
-	names := Names(r)
+	names := src.Names()
 	fields := strings.Fields(info)
 	if len(fields) > 2 {
 		return spec, &FenceError{Pos: pos, Msg: fmt.Sprintf("unexpected %q after the series in the info string", strings.Join(fields[2:], " ")),
@@ -136,7 +143,7 @@ func parseFence(info string, code []byte, pos site.Pos, r *metrics.Report) (fenc
 				return spec, &FenceError{Pos: at, Msg: fmt.Sprintf("unknown chart type %q", value), Hint: "valid types: " + strings.Join(Kinds(), ", ")}
 			}
 		case "range":
-			from, err := parseRange(value, r.Now)
+			from, err := parseRange(value, src.Now())
 			if err != nil {
 				return spec, &FenceError{Pos: at, Msg: err.Error(),
 					Hint: `write e.g. "range: 6 months" (days, weeks, months or years) or "range: all"`}

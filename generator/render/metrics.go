@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"almanac/generator/chart"
+	"almanac/generator/figures"
 	"almanac/generator/metrics"
 	"almanac/generator/site"
 )
@@ -66,7 +67,7 @@ func (x *metricsExt) funcs() template.FuncMap {
 func (x *metricsExt) fences() map[string]FenceFunc {
 	e := x.p.env
 	return map[string]FenceFunc{
-		"chart": chart.Fence(x.figures(), chart.FenceOptions{DataLabel: e.tr.T("metrics.data"), Labels: e.chartLabels()}),
+		"chart": chart.Fence(figures.Source(x.figures()), chart.FenceOptions{DataLabel: e.tr.T("metrics.data"), Labels: e.chartLabels()}),
 	}
 }
 

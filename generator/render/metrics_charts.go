@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"almanac/generator/chart"
+	"almanac/generator/figures"
 	"almanac/generator/metrics"
 )
 
@@ -40,7 +41,7 @@ var axisUnits = map[string]string{
 // language, with the kind of chart it is drawn as. Team series keep the
 // title and unit their page gives.
 func (e *env) reportChart(r *metrics.Report, name string) (chart.Data, string, bool) {
-	d, kind, err := chart.FromReport(r, name)
+	d, kind, err := figures.FromReport(r, name)
 	if err != nil {
 		return chart.Data{}, "", false
 	}

@@ -3,7 +3,7 @@ package render
 import (
 	"time"
 
-	"almanac/generator/chart"
+	"almanac/generator/figures"
 	"almanac/generator/metrics"
 )
 
@@ -74,12 +74,12 @@ func (e *env) newMetricsView(r *metrics.Report) *metricsView {
 	}
 	v.Bands = e.bandTables(r)
 	v.BandSource, v.MinBandN = e.lookupOr("metrics.band_source", metrics.BandSource), metrics.MinBandN
-	if d, kind, ok := e.reportChart(r, chart.IncidentsSeries); ok {
-		v.Incidents = e.chartFigure(chart.IncidentsSeries, d, kind)
+	if d, kind, ok := e.reportChart(r, figures.IncidentsSeries); ok {
+		v.Incidents = e.chartFigure(figures.IncidentsSeries, d, kind)
 	}
 	v.IncidentsExcluded = e.exclusions(r.Incidents.Excluded)
-	if d, kind, ok := e.reportChart(r, chart.ThroughputSeries); ok {
-		v.Throughput = e.chartFigure(chart.ThroughputSeries, d, kind)
+	if d, kind, ok := e.reportChart(r, figures.ThroughputSeries); ok {
+		v.Throughput = e.chartFigure(figures.ThroughputSeries, d, kind)
 	}
 	v.ThroughputExcluded = e.exclusions(r.Throughput.Excluded)
 	v.ThroughputBasis = e.lookupOr("metrics.basis", r.Throughput.Basis)

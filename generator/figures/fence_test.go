@@ -1,4 +1,4 @@
-package chart
+package figures
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"almanac/generator/chart"
 	"almanac/generator/metrics"
 	"almanac/generator/site"
 )
@@ -49,7 +50,7 @@ func testReport(t testing.TB) *metrics.Report {
 }
 
 func TestFence(t *testing.T) {
-	render := Fence(testReport(t), FenceOptions{})
+	render := chart.Fence(Source(testReport(t)), chart.FenceOptions{})
 	pos := site.Pos{File: "content/handbook/metrics.md", Line: 10, Col: 1}
 	tests := []struct {
 		name    string
@@ -93,7 +94,7 @@ func TestFence(t *testing.T) {
 				}
 				return
 			}
-			var fe *FenceError
+			var fe *chart.FenceError
 			if !errors.As(err, &fe) {
 				t.Fatalf("error = %v, want a *FenceError", err)
 			}
@@ -112,7 +113,7 @@ func TestFence(t *testing.T) {
 // TestFenceIDs: two blocks with the same series on one page get distinct
 // ids.
 func TestFenceIDs(t *testing.T) {
-	render := Fence(testReport(t), FenceOptions{DataLabel: "Numbers"})
+	render := chart.Fence(Source(testReport(t)), chart.FenceOptions{DataLabel: "Numbers"})
 	a, _ := render("chart", []byte("lead_time"), site.Pos{File: "x.md", Line: 3})
 	b, _ := render("chart", []byte("lead_time"), site.Pos{File: "x.md", Line: 9})
 	id := func(s string) string {

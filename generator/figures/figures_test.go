@@ -1,4 +1,4 @@
-package chart
+package figures
 
 import (
 	"slices"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"almanac/generator/chart"
 	"almanac/generator/metrics"
 )
 
@@ -20,15 +21,15 @@ func TestFromReport(t *testing.T) {
 		dates  int
 		values map[time.Time]float64 // every present value of the first series
 	}{
-		{metrics.DeploymentFrequencyKey, KindBar, "deployments", len(r.Trend), nil},
+		{metrics.DeploymentFrequencyKey, chart.KindBar, "deployments", len(r.Trend), nil},
 		// 168 hours is shown in days.
-		{metrics.LeadTimeKey, KindLine, "days", len(r.Trend), map[time.Time]float64{jan5: 7}},
-		{metrics.ChangeFailureRateKey, KindLine, "%", len(r.Trend), map[time.Time]float64{jan5: 0, feb9: 100}},
-		{metrics.RecoveryTimeKey, KindLine, "hours", len(r.Trend), map[time.Time]float64{feb9: 2}},
-		{metrics.TimeToRestoreKey, KindLine, "hours", len(r.Trend), map[time.Time]float64{feb9: 1}},
-		{ThroughputSeries, KindBar, "stories", len(r.Trend), nil},
-		{IncidentsSeries, KindStacked, "incidents", 12, nil},
-		{"test-coverage", KindBar, "%", 3, map[time.Time]float64{
+		{metrics.LeadTimeKey, chart.KindLine, "days", len(r.Trend), map[time.Time]float64{jan5: 7}},
+		{metrics.ChangeFailureRateKey, chart.KindLine, "%", len(r.Trend), map[time.Time]float64{jan5: 0, feb9: 100}},
+		{metrics.RecoveryTimeKey, chart.KindLine, "hours", len(r.Trend), map[time.Time]float64{feb9: 2}},
+		{metrics.TimeToRestoreKey, chart.KindLine, "hours", len(r.Trend), map[time.Time]float64{feb9: 1}},
+		{ThroughputSeries, chart.KindBar, "stories", len(r.Trend), nil},
+		{IncidentsSeries, chart.KindStacked, "incidents", 12, nil},
+		{"test-coverage", chart.KindBar, "%", 3, map[time.Time]float64{
 			time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC): 70,
 			time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC): 78,
 			time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC): 82,
@@ -94,13 +95,13 @@ func TestRenderKinds(t *testing.T) {
 		t.Error("KeySparkline of an unknown series did not fail")
 	}
 	d, _, _ := FromReport(r, IncidentsSeries)
-	for _, k := range Kinds() {
-		svg, err := Render(k, d)
+	for _, k := range chart.Kinds() {
+		svg, err := chart.Render(k, d)
 		if err != nil || !strings.Contains(svg, "chart-"+k) {
 			t.Errorf("Render(%s) = %v", k, err)
 		}
 	}
-	if _, err := Render("pie", d); err == nil {
+	if _, err := chart.Render("pie", d); err == nil {
 		t.Error("Render of an unknown kind did not fail")
 	}
 }
