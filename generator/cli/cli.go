@@ -40,6 +40,7 @@ func commands() []command {
 		{"check", "check the content as a build would and list every problem", runCheck},
 		{"new", "write a ready-to-fill story, release, post-mortem or page", runNew},
 		{"schema", "write a JSON Schema per kind, for editors", runSchema},
+		{"stamp", "write the dates git knows into the stories and releases that leave them out", runStamp},
 		{"version", "print the version", runVersion},
 	}
 }
