@@ -59,6 +59,7 @@ func funcMap(e *env) template.FuncMap {
 		"timeline":  func(p *site.Page) []moment { return buildTimeline(p) },
 		"spans":     e.spans,
 		"pmActions": e.pmActions,
+		"kinds":     site.TypedKinds,
 		"isURL":     isURL,
 		"shortURL":  shortURL,
 		"order":     order,

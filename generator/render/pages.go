@@ -115,18 +115,7 @@ func (p *Prepared) PageJobs(pg *site.Page) []Job {
 		d.Crumbs = []Crumb{{Name: p.env.tr.T(k.NavKey), URL: k.ListURL}, {Name: pg.ID()}}
 	}
 	sources = append(sources, pg.Source)
-	switch {
-	case pg.Story != nil:
-		sources = appendSources(sources, pg.Story.ReleasePage)
-	case pg.Release != nil:
-		r := pg.Release
-		sources = appendSources(sources, r.Stories...)
-		sources = appendSources(sources, r.Incidents...)
-		sources = appendSources(sources, r.Hotfixes...)
-		sources = appendSources(sources, r.FixesFor...)
-	case pg.PostMortem != nil:
-		sources = appendSources(sources, pg.PostMortem.ReleasePages...)
-	}
+	sources = appendSources(sources, pg.Shown()...)
 	jobs := []Job{p.pageJob(d, pg.Source, sources)}
 	for _, a := range pg.Aliases {
 		jobs = append(jobs, p.aliasJob(a, pg))

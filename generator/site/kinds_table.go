@@ -22,14 +22,14 @@ package site
 //     in cli/new.go;
 //
 // and, still per kind after the table:
-//   - the Site list of its pages (Site.Stories and the like) and where
-//     content fills it;
-//   - in package render: its list page job in siteJobs (pages.go), or a
-//     job of its own as metrics has (metrics.go), the sources a page of it
-//     depends on (PageJobs), its search fields and facets (search_doc.go,
-//     search_facets.go), and feed entries (feeds.go) when it has any;
-//   - the nav links in layouts/partials/nav-links.html and layouts/404.html,
-//     which spell the list URLs and nav keys again.
+//   - the Site list of its pages (Site.Stories and the like), the case of
+//     Site.OfKind that names it, and where content fills it;
+//   - the pages its page shows (Page.Shown), when it shows others;
+//   - in package render, when it has any: its search fields and facets
+//     (search_doc.go, search_facets.go) and feed entries (feeds.go). Its
+//     list page, nav link, sitemap entry and breadcrumbs come from the
+//     table; a kind whose list is more than a table of its pages (metrics)
+//     gets a render extension that makes that list (extension.go).
 type KindInfo struct {
 	Name Kind // "story"
 	// Noun is how English messages and the front matter schemas name it
