@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"almanac/generator/site"
@@ -19,8 +20,10 @@ const disagreement = 24 * time.Hour
 // (Story.FirstCommitFrom, Story.MergedFrom, Release.ReleasedFrom). Front
 // matter always wins; where it and git are more than a day apart, a
 // warning points at the front matter key. Times are given in the site's
-// time zone. It returns warnings only: a missing or shallow repository
-// leaves the dates to front matter. cacheDir "" keeps no cache.
+// time zone. A missing or shallow repository is a warning and
+// leaves the dates to front matter. A deployed release that neither front
+// matter nor a tag dates is an error, as it is without repositories.
+// cacheDir "" keeps no cache.
 func Apply(ctx context.Context, s *site.Site, siteDir, cacheDir string) site.Diagnostics {
 	var r reader
 	return r.apply(ctx, s, siteDir, cacheDir)
@@ -61,9 +64,35 @@ func (r *reader) apply(ctx context.Context, s *site.Site, siteDir, cacheDir stri
 		if d, ok := facts.Releases[rel.Version]; ok {
 			fill(&diags, p, "released_at", &rel.ReleasedAt, &rel.ReleasedFrom, &d, loc)
 		}
+		if rel.ReleasedAt.IsZero() {
+			diags.Add(site.Diagnostic{Pos: p.Pos("status"), Severity: site.Error,
+				Msg: fmt.Sprintf("status is %q but released_at is missing, and no repository has a tag %s",
+					rel.Status, tagNames(s.Config.Repositories, rel.Version)),
+				Hint: "add released_at: 2026-07-14T10:30:00+09:00, or tag the release in its repository"})
+		}
 	}
 	diags.Sort()
 	return diags
+}
+
+// tagNames lists the tags a version may have, as the repositories spell
+// them: "v1.4.0 or 1.4.0".
+func tagNames(repos []site.Repository, version string) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, r := range repos {
+		patterns := r.Tags
+		if len(patterns) == 0 {
+			patterns = site.DefaultTagPatterns
+		}
+		for _, p := range patterns {
+			if n := strings.ReplaceAll(p, "{version}", version); !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+	}
+	return strings.Join(names, " or ")
 }
 
 // fill sets *at from git when front matter left it out, or warns when

@@ -48,6 +48,7 @@ branch = "main"
 	"content/releases/1.4.0.md": "---\nversion: 1.4.0\nstatus: released\n---\n",
 	"content/releases/1.3.0.md": "---\nversion: 1.3.0\nstatus: released\nreleased_at: 2026-07-01T09:00:00Z\n---\n",
 	"content/releases/2.0.0.md": "---\nversion: 2.0.0\nstatus: planned\n---\n",
+	"content/releases/1.6.0.md": "---\nversion: 1.6.0\nstatus: released\n---\n",
 }
 
 // loadSite loads the site in dir as the build does, leaving out the error
@@ -77,11 +78,17 @@ func TestApply(t *testing.T) {
 	s := loadSite(t, siteDir)
 	diags := Apply(context.Background(), s, siteDir, t.TempDir())
 
-	// Front matter and git a month apart: one warning, at the key.
-	if len(diags) != 1 {
+	// A released release that no tag dates is an error, as it is without
+	// repositories; front matter and git a month apart are a warning, at
+	// the key.
+	if len(diags) != 2 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
-	if d := diags[0]; d.Pos.String() != "content/stories/retry.md:6:13" ||
+	if got, want := diags[0].Error(), `content/releases/1.6.0.md:3:9: error: status is "released" but released_at is missing, `+
+		`and no repository has a tag v1.6.0 or 1.6.0 (add released_at: 2026-07-14T10:30:00+09:00, or tag the release in its repository)`; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if d := diags[1]; d.Pos.String() != "content/stories/retry.md:6:13" ||
 		!strings.Contains(d.Msg, "merged_at 2026-06-11T18:00:00+09:00 and git disagree by 30 days: settlement-api ") ||
 		!strings.HasSuffix(d.Msg, " was committed 2026-07-11T18:00:00+09:00") {
 		t.Errorf("got %v", d)
