@@ -264,25 +264,6 @@ func (x *Incremental) currentPages() []*site.Page {
 	return pages
 }
 
-// assetsOf are the content folder's other files, relative to it, less the
-// CSV files that metric pages read: what content.Load calls assets.
-func assetsOf(contentDir string, others []string, pages []*site.Page) []string {
-	read := map[string]bool{}
-	for _, p := range pages {
-		if p.Metric != nil && p.Metric.CSV != "" {
-			read[p.Metric.CSV] = true
-		}
-	}
-	out := []string{}
-	for _, f := range others {
-		if !read[f] {
-			out = append(out, strings.TrimPrefix(f, contentDir+"/"))
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
 func (x *Incremental) currentAssets(pages []*site.Page) []string {
 	var others []string
 	for name, f := range x.files {
@@ -290,5 +271,5 @@ func (x *Incremental) currentAssets(pages []*site.Page) []string {
 			others = append(others, name)
 		}
 	}
-	return assetsOf(x.contentDir(), others, pages)
+	return content.Assets(others, pages, x.contentDir())
 }

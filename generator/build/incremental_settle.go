@@ -49,7 +49,7 @@ func (x *Incremental) Settle() *Settling {
 			others = append(others, src)
 		}
 	}
-	s.assets = assetsOf(x.contentDir(), others, s.pages)
+	s.assets = content.Assets(others, s.pages, x.contentDir())
 	return s
 }
 

@@ -8,12 +8,11 @@ package content
 import (
 	"context"
 	"io/fs"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
+	"almanac/generator/internal/pool"
 	"almanac/generator/site"
 )
 
@@ -31,7 +30,7 @@ type Options struct {
 // Site is nil only when the load was cancelled.
 func Load(ctx context.Context, fsys fs.FS, cfg site.Config, opts Options) (*site.Site, site.Diagnostics) {
 	cfg = withDefaults(cfg)
-	files, diags := Walk(ctx, fsys, cfg.ContentDir)
+	files, diags := Walk(ctx, fsys, cfg.Content())
 	pages, pageDiags := loadPages(ctx, fsys, files.Markdown, cfg)
 	diags.Append(pageDiags)
 	if ctx.Err() != nil {
@@ -40,37 +39,19 @@ func Load(ctx context.Context, fsys fs.FS, cfg site.Config, opts Options) (*site
 	}
 	s, linkDiags := Link(cfg, pages, opts)
 	diags.Append(linkDiags)
-	s.Assets = assets(files.Others, pages, cfg.ContentDir)
+	s.Assets = Assets(files.Others, pages, cfg.Content())
 	diags.Sort()
 	return s, diags
 }
 
-// loadPages decodes files with at most GOMAXPROCS at a time; results keep
-// the order of files.
+// loadPages decodes files on the worker pool; results keep the order of
+// files.
 func loadPages(ctx context.Context, fsys fs.FS, files []string, cfg site.Config) ([]*site.Page, site.Diagnostics) {
 	pages := make([]*site.Page, len(files))
 	perFile := make([]site.Diagnostics, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				pages[i], perFile[i] = LoadPage(fsys, files[i], cfg)
-			}
-		}()
-	}
-feed:
-	for i := range files {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
+	pool.Each(ctx, len(files), func(i int) {
+		pages[i], perFile[i] = LoadPage(fsys, files[i], cfg)
+	})
 	var diags site.Diagnostics
 	for _, d := range perFile {
 		diags.Append(d)
@@ -78,9 +59,10 @@ feed:
 	return pages, diags
 }
 
-// assets returns the non-Markdown files relative to the content folder,
-// less the CSV files metric pages read.
-func assets(others []string, pages []*site.Page, contentDir string) []string {
+// Assets returns the non-Markdown files of the content folder (others,
+// site-relative) relative to the content folder, less the CSV files metric
+// pages read: what Site.Assets holds. The preview calls it too.
+func Assets(others []string, pages []*site.Page, contentDir string) []string {
 	read := map[string]bool{}
 	for _, p := range pages {
 		if p != nil && p.Metric != nil && p.Metric.CSV != "" {

@@ -11,10 +11,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"runtime"
 	"sync"
 	"time"
 
+	"almanac/generator/internal/pool"
 	"almanac/generator/output"
 	"almanac/generator/site"
 	"almanac/generator/sitefs"
@@ -137,35 +137,12 @@ type Job struct {
 	make    func(b *bytes.Buffer) error
 }
 
-// Run makes the jobs with a pool of GOMAXPROCS workers and writes each
-// file to out. Every failure is reported, in job order.
+// Run makes the jobs on the worker pool and writes each file to out.
+// Every failure is reported, in job order.
 func (p *Prepared) Run(ctx context.Context, jobs []Job, out output.Writer) error {
 	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = p.run(jobs[i], out)
-			}
-		}()
-	}
-	var ctxErr error
-feed:
-	for i := range jobs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			ctxErr = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	if ctxErr != nil {
-		return ctxErr
+	if err := pool.Each(ctx, len(jobs), func(i int) { errs[i] = p.run(jobs[i], out) }); err != nil {
+		return err
 	}
 	var diags site.Diagnostics
 	for i, err := range errs {
