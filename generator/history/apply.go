@@ -23,7 +23,8 @@ const disagreement = 24 * time.Hour
 // time zone. A missing or shallow repository is a warning and
 // leaves the dates to front matter. A deployed release that neither front
 // matter nor a tag dates is an error, as it is without repositories.
-// cacheDir "" keeps no cache.
+// siteDir "" reads no repository (a site that is not on disk) and only
+// reports the releases left undated; cacheDir "" keeps no cache.
 func Apply(ctx context.Context, s *site.Site, siteDir, cacheDir string) site.Diagnostics {
 	var r reader
 	return r.apply(ctx, s, siteDir, cacheDir)
@@ -45,7 +46,10 @@ func (r *reader) apply(ctx context.Context, s *site.Site, siteDir, cacheDir stri
 			versions = append(versions, p.Release.Version)
 		}
 	}
-	facts, diags := r.read(ctx, s.Config.Repositories, siteDir, cacheDir, ids, versions)
+	facts, diags := &Facts{}, site.Diagnostics(nil)
+	if siteDir != "" {
+		facts, diags = r.read(ctx, s.Config.Repositories, siteDir, cacheDir, ids, versions)
+	}
 	loc := s.Config.Location
 	for _, p := range s.Stories {
 		st := p.Story

@@ -175,3 +175,20 @@ func TestApply(t *testing.T) {
 		}
 	}
 }
+
+// TestApplyNoSiteDir: a site not on disk reads no repository, and a
+// deployed release without released_at is still an error.
+func TestApplyNoSiteDir(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, applySite)
+	s := loadSite(t, dir)
+	var r reader
+	diags := r.apply(context.Background(), s, "", "")
+	if r.logs != 0 || len(diags) != 2 || !diags.HasErrors() {
+		t.Errorf("git logs %d, diagnostics %v", r.logs, diags)
+	}
+	if st := s.ByID["STORY-142"].Story; !st.FirstCommitAt.IsZero() || st.FirstCommitFrom != nil {
+		t.Errorf("STORY-142 dated without a repository: %v", st.FirstCommitAt)
+	}
+}
