@@ -172,6 +172,11 @@ func TestSearchInBrowser(t *testing.T) {
 		if marks := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-pop mark")).map(m => m.textContent)`); !slices.ContainsFunc(marks, func(s string) bool { return strings.HasPrefix(s, "배포") && s != "배포" }) {
 			t.Errorf("marked %q, want a form of 배포 with its ending", marks)
 		}
+		// a compound written without spaces is found by its parts
+		typeInBox(t, ctx, home, "계산서")
+		if got := eval[[]string](t, ctx, titles); len(got) == 0 || got[0] != "수수료 세금계산서 자동 발행" {
+			t.Errorf("계산서 found %q, want 수수료 세금계산서 자동 발행 first", got)
+		}
 	})
 
 	sub("keyboard", func(t *testing.T, ctx context.Context) {
@@ -324,7 +329,7 @@ func TestSearchInBrowser(t *testing.T) {
 		}
 		// Every word of a query is a term the index holds for the same text.
 		tok := search.NewTokenizer()
-		for _, text := range []string{"Tomás CAFÉ naïve", "STORY-142 PM-2026-003 v1.4.0", "배포를 정산했다 API를", "部署失败 デプロイ", "payout-scheduler's ledger_worker"} {
+		for _, text := range []string{"Tomás CAFÉ naïve", "STORY-142 PM-2026-003 v1.4.0", "배포를 정산했다 API를", "정산계좌를 세금계산서", "部署失败 デプロイ", "payout-scheduler's ledger_worker"} {
 			terms := eval[[]string](t, ctx, `almanacSearch.terms(`+jsString(text+" ")+`).then(ts => ts.map(x => x.t))`)
 			idx := tok.Tokens(text)
 			for _, term := range terms {

@@ -78,7 +78,7 @@ func BenchmarkTokenize(b *testing.B) {
 	for range b.N {
 		for i, s := range texts {
 			g.scan.scan(s)
-			g.endDoc(i, "")
+			g.endDoc(i, "", 0)
 			if len(g.docs) == segmentDocs {
 				g.reset()
 			}

@@ -6,7 +6,10 @@
 // The output under search/ is a set of ordinary files:
 //
 //	index.bin     the manifest: doc count, shard boundaries, query rules
-//	t/N.bin       shard N: a sorted run of terms with their postings
+//	t/N.bin       shard N: hints (the most common words a short prefix
+//	              begins, see hints.go), then a sorted run of terms with
+//	              their postings; a posting says where a title holds its
+//	              term, for the script's phrase and proximity boosts
 //	facets.bin    the documents of each facet value (kind, status, tag …)
 //	d/N.json      document N's result data: title, URL, badges, text
 //

@@ -115,9 +115,11 @@ func (x *Index) Add(doc int, d Doc) error {
 	each(Body, d.Body...)
 	each(Lead, d.Lead...)
 	each(Keys, d.Keys...)
+	g.scan.pos = 0
 	each(Title, d.Title)
+	titleWords := g.scan.pos
 	each(IDField, d.ID)
-	lens := g.endDoc(doc, idTerm(d.ID))
+	lens := g.endDoc(doc, idTerm(d.ID), titleWords)
 	var blob []byte
 	if len(g.docs) >= segmentDocs {
 		blob = g.seal()

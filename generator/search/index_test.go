@@ -100,14 +100,29 @@ type shardTerm struct {
 	docs     []int
 	impact   []int
 	id       []bool
+	title    []uint8 // titleByte, or 0
+	shardNum int
+}
+
+// shardHint is one decoded hint of a shard.
+type shardHint struct {
+	prefix   string
+	top      []completion
 	shardNum int
 }
 
 // readIndex decodes the manifest and every shard as the script does.
 func readIndex(t *testing.T, out *Output) (manifest, []shardTerm) {
+	m, terms, _ := readHints(t, out)
+	return m, terms
+}
+
+// readHints decodes the index as readIndex does, and the shards' hints.
+func readHints(t *testing.T, out *Output) (manifest, []shardTerm, []shardHint) {
 	t.Helper()
 	var m manifest
 	var terms []shardTerm
+	var hints []shardHint
 	for _, f := range out.Files {
 		switch {
 		case f.Name == ManifestName:
@@ -119,6 +134,16 @@ func readIndex(t *testing.T, out *Output) (manifest, []shardTerm) {
 			fmt.Sscanf(f.Name, "t/%d.bin", &n)
 			b := f.Raw
 			rd := func() int { v, k := binary.Uvarint(b); b = b[k:]; return int(v) }
+			str := func() string { l := rd(); s := string(b[:l]); b = b[l:]; return s }
+			for range rd() {
+				h := shardHint{prefix: str(), shardNum: n}
+				for range rd() {
+					c := completion{term: str()}
+					c.df = rd()
+					h.top = append(h.top, c)
+				}
+				hints = append(hints, h)
+			}
 			for len(b) > 0 {
 				l := rd()
 				st := shardTerm{term: string(b[:l]), shardNum: n}
@@ -129,11 +154,16 @@ func readIndex(t *testing.T, out *Output) (manifest, []shardTerm) {
 				doc := 0
 				for len(list) > 0 {
 					g, k := binary.Uvarint(list)
-					doc += int(g)
+					doc += int(g >> 1)
 					st.docs = append(st.docs, doc)
 					st.impact = append(st.impact, int(list[k]>>1))
 					st.id = append(st.id, list[k]&1 == 1)
 					list = list[k+1:]
+					title := uint8(0)
+					if g&1 == 1 {
+						title, list = list[0], list[1:]
+					}
+					st.title = append(st.title, title)
 				}
 				if len(st.docs) != df {
 					t.Errorf("%s: %d postings, document count says %d", st.term, len(st.docs), df)
@@ -142,7 +172,7 @@ func readIndex(t *testing.T, out *Output) (manifest, []shardTerm) {
 			}
 		}
 	}
-	return m, terms
+	return m, terms, hints
 }
 
 // Shards hold sorted terms, and the manifest's boundaries route every

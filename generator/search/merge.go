@@ -83,8 +83,8 @@ func (c *cursor) next() bool {
 }
 
 // postings reads the current term's postings and appends each to out as
-// the document number above the byte rank gives it (nothing when rank is
-// nil).
+// a posting: the document number above the title byte (0 when the title
+// lacks the term) above the byte rank gives (nothing when rank is nil).
 func (c *cursor) postings(out []uint64, rank func(doc int32, mask uint8, tf *[numFields]uint8) uint8) []uint64 {
 	for ; c.posts > 0; c.posts-- {
 		local, err1 := c.r.ReadByte()
@@ -105,13 +105,22 @@ func (c *cursor) postings(out []uint64, rank func(doc int32, mask uint8, tf *[nu
 				tf[f] = b
 			}
 		}
+		title := uint8(0)
+		if mask&(1<<Title) != 0 {
+			b, err := c.r.ReadByte()
+			if err != nil {
+				c.fail(err)
+				return out
+			}
+			title = b
+		}
 		if int(local) >= len(c.docs) {
 			c.fail(errSegment)
 			return out
 		}
 		if rank != nil {
 			doc := c.docs[local]
-			out = append(out, uint64(doc)<<8|uint64(rank(doc, mask, tf)))
+			out = append(out, uint64(doc)<<16|uint64(title)<<8|uint64(rank(doc, mask, tf)))
 		}
 	}
 	return out

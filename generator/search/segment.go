@@ -27,6 +27,7 @@ type segment struct {
 	arena []byte              // the terms' bytes, one after the other
 	ends  []uint32            // term → where its bytes end in arena
 	tf    [][numFields]uint16 // term → counts in the current document
+	tpos  []uint8             // term → 1 + its first place in the current title, or 0
 
 	seen    []int32           // terms the current document has, in order
 	lens    [numFields]uint32 // the current document's field lengths
@@ -40,7 +41,17 @@ type entry struct {
 	term  int32
 	local uint8 // the document's place in the segment
 	mask  uint8 // bits 0–4: the fields that hold the term; bit 7: it is the id
+	title uint8 // with the Title bit: titleByte of the term's place
 	tf    [numFields]uint8
+}
+
+// titleByte is where a term stands in its title, for the script's
+// phrase and proximity boosts: its first place (counting words, from 0)
+// in the high four bits, the title's length in words in the low four,
+// both at most 15. It is never 0, as a title that holds a term has a
+// word.
+func titleByte(pos, words int) uint8 {
+	return uint8(min(pos, 15)<<4 | max(1, min(words, 15)))
 }
 
 const idBit = 0x80
@@ -78,6 +89,7 @@ func (g *segment) lookup(tok []byte) int32 {
 	g.ends = append(g.ends, uint32(len(g.arena)))
 	g.hash = append(g.hash, uint32(h))
 	g.tf = append(g.tf, [numFields]uint16{})
+	g.tpos = append(g.tpos, 0)
 	if 2*len(g.ends) > len(g.table) {
 		g.grow()
 	} else {
@@ -115,15 +127,22 @@ func (g *segment) add(tok []byte) {
 	if tf[g.field] < 0xFFFF {
 		tf[g.field]++
 	}
+	if g.field == Title && g.tpos[i] == 0 {
+		g.tpos[i] = uint8(min(g.scan.pos, 254) + 1)
+	}
 	g.lens[g.field]++
 }
 
-// endDoc ends the current document: its postings join the segment's, and
-// its field lengths are returned.
-func (g *segment) endDoc(doc int, id string) [numFields]uint32 {
+// endDoc ends the current document, whose title has titleWords words:
+// its postings join the segment's, and its field lengths are returned.
+func (g *segment) endDoc(doc int, id string, titleWords int) [numFields]uint32 {
 	local := uint8(len(g.docs))
 	for _, i := range g.seen {
 		e := entry{term: i, local: local}
+		if p := g.tpos[i]; p > 0 {
+			e.title = titleByte(int(p)-1, titleWords)
+			g.tpos[i] = 0
+		}
 		for f, n := range g.tf[i] {
 			if n > 0 {
 				e.mask |= 1 << f
@@ -150,7 +169,8 @@ func (g *segment) endDoc(doc int, id string) [numFields]uint32 {
 //
 // each number a uvarint. A posting is the document's place among the
 // segment's (one byte), the field mask, then one count per field in the
-// mask. The block is the segment's until its next seal.
+// mask, then, when the mask has the Title bit, the title byte
+// (titleByte). The block is the segment's until its next seal.
 func (g *segment) seal() []byte {
 	n := len(g.ends)
 	order := make([]int32, n)
@@ -200,7 +220,7 @@ func (g *segment) seal() []byte {
 // reset empties the segment, keeping its buffers.
 func (g *segment) reset() {
 	clear(g.table)
-	g.hash, g.arena, g.ends, g.tf = g.hash[:0], g.arena[:0], g.ends[:0], g.tf[:0]
+	g.hash, g.arena, g.ends, g.tf, g.tpos = g.hash[:0], g.arena[:0], g.ends[:0], g.tf[:0], g.tpos[:0]
 	g.docs, g.entries = g.docs[:0], g.entries[:0]
 }
 
@@ -211,6 +231,9 @@ func appendEntry(b []byte, e entry) []byte {
 		if e.mask&(1<<f) != 0 {
 			b = append(b, e.tf[f])
 		}
+	}
+	if e.mask&(1<<Title) != 0 {
+		b = append(b, e.title)
 	}
 	return b
 }

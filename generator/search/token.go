@@ -53,7 +53,10 @@ func classOf(r rune) class {
 //   - words joined by '-', '.' or '_' that hold a digit (STORY-142,
 //     PM-2026-003, 1.4.0, v1.4.0) also as one term, and without the "v";
 //   - Korean words as written and, when they end in a particle or an
-//     ending, as their stem (배포를 → 배포를, 배포); a particle written
+//     ending, as their stem (배포를 → 배포를, 배포); a stem of three or
+//     more syllables also as its overlapping pairs of syllables, so that
+//     a compound noun written without spaces is found by its parts
+//     (정산계좌 → 정산, 산계, 계좌), with no dictionary; a particle written
 //     right after a Latin word (API를) is dropped;
 //   - Chinese and Japanese runs as overlapping character pairs (部署失败 →
 //     部署, 署失, 失败), a lone character as itself.
@@ -87,6 +90,7 @@ func (t *Tokenizer) Each(text string, emit func(tok []byte)) {
 // for the next text.
 type scanner struct {
 	t       *Tokenizer
+	pos     int // the place of the next word: one per word, not per term
 	emit    func([]byte)
 	run     []byte // the current run, folded
 	segs    []int  // a letter run's segment ends in run
@@ -171,37 +175,48 @@ func (s *scanner) flush() {
 	switch s.kind {
 	case letter:
 		s.segs = append(s.segs, len(s.run))
-		s.t.letters(s.run, s.segs, s.digit, s.emit)
+		s.letters()
 	case hangul:
-		s.t.hangul(s.run, s.prev == letter || s.prev == cjk, s.emit)
+		if s.t.hangul(s.run, s.prev == letter || s.prev == cjk, s.emit) {
+			s.pos++
+		}
 	case cjk:
-		bigrams(s.run, s.emit)
+		s.pos += bigrams(s.run, s.emit)
 	}
 	s.prev, s.kind, s.run, s.segs, s.digit = s.kind, sep, s.run[:0], s.segs[:0], false
 }
 
-// letters emits the terms of one run of letters with joiners; segs are
-// the end offsets of its segments.
-func (t *Tokenizer) letters(run []byte, segs []int, digit bool, emit func([]byte)) {
-	compound := len(segs) > 1 && digit
-	if compound && utf8.RuneCount(run) <= maxRunes {
+// letters emits the terms of the current run of letters with joiners;
+// s.segs are the end offsets of its segments. Each segment is a word of
+// its own (one place); the whole run, when it is a compound, shares its
+// first segment's place.
+func (s *scanner) letters() {
+	run, segs, emit := s.run, s.segs, s.emit
+	compound := len(segs) > 1 && s.digit
+	whole := compound && utf8.RuneCount(run) <= maxRunes
+	if whole {
 		emit(run)
 		if run[0] == 'v' && run[1] >= '0' && run[1] <= '9' {
 			emit(run[1:])
 		}
 	}
+	from := s.pos
 	start := 0
 	for _, end := range segs {
 		seg := run[start:end]
 		start = end + 1
 		n := utf8.RuneCount(seg)
-		if n < 2 || n > maxRunes || len(seg) <= 5 && t.stop[string(seg)] {
+		if n < 2 || n > maxRunes || len(seg) <= 5 && s.t.stop[string(seg)] {
 			continue
 		}
 		if compound && n < 3 && allDigits(seg) {
 			continue
 		}
 		emit(seg)
+		s.pos++
+	}
+	if whole && s.pos == from { // 1.4.0: a word of its own
+		s.pos++
 	}
 }
 
@@ -214,17 +229,24 @@ func allDigits(b []byte) bool {
 	return true
 }
 
-// hangul emits a Korean word and its stem. attached says the word follows
-// a Latin word or Chinese characters without a space, where a lone
-// particle (API를, 1.4.0에서) is not a word of its own.
-func (t *Tokenizer) hangul(run []byte, attached bool, emit func([]byte)) {
+// hangul emits a Korean word, its stem and, for a stem of three or more
+// syllables, the stem's pairs of syllables; it reports whether it
+// emitted anything. attached says the word follows a Latin word or
+// Chinese characters without a space, where a lone particle (API를,
+// 1.4.0에서) is not a word of its own.
+func (t *Tokenizer) hangul(run []byte, attached bool, emit func([]byte)) bool {
 	if utf8.RuneCount(run) > maxRunes || attached && t.suffixes[string(run)] {
-		return
+		return false
 	}
 	emit(run)
-	if stem := t.stem(run); len(stem) < len(run) {
+	stem := t.stem(run)
+	if len(stem) < len(run) {
 		emit(stem)
 	}
+	if utf8.RuneCount(stem) >= 3 {
+		bigrams(stem, emit)
+	}
+	return true
 }
 
 // stem cuts the longest known suffix off a Korean word (see koSuffixes).
@@ -243,12 +265,14 @@ func (t *Tokenizer) stem(w []byte) []byte {
 }
 
 // bigrams emits a run of Chinese or Japanese characters as overlapping
-// pairs, or a lone character as itself.
-func bigrams(run []byte, emit func([]byte)) {
+// pairs, or a lone character as itself, and returns how many terms it
+// emitted.
+func bigrams(run []byte, emit func([]byte)) int {
 	if _, n := utf8.DecodeRune(run); n == len(run) {
 		emit(run)
-		return
+		return 1
 	}
+	k := 0
 	for i := 0; i < len(run); {
 		_, a := utf8.DecodeRune(run[i:])
 		if i+a >= len(run) {
@@ -256,6 +280,8 @@ func bigrams(run []byte, emit func([]byte)) {
 		}
 		_, b := utf8.DecodeRune(run[i+a:])
 		emit(run[i : i+a+b])
+		k++
 		i += a
 	}
+	return k
 }

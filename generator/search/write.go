@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 )
 
@@ -15,7 +16,10 @@ import (
 // (title, id and tags above the body). Each posting carries its document's
 // share of the score, quantized to 7 bits; the script multiplies it by the
 // term's IDF, which it computes from the document count and the posting
-// list's length.
+// list's length. A posting of a term the title holds also says where in
+// the title it stands and how long the title is (titleByte): the script
+// puts a page whose title holds every word of the query first, and the
+// words in order and close together higher still.
 const (
 	bm25K1 = 1.2
 	// ImpactScale turns a posting's 7-bit impact back into a score: score
@@ -89,8 +93,9 @@ type manifest struct {
 	Version string   `json:"v"`
 	Docs    int      `json:"n"`
 	Scale   float64  `json:"k"`
-	Records int      `json:"rc"` // records to a file (RecordsPerFile)
-	Shards  []string `json:"s"`  // shard i holds the terms from Shards[i] up to Shards[i+1]
+	Records int      `json:"rc"`  // records to a file (RecordsPerFile)
+	Shards  []string `json:"s"`   // shard i holds the terms from Shards[i] up to Shards[i+1]
+	Hot     []int    `json:"hot"` // the shards of the most common terms, fetched before a query
 	Stop    []string `json:"stop"`
 	Ko      []string `json:"ko"`
 }
@@ -124,6 +129,8 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 
 	out := &Output{}
 	var (
+		hints hinter
+		hot   []hotEntry
 		shard []byte
 		seps  []string
 		last  []byte
@@ -139,12 +146,14 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 	err = merge(cs, rank, func(t []byte, posts []uint64) error {
 		slices.Sort(posts) // by document
 		list = encodeList(list[:0], posts)
+		hints.add(t, len(posts))
 		if len(shard) >= 2*shardBytes || len(shard) >= shardBytes && commonPrefix(last, t) < familyBytes {
 			flush()
 		}
 		if shard == nil {
 			seps = append(seps, separator(string(last), string(t)))
 		}
+		hot = addHot(hot, len(files), len(posts))
 		shard = binary.AppendUvarint(shard, uint64(len(t)))
 		shard = append(shard, t...)
 		shard = binary.AppendUvarint(shard, uint64(len(posts)))
@@ -159,12 +168,19 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 		return nil, err
 	}
 	flush()
+	// Every shard opens with its hints (none, mostly): known only now
+	// that every boundary is.
+	byShard := hints.byShard(seps)
+	for i := range files {
+		head := appendHints(nil, byShard[i])
+		files[i].Raw = append(head, files[i].Raw...)
+	}
 
 	fraw, err := encodeFacets(facets)
 	if err != nil {
 		return nil, err
 	}
-	m := manifest{Docs: x.n, Scale: ImpactScale, Records: RecordsPerFile, Shards: seps, Stop: StopWords(), Ko: KoreanSuffixes()}
+	m := manifest{Docs: x.n, Scale: ImpactScale, Records: RecordsPerFile, Shards: seps, Hot: hotShards(hot), Stop: StopWords(), Ko: KoreanSuffixes()}
 	if m.Shards == nil {
 		m.Shards = []string{}
 	}
@@ -189,6 +205,37 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 	out.Version = m.Version
 	out.Files = append(append([]File{{Name: ManifestName, Raw: mraw}}, files...), File{Name: "facets.bin", Raw: fraw})
 	return out, nil
+}
+
+// hotTerms is how many of the most common terms hotShards looks at, and
+// hotMost the most shards it names: a query is likely to ask for a
+// common word, and a box that has the focus has time to fetch a few
+// shards before the first key.
+const hotTerms, hotMost = 8, 3
+
+// hotEntry is a term's shard and document count.
+type hotEntry struct{ shard, df int }
+
+// addHot keeps the hotTerms most common terms as (shard, df), the most
+// common first; of two equally common, the first in order.
+func addHot(hot []hotEntry, shard, df int) []hotEntry {
+	i := sort.Search(len(hot), func(i int) bool { return hot[i].df < df })
+	if i >= hotTerms {
+		return hot
+	}
+	hot = slices.Insert(hot, i, hotEntry{shard, df})
+	return hot[:min(len(hot), hotTerms)]
+}
+
+// hotShards are the shards of the most common terms, at most hotMost.
+func hotShards(hot []hotEntry) []int {
+	out := []int{}
+	for _, h := range hot {
+		if len(out) < hotMost && !slices.Contains(out, h.shard) {
+			out = append(out, h.shard)
+		}
+	}
+	return out
 }
 
 // commonPrefix is how many leading bytes a and b share.
@@ -242,17 +289,25 @@ func (x *Index) averages() [numFields]float64 {
 }
 
 // encodeList appends postings, sorted, as the script reads them: per
-// posting the gap to the previous document (the first from 0) and a byte
-// holding the 7-bit impact above a bit that says the term is the
-// document's id. A posting comes as merge gives it: the document above
-// that byte.
+// posting the gap to the previous document (the first from 0) above a bit
+// that says the title holds the term, a byte holding the 7-bit impact
+// above a bit that says the term is the document's id and, when the title
+// holds the term, the title byte (titleByte). A posting comes as merge
+// gives it: the document above the title byte above the impact byte.
 func encodeList(b []byte, posts []uint64) []byte {
 	prev := uint64(0)
 	for _, p := range posts {
-		doc := p >> 8
-		b = binary.AppendUvarint(b, doc-prev)
+		doc, title := p>>16, byte(p>>8)
+		gap := (doc - prev) << 1
+		if title != 0 {
+			gap |= 1
+		}
+		b = binary.AppendUvarint(b, gap)
 		prev = doc
 		b = append(b, byte(p))
+		if title != 0 {
+			b = append(b, title)
+		}
 	}
 	return b
 }
