@@ -38,7 +38,7 @@ func (r *testRepo) run(author, committer string, args ...string) string {
 	return runGit(r.t, r.dir, author, committer, args...)
 }
 
-func runGit(t *testing.T, dir, author, committer string, args ...string) string {
+func runGit(t testing.TB, dir, author, committer string, args ...string) string {
 	t.Helper()
 	cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=Test", "-c", "user.email=test@example.org",
 		"-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", "-c", "init.defaultBranch=main",
