@@ -20,19 +20,37 @@ const disagreement = 24 * time.Hour
 // (Story.FirstCommitFrom, Story.MergedFrom, Release.ReleasedFrom). Front
 // matter always wins; where it and git are more than a day apart, a
 // warning points at the front matter key. Times are given in the site's
-// time zone. A missing or shallow repository is a warning and
-// leaves the dates to front matter. A deployed release that neither front
-// matter nor a tag dates is an error, as it is without repositories.
-// siteDir "" reads no repository (a site that is not on disk) and only
-// reports the releases left undated; cacheDir "" keeps no cache.
+// time zone. A missing or shallow repository is a warning and leaves the
+// dates to front matter. A deployed release that neither front matter nor
+// a tag dates is an error, as it is without repositories. siteDir "" reads
+// no repository (a site that is not on disk) and only reports the releases
+// left undated; cacheDir "" keeps no cache.
+//
+// Apply is ReadSite then Fill; a preview that relinks the site after each
+// change may read once and Fill each new link.
 func Apply(ctx context.Context, s *site.Site, siteDir, cacheDir string) site.Diagnostics {
 	var r reader
 	return r.apply(ctx, s, siteDir, cacheDir)
 }
 
 func (r *reader) apply(ctx context.Context, s *site.Site, siteDir, cacheDir string) site.Diagnostics {
-	if s == nil || len(s.Config.Repositories) == 0 {
-		return nil
+	facts, diags := r.readSite(ctx, s, siteDir, cacheDir)
+	diags.Append(Fill(s, facts))
+	diags.Sort()
+	return diags
+}
+
+// ReadSite asks the site's repositories about its stories and releases:
+// Read with the site's ids and versions. Without repositories, or with
+// siteDir "", it reads nothing and returns no facts.
+func ReadSite(ctx context.Context, s *site.Site, siteDir, cacheDir string) (*Facts, site.Diagnostics) {
+	var r reader
+	return r.readSite(ctx, s, siteDir, cacheDir)
+}
+
+func (r *reader) readSite(ctx context.Context, s *site.Site, siteDir, cacheDir string) (*Facts, site.Diagnostics) {
+	if s == nil || len(s.Config.Repositories) == 0 || siteDir == "" {
+		return nil, nil
 	}
 	ids := make([]string, 0, len(s.Stories))
 	for _, p := range s.Stories {
@@ -46,10 +64,21 @@ func (r *reader) apply(ctx context.Context, s *site.Site, siteDir, cacheDir stri
 			versions = append(versions, p.Release.Version)
 		}
 	}
-	facts, diags := &Facts{}, site.Diagnostics(nil)
-	if siteDir != "" {
-		facts, diags = r.read(ctx, s.Config.Repositories, siteDir, cacheDir, ids, versions)
+	return r.read(ctx, s.Config.Repositories, siteDir, cacheDir, ids, versions)
+}
+
+// Fill gives the linked site the timestamps of facts that its front matter
+// leaves out, and returns the warnings where the two disagree and the
+// errors for deployed releases still undated. A site without repositories
+// is left as it is; nil facts date nothing.
+func Fill(s *site.Site, facts *Facts) site.Diagnostics {
+	if s == nil || len(s.Config.Repositories) == 0 {
+		return nil
 	}
+	if facts == nil {
+		facts = &Facts{}
+	}
+	var diags site.Diagnostics
 	loc := s.Config.Location
 	for _, p := range s.Stories {
 		st := p.Story

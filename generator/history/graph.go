@@ -55,14 +55,11 @@ func newGraph(commits []commit, index map[string]int32, tip string) *graph {
 	if !ok {
 		return g
 	}
-	for c := t; ; {
+	for c := t; len(g.line) < len(commits); c = commits[c].parents[0] {
 		g.line = append(g.line, c)
-		ps := commits[c].parents
-		if len(ps) == 0 || g.onLine[ps[0]] == -2 {
+		if len(commits[c].parents) == 0 {
 			break
 		}
-		g.onLine[c] = -2 // guards against a cycle, which git cannot make
-		c = ps[0]
 	}
 	for i, j := 0, len(g.line)-1; i < j; i, j = i+1, j-1 {
 		g.line[i], g.line[j] = g.line[j], g.line[i]
