@@ -98,14 +98,18 @@ func (r *reader) read(ctx context.Context, repos []site.Repository, siteDir, cac
 				Hint: "name the folder of a clone with at least one commit"})
 			continue
 		}
-		tip, branchRef := h.commit, ""
+		tip, branchRef, noBranch := h.commit, "", false
 		if repo.Branch != "" {
-			branchRef, tip = findBranch(h.refs, repo.Branch)
+			if branchRef, tip = findBranch(h.refs, repo.Branch); tip == "" {
+				// HEAD's line still tells a branch's own commits from
+				// what it forked from; nothing counts as merged.
+				tip, noBranch = h.commit, true
+			}
 		}
 		key := cacheKey(absPath(dir), repo.Branch, h, ids)
 		a, ok := loadCached(cacheDir, key)
 		if !ok {
-			a, err = r.analyze(ctx, dir, h, m, ids, tip, branchRef)
+			a, err = r.analyze(ctx, dir, h, m, ids, tip, branchRef, noBranch)
 			if err != nil {
 				if ctx.Err() != nil {
 					return facts, diags
@@ -130,7 +134,7 @@ func (r *reader) read(ctx context.Context, repos []site.Repository, siteDir, cac
 }
 
 // analyze reads one repository's history: the build's one git log of it.
-func (r *reader) analyze(ctx context.Context, dir string, h head, m *matcher, ids []string, tip, branchRef string) (analysis, error) {
+func (r *reader) analyze(ctx context.Context, dir string, h head, m *matcher, ids []string, tip, branchRef string, noBranch bool) (analysis, error) {
 	r.logs++
 	commits, index, err := readLog(ctx, dir, m, h.shallow)
 	if err != nil {
@@ -138,7 +142,13 @@ func (r *reader) analyze(ctx context.Context, dir string, h head, m *matcher, id
 	}
 	g := newGraph(commits, index, tip)
 	a := g.analyze(ids, m, h.refs, branchRef)
-	a.NoBranch = tip == ""
+	if noBranch {
+		a.NoBranch = true
+		for id, sf := range a.Stories {
+			sf.Merged = nil
+			a.Stories[id] = sf
+		}
+	}
 	return a, nil
 }
 

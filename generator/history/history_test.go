@@ -2,9 +2,12 @@ package history
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,8 +25,29 @@ import (
 //	           whose commits name it
 //	STORY-170  rebased onto main, then fast-forwarded, branch deleted
 //
-// and the tags v1.4.0 (annotated) and 1.5.0 (lightweight).
+// and the tags v1.4.0 (annotated) and 1.5.0 (lightweight). It is written
+// once per test run and copied into parent for each test.
 func settlementRepo(t *testing.T, parent string) *testRepo {
+	t.Helper()
+	settlement.once.Do(func() { settlement.r = writeSettlementRepo(t, settlement.dir) })
+	if settlement.r == nil {
+		t.Fatal("the settlement-api repository could not be written")
+	}
+	dir := filepath.Join(parent, "settlement-api")
+	if err := os.CopyFS(dir, os.DirFS(settlement.r.dir)); err != nil {
+		t.Fatal(err)
+	}
+	return &testRepo{t: t, dir: dir, n: settlement.r.n}
+}
+
+// settlement is the repository settlementRepo copies.
+var settlement struct {
+	once sync.Once
+	dir  string
+	r    *testRepo
+}
+
+func writeSettlementRepo(t *testing.T, parent string) *testRepo {
 	r := newTestRepo(t, parent, "settlement-api")
 	r.commit("2026-07-01T09:00:00Z", "", "Initial commit")
 
@@ -256,7 +280,16 @@ func TestMatcher(t *testing.T) {
 
 func TestMain(m *testing.M) {
 	if _, err := exec.LookPath("git"); err != nil {
+		fmt.Println("git is not installed: no tests run")
 		return
 	}
-	m.Run()
+	dir, err := os.MkdirTemp("", "almanac-history-")
+	if err != nil {
+		fmt.Println(err)
+		os.Exit(1)
+	}
+	settlement.dir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
