@@ -36,16 +36,23 @@ func cacheKey(dir, branch string, h head, ids []string) string {
 	return hex.EncodeToString(sum.Sum(nil))
 }
 
-func cacheFile(cacheDir, key string) string {
-	return filepath.Join(cacheDir, "history", key[:2], key+".json")
+// keepPerRepository is how many analyses of one repository the cache
+// keeps: enough for a few branches or id sets built in turn.
+const keepPerRepository = 8
+
+// cacheFile is where the analysis under key of the repository at dir is
+// kept: one folder per repository, so that old entries can be pruned.
+func cacheFile(cacheDir, dir, key string) string {
+	sum := sha256.Sum256([]byte(dir))
+	return filepath.Join(cacheDir, "history", hex.EncodeToString(sum[:8]), key+".json")
 }
 
 // loadCached returns the cached analysis for key, if there is one.
-func loadCached(cacheDir, key string) (analysis, bool) {
+func loadCached(cacheDir, dir, key string) (analysis, bool) {
 	if cacheDir == "" {
 		return analysis{}, false
 	}
-	data, err := os.ReadFile(cacheFile(cacheDir, key))
+	data, err := os.ReadFile(cacheFile(cacheDir, dir, key))
 	if err != nil {
 		return analysis{}, false
 	}
@@ -57,9 +64,10 @@ func loadCached(cacheDir, key string) (analysis, bool) {
 }
 
 // store keeps an analysis under key, written to a temporary file and
-// renamed so a reader never sees half of it. A cache that cannot be
-// written costs the next build a git log, nothing more.
-func store(cacheDir, key string, a analysis) {
+// renamed so a reader never sees half of it, and prunes the repository's
+// oldest entries. A cache that cannot be written costs the next build a
+// git log, nothing more.
+func store(cacheDir, dir, key string, a analysis) {
 	if cacheDir == "" {
 		return
 	}
@@ -67,7 +75,7 @@ func store(cacheDir, key string, a analysis) {
 	if err != nil {
 		return
 	}
-	name := cacheFile(cacheDir, key)
+	name := cacheFile(cacheDir, dir, key)
 	if os.MkdirAll(filepath.Dir(name), 0o755) != nil {
 		return
 	}
@@ -78,5 +86,29 @@ func store(cacheDir, key string, a analysis) {
 	_, werr := f.Write(data)
 	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), name) != nil {
 		os.Remove(f.Name())
+		return
+	}
+	prune(filepath.Dir(name))
+}
+
+// prune removes all but the newest keepPerRepository entries of folder.
+func prune(folder string) {
+	entries, err := os.ReadDir(folder)
+	if err != nil || len(entries) <= keepPerRepository {
+		return
+	}
+	type entry struct {
+		name string
+		mod  int64
+	}
+	var list []entry
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && filepath.Ext(e.Name()) == ".json" {
+			list = append(list, entry{e.Name(), info.ModTime().UnixNano()})
+		}
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].mod > list[j].mod })
+	for _, e := range list[min(keepPerRepository, len(list)):] {
+		os.Remove(filepath.Join(folder, e.name))
 	}
 }

@@ -24,7 +24,18 @@ func gitCmd(ctx context.Context, dir string, args ...string) *exec.Cmd {
 	full := append([]string{"-C", dir, "-c", "log.showSignature=false", "-c", "color.ui=false",
 		"-c", "i18n.logOutputEncoding=UTF-8", "--no-pager", "--no-replace-objects"}, args...)
 	cmd := exec.CommandContext(ctx, "git", full...)
-	cmd.Env = append(cmd.Environ(), "GIT_TERMINAL_PROMPT=0", "LC_ALL=C")
+	// A hook or another tool may have set where git looks; dir decides.
+	var env []string
+	for _, e := range cmd.Environ() {
+		name, _, _ := strings.Cut(e, "=")
+		switch name {
+		case "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+			"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_NAMESPACE":
+			continue
+		}
+		env = append(env, e)
+	}
+	cmd.Env = append(env, "GIT_TERMINAL_PROMPT=0", "LC_ALL=C")
 	return cmd
 }
 

@@ -106,8 +106,9 @@ func (r *reader) read(ctx context.Context, repos []site.Repository, siteDir, cac
 				tip, noBranch = h.commit, true
 			}
 		}
-		key := cacheKey(absPath(dir), repo.Branch, h, ids)
-		a, ok := loadCached(cacheDir, key)
+		abs := absPath(dir)
+		key := cacheKey(abs, repo.Branch, h, ids)
+		a, ok := loadCached(cacheDir, abs, key)
 		if !ok {
 			a, err = r.analyze(ctx, dir, h, m, ids, tip, branchRef, noBranch)
 			if err != nil {
@@ -117,7 +118,7 @@ func (r *reader) read(ctx context.Context, repos []site.Repository, siteDir, cac
 				diags.Warnf(pos, "repositories: %s: git log failed (%v); its dates are left out", repo.Path, err)
 				continue
 			}
-			store(cacheDir, key, a)
+			store(cacheDir, abs, key, a)
 		}
 		if a.NoBranch {
 			diags.Add(site.Diagnostic{Pos: pos, Severity: site.Warning,

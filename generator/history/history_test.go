@@ -293,3 +293,36 @@ func TestMain(m *testing.M) {
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
+
+// TestCachePrune: the cache keeps a few analyses per repository, not one
+// for every HEAD and id set ever built.
+func TestCachePrune(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	settlementRepo(t, dir)
+	cache := t.TempDir()
+	repos := []site.Repository{{Path: "settlement-api", Branch: "main"}}
+	for i := range keepPerRepository + 3 {
+		Read(context.Background(), repos, dir, cache, []string{fmt.Sprintf("STORY-%d", i)}, nil)
+	}
+	folders, err := os.ReadDir(filepath.Join(cache, "history"))
+	if err != nil || len(folders) != 1 {
+		t.Fatalf("%v %v", folders, err)
+	}
+	files, _ := os.ReadDir(filepath.Join(cache, "history", folders[0].Name()))
+	if len(files) != keepPerRepository {
+		t.Errorf("%d entries kept, want %d", len(files), keepPerRepository)
+	}
+}
+
+// TestReadIgnoresGitDir: a GIT_DIR set by a hook does not make every
+// repository read as the hook's.
+func TestReadIgnoresGitDir(t *testing.T) {
+	dir := t.TempDir()
+	settlementRepo(t, dir)
+	t.Setenv("GIT_DIR", filepath.Join(dir, "nowhere"))
+	facts, diags := Read(context.Background(), []site.Repository{{Path: "settlement-api", Branch: "main"}}, dir, "", storyIDs, nil)
+	if len(diags) > 0 || facts.Stories["STORY-142"].FirstCommit == nil {
+		t.Errorf("diagnostics %v, facts %+v", diags, facts.Stories)
+	}
+}
