@@ -88,6 +88,7 @@ func Fill(s *site.Site, facts *Facts) site.Diagnostics {
 		f := facts.Stories[st.ID]
 		fill(&diags, p, "first_commit_at", &st.FirstCommitAt, &st.FirstCommitFrom, f.FirstCommit, loc)
 		fill(&diags, p, "merged_at", &st.MergedAt, &st.MergedFrom, f.Merged, loc)
+		checkStoryOrder(&diags, p, loc)
 	}
 	for _, p := range s.Releases {
 		rel := p.Release
@@ -96,6 +97,7 @@ func Fill(s *site.Site, facts *Facts) site.Diagnostics {
 		}
 		if d, ok := facts.Releases[rel.Version]; ok {
 			fill(&diags, p, "released_at", &rel.ReleasedAt, &rel.ReleasedFrom, &d, loc)
+			checkReleaseOrder(&diags, p)
 		}
 		if rel.ReleasedAt.IsZero() {
 			diags.Add(site.Diagnostic{Pos: p.Pos("status"), Severity: site.Error,

@@ -30,7 +30,7 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 
 // applySite is a site beside settlement-api: STORY-142 leaves both dates
 // to git, STORY-160 gives a first commit six hours from git's, STORY-170
-// a merged_at a month off, STORY-100 and release 1.3.0 are dated by front
+// a merged_at a month off (after it, as the order of dates allows), STORY-100 and release 1.3.0 are dated by front
 // matter alone, and release 1.4.0 leaves released_at to its tag.
 var applySite = map[string]string{
 	"almanac.toml": `title = "T"
@@ -43,7 +43,7 @@ branch = "main"
 	"content/stories/export.md": "---\nid: STORY-142\ntitle: Export\nstatus: done\nrelease: 1.4.0\n---\n",
 	"content/stories/cache.md":  "---\nid: STORY-160\ntitle: Cache\nstatus: done\nrelease: 1.4.0\nfirst_commit_at: 2026-07-06T15:00:00Z\n---\n",
 	"content/stories/retry.md": "+++\nid = \"STORY-170\"\ntitle = \"Retry\"\nstatus = \"done\"\nrelease = \"1.4.0\"\n" +
-		"merged_at = 2026-06-11T09:00:00Z\n+++\n",
+		"merged_at = 2026-08-11T09:00:00Z\n+++\n",
 	"content/stories/old.md":    "---\nid: STORY-100\ntitle: Old\nstatus: done\nrelease: 1.3.0\nfirst_commit_at: 2026-06-30T09:00:00Z\n---\n",
 	"content/releases/1.4.0.md": "---\nversion: 1.4.0\nstatus: released\n---\n",
 	"content/releases/1.3.0.md": "---\nversion: 1.3.0\nstatus: released\nreleased_at: 2026-07-01T09:00:00Z\n---\n",
@@ -89,7 +89,7 @@ func TestApply(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	if d := diags[1]; d.Pos.String() != "content/stories/retry.md:6:13" ||
-		!strings.Contains(d.Msg, "merged_at 2026-06-11T18:00:00+09:00 and git disagree by 30 days: settlement-api ") ||
+		!strings.Contains(d.Msg, "merged_at 2026-08-11T18:00:00+09:00 and git disagree by 31 days: settlement-api ") ||
 		!strings.HasSuffix(d.Msg, " was committed 2026-07-11T18:00:00+09:00") {
 		t.Errorf("got %v", d)
 	}
@@ -110,7 +110,7 @@ func TestApply(t *testing.T) {
 	if !cache.FirstCommitAt.Equal(mustTime(t, "2026-07-06T15:00:00Z")) || cache.FirstCommitFrom != nil {
 		t.Errorf("STORY-160 first_commit_at = %v from %v, want front matter's", cache.FirstCommitAt, cache.FirstCommitFrom)
 	}
-	if retry := s.ByID["STORY-170"].Story; !retry.MergedAt.Equal(mustTime(t, "2026-06-11T09:00:00Z")) || retry.MergedFrom != nil {
+	if retry := s.ByID["STORY-170"].Story; !retry.MergedAt.Equal(mustTime(t, "2026-08-11T09:00:00Z")) || retry.MergedFrom != nil {
 		t.Errorf("STORY-170 merged_at = %v, want front matter's", retry.MergedAt)
 	}
 	rel := s.ByVersion["1.4.0"].Release
@@ -190,5 +190,34 @@ func TestApplyNoSiteDir(t *testing.T) {
 	}
 	if st := s.ByID["STORY-142"].Story; !st.FirstCommitAt.IsZero() || st.FirstCommitFrom != nil {
 		t.Errorf("STORY-142 dated without a repository: %v", st.FirstCommitAt)
+	}
+}
+
+// TestApplyKeepsOrder: a date from git that breaks the order front matter
+// is held to (created before the first commit) is left out with a warning,
+// so that stamping it would not break the build.
+func TestApplyKeepsOrder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	settlementRepo(t, dir)
+	siteDir := filepath.Join(dir, "site")
+	writeFiles(t, siteDir, map[string]string{
+		"almanac.toml":              "time_zone = \"Asia/Seoul\"\n[[repositories]]\npath = \"../settlement-api\"\nbranch = \"main\"\n",
+		"content/stories/export.md": "---\nid: STORY-142\ntitle: Export\nstatus: done\ncreated: 2026-07-05\n---\n",
+	})
+	s := loadSite(t, siteDir)
+	diags := Apply(context.Background(), s, siteDir, "")
+	want := "content/stories/export.md:5:10: warning: first_commit_at from git, 2026-07-02T10:00:00+09:00 (settlement-api "
+	if len(diags) != 1 || !strings.HasPrefix(diags[0].Error(), want) ||
+		!strings.Contains(diags[0].Msg, "is before created 2026-07-05; it is left out") {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	st := s.ByID["STORY-142"].Story
+	if !st.FirstCommitAt.IsZero() || st.FirstCommitFrom != nil {
+		t.Errorf("first_commit_at = %v from %v, want none", st.FirstCommitAt, st.FirstCommitFrom)
+	}
+	// Merged at 2026-07-05T21:00+09:00, after created: kept.
+	if !st.MergedAt.Equal(mustTime(t, "2026-07-05T12:00:00Z")) || st.MergedFrom == nil {
+		t.Errorf("merged_at = %v from %v", st.MergedAt, st.MergedFrom)
 	}
 }
