@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"os/exec"
 	"strings"
 	"time"
@@ -17,12 +18,15 @@ const (
 	fieldSep  = "\x1f"
 )
 
-// gitCmd makes a git command in dir that reads no user or system
-// configuration that could change its output (signatures, colours,
-// replaced objects, a pager).
+// gitCmd makes a git command in dir that no configuration can change the
+// output of (signatures, colours, replaced objects, a pager) or make run
+// a program of its own (a file system monitor, hooks, a signature
+// checker): a repository named in almanac.toml may come with a pull
+// request.
 func gitCmd(ctx context.Context, dir string, args ...string) *exec.Cmd {
 	full := append([]string{"-C", dir, "-c", "log.showSignature=false", "-c", "color.ui=false",
-		"-c", "i18n.logOutputEncoding=UTF-8", "--no-pager", "--no-replace-objects"}, args...)
+		"-c", "i18n.logOutputEncoding=UTF-8", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=" + os.DevNull,
+		"--no-pager", "--no-replace-objects"}, args...)
 	cmd := exec.CommandContext(ctx, "git", full...)
 	// A hook or another tool may have set where git looks; dir decides.
 	var env []string
