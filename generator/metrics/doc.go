@@ -48,4 +48,13 @@
 // A missing field is never read as zero: it excludes the item from the
 // figure it would feed, and the exclusion is counted with its reason and a
 // few example ids.
+//
+// A site that reads code repositories ([[repositories]]) may have some of
+// these timestamps from git rather than front matter (package history
+// fills them, with their source, before the report is computed). Its
+// report then says so: the lead time key's notes count the lead times
+// with a timestamp read from git and those wholly from front matter, and
+// Report.Sources lists where each lead time's start and each deployment's
+// released_at were read. A site without repositories gets the same report
+// as before.
 package metrics
