@@ -212,7 +212,7 @@ func (d *decoder) contentDir(n *node, p string) string {
 func (d *decoder) repository(n *node, p string) (site.Repository, bool) {
 	var r site.Repository
 	given := d.object(n, p, []field{
-		{"path", func(n *node, path string) { r.Path = d.str(n, path) }},
+		{"path", func(n *node, path string) { r.Path, r.Pos = d.str(n, path), d.at(n) }},
 		{"branch", func(n *node, path string) { r.Branch = d.str(n, path) }},
 		{"tags", func(n *node, path string) {
 			t := d.str(n, path)

@@ -24,8 +24,8 @@ path = "."
 		t.Fatal(diagLines(diags))
 	}
 	want := []site.Repository{
-		{Path: "../settlement-api", Branch: "main", Tags: []string{"release-{version}"}},
-		{Path: ".", Tags: []string{"v{version}", "{version}"}},
+		{Path: "../settlement-api", Branch: "main", Tags: []string{"release-{version}"}, Pos: site.Pos{File: "almanac.toml", Line: 4, Col: 8}},
+		{Path: ".", Tags: []string{"v{version}", "{version}"}, Pos: site.Pos{File: "almanac.toml", Line: 9, Col: 8}},
 	}
 	if !reflect.DeepEqual(cfg.Repositories, want) {
 		t.Errorf("got %+v\nwant %+v", cfg.Repositories, want)

@@ -221,3 +221,22 @@ func TestApplyKeepsOrder(t *testing.T) {
 		t.Errorf("merged_at = %v from %v", st.MergedAt, st.MergedFrom)
 	}
 }
+
+// TestApplyMissingRepository: the warning points at the path in
+// almanac.toml, and the build goes on with front matter.
+func TestApplyMissingRepository(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"almanac.toml":              "title = \"T\"\n\n[[repositories]]\npath = \"../nope\"\n",
+		"content/stories/export.md": "---\nid: STORY-142\ntitle: Export\nstatus: done\nfirst_commit_at: 2026-07-02T10:00:00Z\n---\n",
+	})
+	s := loadSite(t, dir)
+	diags := Apply(context.Background(), s, dir, "")
+	if len(diags) != 1 || diags[0].Pos.String() != "almanac.toml:4:8" || diags[0].Severity != site.Warning {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	if st := s.ByID["STORY-142"].Story; !st.FirstCommitAt.Equal(mustTime(t, "2026-07-02T10:00:00Z")) {
+		t.Errorf("first_commit_at = %v", st.FirstCommitAt)
+	}
+}

@@ -70,9 +70,12 @@ func Read(ctx context.Context, repos []site.Repository, siteDir, cacheDir string
 func (r *reader) read(ctx context.Context, repos []site.Repository, siteDir, cacheDir string, ids, versions []string) (*Facts, site.Diagnostics) {
 	facts := &Facts{Stories: map[string]StoryDates{}, Releases: map[string]Dated{}}
 	var diags site.Diagnostics
-	pos := site.Pos{File: configFile}
 	m := newMatcher(ids)
 	for _, repo := range repos {
+		pos := repo.Pos
+		if !pos.IsValid() {
+			pos = site.Pos{File: configFile}
+		}
 		dir := repo.Path
 		if !filepath.IsAbs(dir) {
 			dir = filepath.Join(siteDir, filepath.FromSlash(dir))

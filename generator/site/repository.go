@@ -12,6 +12,9 @@ type Repository struct {
 	// Tags are the spellings of a release's tag, each with {version} in
 	// it, tried in order: v{version}, then {version}, unless given.
 	Tags []string
+	// Pos is where Path is written in almanac.toml, for warnings about
+	// the repository.
+	Pos Pos
 }
 
 // DefaultTagPatterns are the tag spellings tried when a repository gives
