@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -52,19 +53,22 @@ func relevanceQueries(t *testing.T) []relevanceQuery {
 // TestSearchRelevance runs the queries of testdata/relevance.tsv in
 // Chromium, each over its corpus, and reports how many rank the page
 // meant first and in the top three. Over the sample site every page
-// meant must be in the top three and nine in ten first; over the Rust
-// blog (when it is on the machine, see relevance.tsv) four in five
-// first.
+// meant must be in the top three and nine in ten first; over each blog
+// (when it is on the machine, see relevance.tsv) four in five first.
+//
+// With ALMANAC_PAGEFIND naming a Pagefind binary, each corpus is also
+// indexed by Pagefind, as it comes, and the same queries are run through
+// its script, for the same figures side by side (reported, not checked).
 func TestSearchRelevance(t *testing.T) {
 	qs := relevanceQueries(t)
-	ctx := browsertest.New(t, 4*time.Minute)
+	ctx := browsertest.New(t, 6*time.Minute)
 	corpora := []struct {
 		name  string
 		first float64 // the least share ranked first
 		all3  bool    // every query in the top three
-		serve func(t *testing.T) *httptest.Server
+		build func(t *testing.T) *output.Memory
 	}{
-		{"sample", 0.9, true, sampleSite},
+		{"sample", 0.9, true, sampleMemory},
 		{"rustblog", 0.8, false, blogSite("ALMANAC_RUST_BLOG", "/tmp/rustblog/content")},
 		{"nodeblog", 0.8, false, blogSite("ALMANAC_NODE_BLOG", "/tmp/nodeblog/apps/site/pages/en/blog")},
 	}
@@ -79,7 +83,9 @@ func TestSearchRelevance(t *testing.T) {
 			if len(mine) == 0 {
 				t.Fatalf("no queries for %s", c.name)
 			}
-			srv := c.serve(t)
+			mem := c.build(t)
+			srv := httptest.NewServer(http.FileServerFS(mem))
+			defer srv.Close()
 			got := rankTitles(t, ctx, srv.URL+"/", mine)
 			first, top3 := 0, 0
 			for i, q := range mine {
@@ -109,6 +115,9 @@ func TestSearchRelevance(t *testing.T) {
 			t.Logf("%s: %d queries, %.0f%% ranked first, %.0f%% in the top three", c.name, len(mine), 100*float64(first)/n, 100*float64(top3)/n)
 			if float64(first)/n < c.first {
 				t.Errorf("%d of %d ranked first, want at least %.0f%%", first, len(mine), 100*c.first)
+			}
+			if pf := os.Getenv("ALMANAC_PAGEFIND"); pf != "" {
+				pagefindShares(t, ctx, pf, mem, mine)
 			}
 		})
 	}
@@ -150,14 +159,84 @@ var (
 	templates  = regexp.MustCompile(`\{[{%][^}]*[}%]\}|<[A-Za-z][^>]*>`)
 )
 
+// sampleMemory builds the repository's own site as sampleSite does.
+func sampleMemory(t *testing.T) *output.Memory {
+	t.Helper()
+	root := os.DirFS("../..")
+	b, err := build.New(build.Options{Source: root, Theme: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := output.NewMemory()
+	if _, err := b.Generate(context.Background(), time.Date(2026, 11, 26, 9, 0, 0, 0, time.FixedZone("KST", 9*3600)), mem); err != nil {
+		t.Fatal(err)
+	}
+	return mem
+}
+
+// pagefindShares indexes the built site with Pagefind (the binary at
+// bin), runs the queries through Pagefind's script in Chromium and
+// reports the share whose page meant comes first and in the top three.
+func pagefindShares(t *testing.T, ctx context.Context, bin string, mem *output.Memory, qs []relevanceQuery) {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range mem.Names() {
+		data, _ := mem.Get(name)
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, err := exec.Command(bin, "--site", dir).CombinedOutput(); err != nil {
+		t.Fatalf("pagefind: %v\n%s", err, out)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	list := make([]string, len(qs))
+	for i, q := range qs {
+		list[i] = q.query
+	}
+	js, _ := json.Marshal(list)
+	c, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	run(t, c, chromedp.Navigate(srv.URL+"/"))
+	got := eval[[][]string](t, c, `(async (qs) => {
+		const pf = await import("/pagefind/pagefind.js");
+		await pf.init();
+		const out = [];
+		for (const q of qs) {
+			const r = await pf.search(q);
+			const ds = await Promise.all(r.results.slice(0, 3).map((x) => x.data()));
+			out.push(ds.map((d) => d.meta.title || ""));
+		}
+		return out;
+	})(`+string(js)+`)`)
+	first, top3 := 0, 0
+	for i, q := range qs {
+		for k, title := range got[i] {
+			if strings.TrimSpace(title) == q.want {
+				top3++
+				if k == 0 {
+					first++
+				}
+				break
+			}
+		}
+	}
+	n := float64(len(qs))
+	t.Logf("Pagefind: %d queries, %.0f%% ranked first, %.0f%% in the top three", len(qs), 100*float64(first)/n, 100*float64(top3)/n)
+}
+
 // blogSite returns a function that builds the blog whose posts are in
 // the folder that env names (def when it names none) as plain pages of a
-// site and serves it; it skips the test when the blog is not on the
-// machine. Each post keeps its title, date and text; images and links
+// site; it skips the test when the blog is not on the machine. Each post keeps its title, date and text; images and links
 // that would leave the site, which a build refuses, and template tags
 // are dropped. Front matter may be TOML (Zola) or YAML.
-func blogSite(env, def string) func(t *testing.T) *httptest.Server {
-	return func(t *testing.T) *httptest.Server {
+func blogSite(env, def string) func(t *testing.T) *output.Memory {
+	return func(t *testing.T) *output.Memory {
 		t.Helper()
 		dir := os.Getenv(env)
 		if dir == "" {
@@ -223,9 +302,7 @@ func blogSite(env, def string) func(t *testing.T) *httptest.Server {
 		if _, err := b.Generate(context.Background(), time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC), mem); err != nil {
 			t.Fatal(err)
 		}
-		srv := httptest.NewServer(http.FileServerFS(mem))
-		t.Cleanup(srv.Close)
-		return srv
+		return mem
 	}
 }
 
