@@ -42,7 +42,11 @@ func RecordFiles(n int) int { return (n + RecordsPerFile - 1) / RecordsPerFile }
 // index folder. Records are plain JSON, the one part of the index not
 // compressed by the writer, where compressing them would cost a tenth of
 // the index's build time; hosts compress JSON on the fly (Netlify does).
-func RecordFileName(f int) string { return fmt.Sprintf("d/%d.json", f) }
+func RecordFileName(f int) string { return fmt.Sprintf(recordFiles, f) }
+
+// recordFiles is the pattern of RecordFileName, which the manifest
+// gives the script.
+const recordFiles = "d/%d.json"
 
 // JoinRecords writes one record file from its documents' records as
 // Encode gives them; a missing record is null.

@@ -94,6 +94,7 @@ type manifest struct {
 	Docs    int      `json:"n"`
 	Scale   float64  `json:"k"`
 	Records int      `json:"rc"`  // records to a file (RecordsPerFile)
+	RecFile string   `json:"rf"`  // record file f's name: %d is f (RecordFileName)
 	Shards  []string `json:"s"`   // shard i holds the terms from Shards[i] up to Shards[i+1]
 	Hot     []int    `json:"hot"` // the shards of the most common terms, fetched before a query
 	Stop    []string `json:"stop"`
@@ -180,7 +181,7 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := manifest{Docs: x.n, Scale: ImpactScale, Records: RecordsPerFile, Shards: seps, Hot: hotShards(hot), Stop: StopWords(), Ko: KoreanSuffixes()}
+	m := manifest{Docs: x.n, Scale: ImpactScale, Records: RecordsPerFile, RecFile: recordFiles, Shards: seps, Hot: hotShards(hot), Stop: StopWords(), Ko: KoreanSuffixes()}
 	if m.Shards == nil {
 		m.Shards = []string{}
 	}
