@@ -123,8 +123,13 @@ func (x *Incremental) relink(st *applyState, diags *site.Diagnostics) {
 	if linkDiags.HasErrors() {
 		return
 	}
+	report, derived := x.b.derive(context.Background(), s, x.gitDates, x.now)
+	diags.Append(derived)
+	if derived.HasErrors() {
+		return
+	}
 	st.site, st.links, st.relinked = s, newLinkResolver(s), true
-	st.report = x.b.derive(context.Background(), s, x.gitDates, x.now)
+	st.report = report
 	if data, err := metrics.JSON(st.report); err == nil {
 		st.figures = string(data)
 	}

@@ -86,7 +86,7 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		total.Diagnostics = diags
 		return fail(nil)
 	}
-	report := x.b.derive(ctx, linked, s.gitDates, s.now)
+	report, _ := x.b.derive(ctx, linked, s.gitDates, s.now) // Apply reported its diagnostics
 	for _, p := range linked.Pages {
 		if p.Rendered = s.rendered[p.Source]; p.Rendered == nil {
 			p.Rendered = &site.Rendered{}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"almanac/generator/content"
+	"almanac/generator/history"
 	"almanac/generator/markdown"
 	"almanac/generator/metrics"
 	"almanac/generator/output"
@@ -58,6 +59,7 @@ var stages = []stage{
 	{"config", (*run).config, func(s *Stages) *time.Duration { return &s.Load }},
 	{"load", (*run).load, func(s *Stages) *time.Duration { return &s.Load }},
 	{"git dates", (*run).gitDates, func(s *Stages) *time.Duration { return &s.Load }},
+	{"history", (*run).history, func(s *Stages) *time.Duration { return &s.Load }},
 	{"metrics", (*run).metrics, func(s *Stages) *time.Duration { return &s.Metrics }},
 	{"prepare", (*run).prepare, nil},
 	{"pages", (*run).pages, func(s *Stages) *time.Duration { return &s.Pages }},
@@ -159,6 +161,15 @@ func (r *run) gitDates() bool {
 	return true
 }
 
+// history gives stories and releases the timestamps their front matter
+// leaves out, from the code repositories of [[repositories]], and reports
+// where front matter and git disagree.
+func (r *run) history() bool {
+	diags := history.Apply(r.ctx, r.site, r.b.opts.GitDir, r.b.opts.CacheDir)
+	r.res.Diagnostics.Append(diags)
+	return !diags.HasErrors()
+}
+
 // metrics computes the figures once: /metrics/, the home page's tiles and
 // every ```chart block read this one report.
 func (r *run) metrics() bool {
@@ -167,15 +178,18 @@ func (r *run) metrics() bool {
 }
 
 // derive is what follows linking, for a site linked elsewhere (the
-// preview): the git dates and the metrics report.
-func (b *Builder) derive(ctx context.Context, s *site.Site, dates map[string]time.Time, now time.Time) *metrics.Report {
-	r := &run{b: b, ctx: ctx, now: now, site: s, dates: dates}
+// preview): the git dates, the timestamps of the code repositories (read
+// from the cache while their heads stay put) and the metrics report, with
+// the history stage's diagnostics.
+func (b *Builder) derive(ctx context.Context, s *site.Site, dates map[string]time.Time, now time.Time) (*metrics.Report, site.Diagnostics) {
+	r := &run{b: b, ctx: ctx, now: now, site: s, dates: dates, res: &Result{}}
 	if dates == nil {
 		r.dates = map[string]time.Time{} // the caller read none: read none here
 	}
 	r.gitDates()
+	r.history()
 	r.metrics()
-	return r.report
+	return r.report, r.res.Diagnostics
 }
 
 // prepare parses the templates and binds them to the site.

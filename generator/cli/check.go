@@ -47,7 +47,7 @@ func runCheck(ctx context.Context, args []string, env Env) int {
 		return ExitUsage
 	}
 	cache := cachePath(env, *source, *cacheDir, *noCache)
-	b, err := build.New(build.Options{Source: srcFS, Theme: env.Theme, Drafts: *drafts, CacheDir: cache})
+	b, err := build.New(build.Options{Source: srcFS, Theme: env.Theme, Drafts: *drafts, CacheDir: cache, GitDir: *source})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "almanac check: %v\n", err)
 		return ExitFailed

@@ -19,6 +19,9 @@ type decoder struct {
 	top    site.Pos // where the front matter opens: missing keys are reported here
 	fields map[string]site.Pos
 	diags  site.Diagnostics
+	// gitDated is set when code repositories may give released_at: the
+	// rule asking for it waits for history.Apply, which reports it.
+	gitDated bool
 }
 
 func newDecoder(file, what string, loc *time.Location, top site.Pos) *decoder {

@@ -131,6 +131,7 @@ func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config) 
 	diags.Append(bodyDiags)
 	p := &site.Page{Kind: site.Kind(kind), Source: name, Body: body, BodyLine: m.bodyLine}
 	dec := newDecoder(name, site.Kind(kind).Noun()+" front matter", cfg.Location, top)
+	dec.gitDated = len(cfg.Repositories) > 0
 	switch kind {
 	case "story":
 		decodeStory(dec, root, p)

@@ -129,6 +129,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	b, err := build.New(build.Options{
 		Source: s.source, Theme: opts.Theme, Drafts: opts.Drafts, BaseURL: s.url,
 		CacheDir: opts.CacheDir, LiveReload: clientURL, KeepBodies: true,
+		GitDir: opts.Source, // "last updated" and the code repositories' dates, as a build has them
 	})
 	if err != nil {
 		ln.Close()
