@@ -41,9 +41,9 @@ func TestHistoryStage(t *testing.T) {
 
 	site := filepath.Join(dir, "site")
 	files := map[string]string{
-		"almanac.toml": "title = \"T\"\nbase_url = \"https://t.example/\"\ntime_zone = \"UTC\"\n\n[[repositories]]\npath = \"../code\"\nbranch = \"main\"\n",
-		"content/stories/seven.md": "---\nid: STORY-7\ntitle: Seven\nstatus: done\nrelease: 1.0.0\ncreated: 2026-11-01\n---\nBody.\n",
-		"content/stories/eight.md": "---\nid: STORY-8\ntitle: Eight\nstatus: done\nrelease: 1.0.0\ncreated: 2026-11-01\nfirst_commit_at: 2026-11-02T08:00:00Z\n---\nBody.\n",
+		"almanac.toml":              "title = \"T\"\nbase_url = \"https://t.example/\"\ntime_zone = \"UTC\"\n\n[[repositories]]\npath = \"../code\"\nbranch = \"main\"\n",
+		"content/stories/seven.md":  "---\nid: STORY-7\ntitle: Seven\nstatus: done\nrelease: 1.0.0\ncreated: 2026-11-01\n---\nBody.\n",
+		"content/stories/eight.md":  "---\nid: STORY-8\ntitle: Eight\nstatus: done\nrelease: 1.0.0\ncreated: 2026-11-01\nfirst_commit_at: 2026-11-02T08:00:00Z\n---\nBody.\n",
 		"content/releases/1.0.0.md": "---\nversion: 1.0.0\ntitle: One\nstatus: released\n---\nNotes.\n",
 	}
 	for name, data := range files {
