@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -130,6 +131,11 @@ func decodeConfig(d *decoder, root *node, cfg *site.Config) {
 				{"anchors", policy(&cfg.AnchorPolicy)},
 			})
 		}},
+		{"releases", func(n *node, path string) {
+			d.object(n, path, []field{
+				{"required_checks", func(n *node, path string) { cfg.RequiredChecks = d.checkNames(n, path) }},
+			})
+		}},
 		{"repositories", func(n *node, path string) {
 			d.list(n, path, func(item *node, ip string) {
 				if r, ok := d.repository(item, ip); ok {
@@ -233,4 +239,22 @@ func (d *decoder) repository(n *node, p string) (site.Repository, bool) {
 		r.Tags = append([]string(nil), site.DefaultTagPatterns...)
 	}
 	return r, true
+}
+
+// checkNames reads [releases] required_checks: names of checks, each once
+// and none blank.
+func (d *decoder) checkNames(n *node, path string) []string {
+	var out []string
+	d.list(n, path, func(item *node, ip string) {
+		name := strings.TrimSpace(d.str(item, ip))
+		switch {
+		case name == "" && item.isScalar():
+			d.errorf(item, "name the check as releases name it in checks, e.g. \"security-review\"", "%s: empty check name", ip)
+		case slices.Contains(out, name):
+			d.errorf(item, "remove the second one", "%s: %q is listed twice", ip, name)
+		case name != "":
+			out = append(out, name)
+		}
+	})
+	return out
 }

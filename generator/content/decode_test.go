@@ -224,6 +224,7 @@ func TestDecodeRelease(t *testing.T) {
 		ReleaseKind: "hotfix", PlannedDate: day(2026, 7, 13), ReleasedAt: at(2026, 7, 14, 9, 12),
 		RolledBackAt: at(2026, 7, 14, 11, 0), HotfixFor: []string{"1.4.0"}, Environment: "production",
 		Milestones: []site.Milestone{{Name: "Code freeze", Date: day(2026, 7, 10)}, {Name: "RC", Date: day(2026, 7, 12)}},
+		ChecksPos:  site.Pos{File: "content/releases/r.md", Line: 1, Col: 1}, // no checks: where the front matter opens
 	}
 	for format, src := range map[string]string{"yaml": releaseYAML, "toml": releaseTOML, "json": releaseJSON} {
 		t.Run(format, func(t *testing.T) {

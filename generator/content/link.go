@@ -37,6 +37,7 @@ func Link(cfg site.Config, pages []*site.Page, opts Options) (*site.Site, site.D
 	l.sortKinds()
 	l.crossReferences()
 	l.taxonomies()
+	l.releaseChecks()
 	l.diags.Sort()
 	return l.s, l.diags
 }

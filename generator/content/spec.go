@@ -185,6 +185,14 @@ func releaseSpec() Spec {
 			{Name: "date", Type: TypeDate, Required: true},
 		}},
 		Key{Name: "environment", Type: TypeText},
+		Key{Name: "checks", Type: TypeObjectList, Doc: "reviews before shipping: security, privacy, compliance", Keys: []Key{
+			{Name: "name", Type: TypeText, Required: true, Doc: "security-review, privacy-review, …; [releases] required_checks names those every release needs"},
+			{Name: "status", Type: TypeEnum, Enum: slices.Clone(site.CheckStatuses), Doc: "pending when absent; a deployed release needs each passed or waived"},
+			{Name: "by", Type: TypeText, Doc: "who signed it off; people of almanac.toml when it declares them"},
+			{Name: "at", Type: TypeDate, Doc: "the day it was signed off"},
+			{Name: "note", Type: TypeText, Doc: "what was found; a waived check says why"},
+			{Name: "link", Type: TypeText, Doc: "the review's record: a ticket or a document"},
+		}},
 	)
 	return Spec{Kind: site.KindRelease, Doc: kindDoc("A release", site.KindRelease), Keys: keys, Rules: []Rule{
 		{If: "status", In: []string{"released", "rolled_back"}, Then: "released_at",

@@ -78,6 +78,10 @@ type Release struct {
 	HotfixFor    []string
 	Milestones   []Milestone
 	Environment  string
+	Checks       []ReleaseCheck // reviews before shipping, as listed
+	// ChecksPos is where the checks key stands, else where the front
+	// matter opens: a missing required check is reported there.
+	ChecksPos Pos
 
 	// Resolved cross references, filled once the site is linked.
 	Stories   []*Page // stories whose release is this version, by id

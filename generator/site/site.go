@@ -40,6 +40,9 @@ type Config struct {
 	// Repositories are the code repositories whose history gives the
 	// stories' and releases' timestamps that front matter leaves out.
 	Repositories []Repository
+	// RequiredChecks are the checks every deployed release must have
+	// passed or waived ([releases] required_checks).
+	RequiredChecks []string
 }
 
 // Content is the content folder, relative to the site root: ContentDir

@@ -1,0 +1,65 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"almanac/generator/site"
+)
+
+// releaseChecks reports each deployed release whose checks are not all
+// done: a required check it does not list, or a check that is pending or
+// failed. Planned and frozen releases are on their way and may have open
+// checks. It also warns about sign-offs by people almanac.toml does not
+// declare, as it does for owners.
+func (l *linker) releaseChecks() {
+	required := l.cfg.RequiredChecks
+	for _, p := range l.s.Releases {
+		r := p.Release
+		for i, c := range r.Checks {
+			if c.By != "" && len(l.cfg.People) > 0 && !slices.Contains(l.cfg.People, c.By) {
+				key := fmt.Sprintf("checks[%d].by", i)
+				hint := suggest(c.By, l.cfg.People)
+				if hint == "" {
+					hint = "add them to people in almanac.toml"
+				}
+				l.diags.Add(site.Diagnostic{Pos: p.Pos(key), Severity: site.Warning, Hint: hint,
+					Msg: fmt.Sprintf("%s: %q is not among the people of almanac.toml", key, c.By)})
+			}
+		}
+		if !r.Deployed() {
+			continue
+		}
+		for _, c := range r.OpenChecks(required) {
+			if c.Status == site.CheckMissing {
+				l.diags.ErrorHint(r.ChecksPos, missingCheckHint(r, c.Name),
+					"release %s is %s but has no %q check, which [releases] required_checks asks of every release",
+					r.Version, strings.ReplaceAll(r.Status, "_", " "), c.Name)
+				continue
+			}
+			i := slices.IndexFunc(r.Checks, func(x site.ReleaseCheck) bool { return x.Name == c.Name })
+			hint := "record how the review ended: passed, or waived with a note saying why"
+			if c.Status == "failed" {
+				hint = "fix what it found and pass it again, or waive it with a note saying who accepted the risk"
+			}
+			l.diags.ErrorHint(c.Pos, hint, "checks[%d]: %q is %s but release %s is %s",
+				i, c.Name, c.Status, r.Version, strings.ReplaceAll(r.Status, "_", " "))
+		}
+	}
+}
+
+// missingCheckHint suggests the item to add, or the listed check whose
+// name is close to the required one.
+func missingCheckHint(r *site.Release, name string) string {
+	names := make([]string, 0, len(r.Checks))
+	for _, c := range r.Checks {
+		names = append(names, c.Name)
+	}
+	for i, n := range names {
+		if suggest(n, []string{name}) != "" {
+			return fmt.Sprintf("did you mean %q? checks[%d] is named %q", name, i, n)
+		}
+	}
+	return fmt.Sprintf("add to checks: {name: %s, status: passed, by: …, at: YYYY-MM-DD}", name)
+}
