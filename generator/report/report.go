@@ -47,6 +47,18 @@ type Report struct {
 
 	// Decisions are the decisions dated in the period, oldest first.
 	Decisions []Decision `json:"decisions"`
+
+	// Weeks count deployments, stories done and incidents per week of
+	// the period, from its first day, the last week cut at its end.
+	Weeks []Week `json:"weeks"`
+}
+
+// Week is one week of a period.
+type Week struct {
+	Start       time.Time `json:"start"`
+	Deployments int       `json:"deployments"`
+	Done        int       `json:"stories_done"`
+	Incidents   int       `json:"incidents"`
 }
 
 // Empty reports whether nothing happened in the period.
@@ -76,6 +88,7 @@ func Build(s *site.Site, p Period, now time.Time, opt Options) *Report {
 	r.IncidentCount, r.Incidents = incidents(s, p)
 	r.Actions = actions(s, p, now)
 	r.Decisions = decisions(s, p)
+	r.Weeks = weeks(s, p)
 	return r
 }
 
@@ -142,6 +155,49 @@ func compare(cur, prev *metrics.Period) []KeyChange {
 			}
 		}
 		out = append(out, k)
+	}
+	return out
+}
+
+// weeks buckets the period's deployments, stories done and incidents by
+// week, counted from its first day. Weeks after now are left out.
+func weeks(s *site.Site, p Period) []Week {
+	var out []Week
+	for d := p.From; d.Before(p.Until); d = d.AddDate(0, 0, 7) {
+		out = append(out, Week{Start: d})
+	}
+	index := func(t time.Time) int {
+		if !in(t, p.From, p.Until) {
+			return -1
+		}
+		for i := len(out) - 1; i >= 0; i-- {
+			if !t.Before(out[i].Start) {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, rp := range s.Releases {
+		if r := rp.Release; r != nil && r.Deployed() {
+			if i := index(r.ReleasedAt); i >= 0 {
+				out[i].Deployments++
+			}
+		}
+	}
+	for _, sp := range s.Stories {
+		if i := index(doneAt(sp)); i >= 0 {
+			out[i].Done++
+		}
+	}
+	for _, pp := range s.PostMortems {
+		if pp.PostMortem != nil {
+			if i := index(incidentAt(pp)); i >= 0 {
+				out[i].Incidents++
+			}
+		}
+	}
+	if out == nil {
+		out = []Week{}
 	}
 	return out
 }

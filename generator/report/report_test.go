@@ -125,6 +125,21 @@ func TestSectionsOfARunningQuarter(t *testing.T) {
 	if r.Empty() {
 		t.Error("Q1 reads as empty")
 	}
+	// Weeks from 1 January up to 20 March: 12, the last one running.
+	// 1.0.0 and PM-B on 15 January (week 3), 1.1.0 and 1.1.1 on 10 and
+	// 11 February (week 6), PM-C on 1 March (week 9).
+	if len(r.Weeks) != 12 {
+		t.Fatalf("%d weeks, want 12", len(r.Weeks))
+	}
+	var deps, dones, incs []int
+	for _, w := range r.Weeks {
+		deps, dones, incs = append(deps, w.Deployments), append(dones, w.Done), append(incs, w.Incidents)
+	}
+	if !reflect.DeepEqual(deps, []int{0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0}) ||
+		!reflect.DeepEqual(dones, []int{0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0}) ||
+		!reflect.DeepEqual(incs, []int{0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0}) {
+		t.Errorf("weeks: deployments %v, done %v, incidents %v", deps, dones, incs)
+	}
 }
 
 func TestClosedQuarterAndMonth(t *testing.T) {
