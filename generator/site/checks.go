@@ -47,12 +47,16 @@ func (r *Release) Check(name string) *ReleaseCheck {
 
 // CheckList is what a release page shows: the release's checks in the
 // order it lists them, then each required check it does not list, with
-// status CheckMissing. Checks named in required are marked Required.
+// status CheckMissing (none for a cancelled release). Checks named in
+// required are marked Required.
 func (r *Release) CheckList(required []string) []ReleaseCheck {
 	out := make([]ReleaseCheck, 0, len(r.Checks)+len(required))
 	for _, c := range r.Checks {
 		c.Required = slices.Contains(required, c.Name)
 		out = append(out, c)
+	}
+	if r.Status == "cancelled" {
+		return out // it will not ship: nothing is missing
 	}
 	for _, name := range required {
 		if r.Check(name) == nil {
@@ -65,8 +69,12 @@ func (r *Release) CheckList(required []string) []ReleaseCheck {
 // OpenChecks lists the checks that stand in the way of the release: each
 // required check it does not list (status CheckMissing) and each check,
 // required or not, that is pending or failed. A deployed release with an
-// open check is an error; a planned one is still on its way.
+// open check is an error; a planned one is still on its way, and a
+// cancelled one has none.
 func (r *Release) OpenChecks(required []string) []ReleaseCheck {
+	if r.Status == "cancelled" {
+		return nil
+	}
 	var out []ReleaseCheck
 	for _, c := range r.CheckList(required) {
 		if c.Open() {
