@@ -43,8 +43,16 @@ func (l *linker) releaseChecks() {
 			if c.Status == "failed" {
 				hint = "fix what it found and pass it again, or waive it with a note saying who accepted the risk"
 			}
-			l.diags.ErrorHint(c.Pos, hint, "checks[%d]: %q is %s but release %s is %s",
-				i, c.Name, c.Status, r.Version, strings.ReplaceAll(r.Status, "_", " "))
+			state := "is still pending"
+			if c.Status == "failed" {
+				state = "failed"
+			}
+			pos := c.Pos // the item, or its status when it says one
+			if sp, ok := p.Fields[fmt.Sprintf("checks[%d].status", i)]; ok {
+				pos = sp
+			}
+			l.diags.ErrorHint(pos, hint, "checks[%d]: %q %s but release %s is %s",
+				i, c.Name, state, r.Version, strings.ReplaceAll(r.Status, "_", " "))
 		}
 	}
 }

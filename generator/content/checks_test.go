@@ -203,10 +203,10 @@ func TestReleaseChecksRule(t *testing.T) {
 		`content/releases/missing.md:5:1: error: release 1.1.0 is released but has no "privacy-review" check, which [releases] required_checks asks of every release (add to checks: {name: privacy-review, status: passed, by: …, at: YYYY-MM-DD})`,
 		`content/releases/none.md:1:1: error: release 1.1.1 is rolled back but has no "security-review" check`,
 		`content/releases/none.md:1:1: error: release 1.1.1 is rolled back but has no "privacy-review" check`,
-		`content/releases/open.md:6:5: error: checks[0]: "security-review" is failed but release 1.2.0 is released (fix what it found`,
+		`content/releases/open.md:7:13: error: checks[0]: "security-review" failed but release 1.2.0 is released (fix what it found`,
 		`content/releases/open.md:8:9: warning: checks[0].by: "Jae-won" is not among the people of almanac.toml (did you mean "Jae-won Lee"?)`,
-		`content/releases/open.md:9:5: error: checks[1]: "privacy-review" is pending but release 1.2.0 is released (record how the review ended`,
-		`content/releases/open.md:10:5: error: checks[2]: "load-test" is pending but release 1.2.0 is released`,
+		`content/releases/open.md:9:5: error: checks[1]: "privacy-review" is still pending but release 1.2.0 is released (record how the review ended`,
+		`content/releases/open.md:11:13: error: checks[2]: "load-test" is still pending but release 1.2.0 is released`,
 	}
 	for _, w := range want {
 		if !strings.Contains(got, w) {
@@ -240,7 +240,7 @@ func TestReleaseChecksNotRequired(t *testing.T) {
 	if strings.Contains(got, "has no") || strings.Contains(got, "missing.md") || strings.Contains(got, "none.md") {
 		t.Errorf("checks reported as missing with none required:\n%s", got)
 	}
-	if !strings.Contains(got, `"security-review" is failed but release 1.2.0 is released`) {
+	if !strings.Contains(got, `"security-review" failed but release 1.2.0 is released`) {
 		t.Errorf("a failed check on a released release was not reported:\n%s", got)
 	}
 }
