@@ -33,6 +33,8 @@ type Data struct {
 	Actions  []actionView // the person's action items
 
 	Cal *CalendarPage // the month a calendar page shows (calendar.go)
+
+	Report *ReportPage // a report to stakeholders, or their list (report_view.go)
 }
 
 // Type is the layout's name without extension ("story"), for a class on

@@ -66,6 +66,7 @@ func newExtensions(p *Prepared, pc prepareConfig) []extension {
 		&searchExt{p: p, off: p.s.Config.SearchDisabled, noIndex: pc.noIndex},
 		&metricsExt{p: p, report: pc.report},
 		&calendarExt{p: p},
+		&reportExt{p: p},
 	}
 }
 

@@ -216,6 +216,9 @@ func (p *Prepared) sitemapJob() Job {
 	for _, u := range []string{"/actions/", "/calendar/", "/tags/", "/services/", "/people/"} {
 		entries = append(entries, entry{url: u})
 	}
+	for _, u := range p.reportURLs() {
+		entries = append(entries, entry{url: u})
+	}
 	if s.Home != nil {
 		entries[0].lastmod = s.Home.Lastmod
 	}

@@ -100,7 +100,7 @@ type Site struct {
 // true also have generated pages below.
 var generatedSections = func() map[string]bool {
 	m := map[string]bool{
-		"actions": false, "search": false, "calendar": true,
+		"actions": false, "search": false, "calendar": true, "reports": false,
 		"tags": true, "services": true, "people": true,
 	}
 	for _, k := range kindTable {
