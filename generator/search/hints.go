@@ -13,8 +13,8 @@ import (
 // prefix would stand and, in its head, the prefix's hint: the prefix's
 // most common completions (by how many documents hold them), which it
 // fetches and ranks by that count. Hints are written for prefixes of up
-// to hintRunes characters whose terms span more than one shard; every
-// other prefix is read whole.
+// to hintRunes characters whose terms span three shards or more (as the
+// script routes them); every other prefix is read whole.
 const (
 	hintRunes = 3
 	hintTerms = 6
@@ -31,6 +31,8 @@ type hint struct {
 	prefix string
 	top    []completion
 	terms  int // how many terms the prefix begins
+	first  int // the shard of its first term
+	last   int // the shard of its last term
 }
 
 // hinter collects hints from the terms as the index writes them, in
@@ -40,8 +42,8 @@ type hinter struct {
 	done []*hint
 }
 
-// add takes the next term and its document count.
-func (h *hinter) add(term []byte, df int) {
+// add takes the next term, its document count and its shard.
+func (h *hinter) add(term []byte, df, shard int) {
 	end := 0
 	for n := 1; n <= hintRunes; n++ {
 		if end >= len(term) {
@@ -53,10 +55,11 @@ func (h *hinter) add(term []byte, df int) {
 		p := h.open[n]
 		if p == nil || p.prefix != string(term[:end]) {
 			h.close(n)
-			p = &hint{prefix: string(term[:end])}
+			p = &hint{prefix: string(term[:end]), first: shard}
 			h.open[n] = p
 		}
 		p.terms++
+		p.last = shard
 		c := completion{string(term), df}
 		// Most common first; of two equally common, the first in order.
 		i := sort.Search(len(p.top), func(i int) bool { return p.top[i].df < df })
@@ -69,16 +72,19 @@ func (h *hinter) add(term []byte, df int) {
 	}
 }
 
-// close ends the prefix of n characters being read.
+// close ends the prefix of n characters being read, keeping its hint
+// when its terms are in more than one shard: only those can span three
+// (the first shard the script reads for a prefix may be the one before
+// its first term's).
 func (h *hinter) close(n int) {
-	if p := h.open[n]; p != nil && p.terms > 1 {
+	if p := h.open[n]; p != nil && p.last > p.first {
 		h.done = append(h.done, p)
 	}
 	h.open[n] = nil
 }
 
 // byShard returns the hints that the shards whose boundaries are seps
-// need: those of prefixes whose terms span more than one shard, each in
+// need: those of prefixes whose terms span three shards or more, each in
 // the first of them (where the script looks for the prefix).
 func (h *hinter) byShard(seps []string) map[int][]*hint {
 	for n := range h.open {
@@ -87,7 +93,7 @@ func (h *hinter) byShard(seps []string) map[int][]*hint {
 	out := map[int][]*hint{}
 	for _, p := range h.done {
 		lo, hi := route(seps, p.prefix), route(seps, p.prefix+"\uffff")
-		if hi > lo {
+		if hi-lo >= 2 {
 			out[lo] = append(out[lo], p)
 		}
 	}

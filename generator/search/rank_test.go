@@ -82,6 +82,9 @@ func TestHints(t *testing.T) {
 		if r := route(m.Shards, h.prefix); r != h.shardNum {
 			t.Errorf("hint %q is in shard %d, the prefix routes to %d", h.prefix, h.shardNum, r)
 		}
+		if span := route(m.Shards, h.prefix+"\uffff") - h.shardNum; span < 2 {
+			t.Errorf("hint %q for a prefix the script reads whole (%d shards)", h.prefix, span+1)
+		}
 		for k := 1; k < len(h.top); k++ {
 			if h.top[k].df > h.top[k-1].df {
 				t.Errorf("hint %q: %v not most common first", h.prefix, h.top)

@@ -147,7 +147,6 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 	err = merge(cs, rank, func(t []byte, posts []uint64) error {
 		slices.Sort(posts) // by document
 		list = encodeList(list[:0], posts)
-		hints.add(t, len(posts))
 		if len(shard) >= 2*shardBytes || len(shard) >= shardBytes && commonPrefix(last, t) < familyBytes {
 			flush()
 		}
@@ -155,6 +154,7 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 			seps = append(seps, separator(string(last), string(t)))
 		}
 		hot = addHot(hot, len(files), len(posts))
+		hints.add(t, len(posts), len(files))
 		shard = binary.AppendUvarint(shard, uint64(len(t)))
 		shard = append(shard, t...)
 		shard = binary.AppendUvarint(shard, uint64(len(posts)))
