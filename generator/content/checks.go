@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"almanac/generator/site"
 )
@@ -31,6 +32,7 @@ func (l *linker) releaseChecks() {
 		if !r.Deployed() {
 			continue
 		}
+		l.signedAfter(p)
 		for _, c := range r.OpenChecks(required) {
 			if c.Status == site.CheckMissing {
 				l.diags.ErrorHint(r.ChecksPos, missingCheckHint(r, c.Name),
@@ -54,6 +56,32 @@ func (l *linker) releaseChecks() {
 			l.diags.ErrorHint(pos, hint, "checks[%d]: %q %s but release %s is %s",
 				i, c.Name, state, r.Version, strings.ReplaceAll(r.Status, "_", " "))
 		}
+	}
+}
+
+// signedAfter warns about a check passed or waived on a day after the
+// release reached production: the release shipped before it was signed
+// off, or the date is wrong.
+func (l *linker) signedAfter(p *site.Page) {
+	r := p.Release
+	if r.ReleasedAt.IsZero() {
+		return
+	}
+	loc := l.cfg.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	y, m, d := r.ReleasedAt.In(loc).Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	for i, c := range r.Checks {
+		if c.At.IsZero() || !c.At.After(day) || (c.Status != "passed" && c.Status != "waived") {
+			continue
+		}
+		key := fmt.Sprintf("checks[%d].at", i)
+		l.diags.Add(site.Diagnostic{Pos: p.Pos(key), Severity: site.Warning,
+			Hint: "a check is signed off before the release goes out; correct the date if it is wrong",
+			Msg: fmt.Sprintf("%s: %q was %s on %s, after release %s went out on %s",
+				key, c.Name, c.Status, c.At.In(loc).Format(time.DateOnly), r.Version, day.Format(time.DateOnly))})
 	}
 }
 
