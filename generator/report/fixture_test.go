@@ -64,14 +64,17 @@ func item(title, status, due string) site.ActionItem {
 // hotfix 1.1.1. Frequency 3×7/78.5, lead median 24 h, failure 2/3,
 // recovery median of 5 and 1 = 3 h, restore median of 3 and 0.5 = 1.75 h.
 func fixtureSite() *site.Site {
-	f := &fixture{s: &site.Site{Config: site.Config{Location: time.UTC, TimeZone: "UTC"},
+	f := &fixture{s: &site.Site{Config: site.Config{Location: time.UTC, TimeZone: "UTC", RequiredChecks: []string{"security-review"}},
 		ByVersion: map[string]*site.Page{}, ByID: map[string]*site.Page{}, Now: fixtureNow}}
 	f.release("0.9.0", "released", "minor", "2025-11-10T10:00:00Z", "", "2025-11-10T00:00:00Z")
 	f.release("0.9.1", "released", "hotfix", "2025-11-11T10:00:00Z", "", "", "0.9.0")
-	f.release("1.0.0", "released", "major", "2026-01-15T10:00:00Z", "", "2026-01-15T00:00:00Z")
-	f.release("1.1.0", "rolled_back", "minor", "2026-02-10T10:00:00Z", "2026-02-10T11:00:00Z", "2026-02-10T00:00:00Z")
+	f.release("1.0.0", "released", "major", "2026-01-15T10:00:00Z", "", "2026-01-15T00:00:00Z").Release.Checks = []site.ReleaseCheck{
+		{Name: "security-review", Status: "passed"}, {Name: "privacy-review", Status: "passed"}}
+	f.release("1.1.0", "rolled_back", "minor", "2026-02-10T10:00:00Z", "2026-02-10T11:00:00Z", "2026-02-10T00:00:00Z").Release.Checks = []site.ReleaseCheck{
+		{Name: "security-review", Status: "waived", Note: "config only"}}
 	f.release("1.1.1", "released", "hotfix", "2026-02-11T10:00:00Z", "", "", "1.1.0")
-	f.release("1.2.0", "planned", "minor", "", "", "2026-04-02T00:00:00Z")
+	f.release("1.2.0", "planned", "minor", "", "", "2026-04-02T00:00:00Z").Release.Checks = []site.ReleaseCheck{
+		{Name: "privacy-review", Status: "pending"}}
 	f.release("1.3.0", "cancelled", "minor", "", "", "2026-05-01T00:00:00Z")
 	f.release("2.0.0", "planned", "major", "", "", "2026-07-15T00:00:00Z")
 

@@ -105,6 +105,18 @@ func TestSectionsOfARunningQuarter(t *testing.T) {
 	if c := r.Voices[0].Stories[1].Customers; !reflect.DeepEqual(c, []string{"Gamma"}) {
 		t.Errorf("S-4's support customers %v", c)
 	}
+	// security-review is required: 1.0.0 passed it and privacy-review,
+	// 1.1.0 waived it, the hotfix 1.1.1 lacks it, and the planned 1.2.0
+	// lacks it and has privacy-review pending.
+	checks := []CheckCounts{{Passed: 2}, {Waived: 1}, {Open: 1}}
+	for i, c := range checks {
+		if r.Releases[i].Checks != c {
+			t.Errorf("%s checks %+v, want %+v", r.Releases[i].ID, r.Releases[i].Checks, c)
+		}
+	}
+	if c := r.Next[0].Checks; c != (CheckCounts{Open: 2}) {
+		t.Errorf("1.2.0 checks %+v, want 2 open", c)
+	}
 	// 1.2.0 is planned in Q2; 1.3.0 is cancelled; 2.0.0 is after Q2.
 	if len(r.Next) != 1 || r.Next[0].ID != "1.2.0" || len(r.Next[0].Stories) != 1 || r.Next[0].Stories[0].ID != "S-6" {
 		t.Errorf("next %+v", r.Next)

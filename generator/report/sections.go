@@ -29,6 +29,17 @@ type Release struct {
 	Stories    []Ref           `json:"stories"`
 	// HotfixFor are the versions a hotfix fixes.
 	HotfixFor []string `json:"hotfix_for,omitempty"`
+	// Checks counts its release checks, the required ones it does not
+	// list among the open.
+	Checks CheckCounts `json:"checks"`
+}
+
+// CheckCounts counts a release's checks by where they stand.
+type CheckCounts struct {
+	Passed int `json:"passed"`
+	Waived int `json:"waived"`
+	// Open are pending, failed or required and missing.
+	Open int `json:"open"`
 }
 
 // CategoryCount is the number of a release's stories in one changelog
@@ -38,7 +49,7 @@ type CategoryCount struct {
 	Count    int    `json:"count"`
 }
 
-func release(p *site.Page, date time.Time, opt Options) Release {
+func release(s *site.Site, p *site.Page, date time.Time, opt Options) Release {
 	r := p.Release
 	out := Release{Ref: refOf(p), Status: r.Status, Kind: r.ReleaseKind, Date: date,
 		Highlights: []string{}, Changelog: []CategoryCount{}, Stories: []Ref{}, HotfixFor: r.HotfixFor}
@@ -46,6 +57,19 @@ func release(p *site.Page, date time.Time, opt Options) Release {
 		if h := opt.Highlights(p); h != nil {
 			out.Highlights = h
 		}
+	}
+	for _, c := range r.CheckList(s.Config.RequiredChecks) {
+		switch {
+		case c.Open():
+			out.Checks.Open++
+		case c.Status == "passed":
+			out.Checks.Passed++
+		case c.Status == "waived":
+			out.Checks.Waived++
+		}
+	}
+	if r.Status == "cancelled" {
+		out.Checks.Open = 0
 	}
 	counts := map[string]int{}
 	for _, sp := range r.Stories {
@@ -75,7 +99,7 @@ func shipped(s *site.Site, p Period, opt Options) (rels []Release, rollbacks, ho
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Release.ReleasedAt.Before(ps[j].Release.ReleasedAt) })
 	for _, rp := range ps {
 		r := rp.Release
-		rels = append(rels, release(rp, r.ReleasedAt, opt))
+		rels = append(rels, release(s, rp, r.ReleasedAt, opt))
 		if r.Status == "rolled_back" || !r.RolledBackAt.IsZero() {
 			rollbacks = append(rollbacks, refOf(rp))
 		}
@@ -202,7 +226,7 @@ func next(s *site.Site, p Period, now time.Time, opt Options) []Release {
 		if date.IsZero() || date.Before(p.Until) || !date.Before(end) {
 			continue
 		}
-		out = append(out, release(rp, date, opt))
+		out = append(out, release(s, rp, date, opt))
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
 	return out
