@@ -16,6 +16,7 @@ const (
 	KindMilestone  Kind = "milestone"  // a dated step before a release
 	KindIncident   Kind = "incident"   // a post-mortem's incident
 	KindActionItem Kind = "actionitem" // a post-mortem action item's due date
+	KindDecision   Kind = "decision"   // the day a decision was taken
 )
 
 // rank orders kinds of events at the same moment: releases first.
@@ -29,6 +30,8 @@ func (k Kind) rank() int {
 		return 2
 	case KindIncident:
 		return 3
+	case KindDecision:
+		return 5
 	}
 	return 4
 }

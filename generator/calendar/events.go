@@ -30,6 +30,11 @@ func Events(s *site.Site) []Event {
 			b.postMortem(p)
 		}
 	}
+	for _, p := range s.Decisions {
+		if p.Decision != nil {
+			b.decision(p)
+		}
+	}
 	Sort(b.events)
 	return b.events
 }
@@ -254,4 +259,27 @@ func nonEmpty(ss ...string) []string {
 		}
 	}
 	return out
+}
+
+// decision adds the day a decision was taken (or proposed), all day.
+func (b *builder) decision(p *site.Page) {
+	d := p.Decision
+	if p.Date.IsZero() {
+		return
+	}
+	id := p.ID()
+	title := strings.TrimSpace(p.Title)
+	if title == "" {
+		title = id
+	}
+	e := b.event(p, KindDecision, p.Date, strings.ToLower(id))
+	b.allDay(&e, p.Date)
+	e.Title, e.Ref, e.Status = title, id, d.Status
+	e.Summary = joinNonEmpty(": ", b.labels.Decision+" "+id, title)
+	e.Description = paragraphs(
+		joinNonEmpty(" · ", id, d.Status, strings.Join(d.Deciders, ", ")),
+		joinNonEmpty(": ", b.labels.Chosen, d.Chosen),
+		p.Description)
+	e.Categories = nonEmpty("decision", d.Status)
+	b.events = append(b.events, e)
 }

@@ -24,6 +24,7 @@ func runNew(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, `  story "Export deploy log"         content/stories/export-deploy-log.md, the next story id`)
 		fmt.Fprintln(env.Stderr, `  release 1.5.0                     content/releases/1.5.0.md`)
 		fmt.Fprintln(env.Stderr, `  postmortem "API 5xx after 1.4.0"  content/postmortems/<today>-api-5xx-after-1-4-0.md, the next id of the year`)
+		fmt.Fprintln(env.Stderr, `  decision "Adopt Kafka"            content/decisions/adr-<n>-adopt-kafka.md, the next ADR id`)
 		fmt.Fprintln(env.Stderr, `  page "On-call"                    content/on-call.md (--dir handbook: content/handbook/on-call.md)`)
 		fmt.Fprintln(env.Stderr, "\nIt never replaces a file. Templates are layouts/new/<kind>.md, the site's over the theme's.\n\nFlags:")
 		fl.PrintDefaults()

@@ -27,6 +27,8 @@ func TestNewWritesPagesThatPassCheck(t *testing.T) {
 			[]string{`title: "On-call: who, when?"` + "\n"}},
 		{[]string{"page", "Escalation", "--dir", "handbook"}, "content/handbook/escalation.md", []string{"title: Escalation\n"}},
 		{[]string{"story", "배포 로그 내보내기"}, "content/stories/배포-로그-내보내기.md", []string{"id: STORY-10\n"}},
+		{[]string{"decision", "Adopt Kafka"}, "content/decisions/adr-1-adopt-kafka.md",
+			[]string{"id: ADR-1\n", "title: Adopt Kafka\n", "date: 2026-11-27\n", "status: proposed"}},
 	}
 	for _, tt := range tests {
 		// 23:30 UTC is already the 27th in Seoul, the site's zone.
@@ -50,7 +52,7 @@ func TestNewWritesPagesThatPassCheck(t *testing.T) {
 	}
 	for _, extra := range [][]string{nil, {"--drafts"}, {"--strict"}} {
 		code, stdout, _ := run(t, append([]string{"check", "--source", dir}, extra...)...)
-		if code != ExitOK || !strings.Contains(stdout, "check: no problems in 10 pages") {
+		if code != ExitOK || !strings.Contains(stdout, "check: no problems in 11 pages") {
 			t.Errorf("check %v after new: exit %d\n%s", extra, code, stdout)
 		}
 	}

@@ -72,7 +72,7 @@ func TestPageErrors(t *testing.T) {
 		{"lower-case id", story, "---\nid: story-7\ntitle: T\nstatus: ready\n---\n", []string{
 			`s.md:2:5: error: id: "story-7" is not a valid id (write it in capitals: STORY-7)`}},
 		{"unknown type", story, "---\ntype: stroy\nid: STORY-1\ntitle: T\nstatus: ready\n---\n", []string{
-			`s.md:2:7: error: type: "stroy" is not one of: story, release, postmortem, metric, page (did you mean "story"?)`}},
+			`s.md:2:7: error: type: "stroy" is not one of: story, release, postmortem, decision, metric, page (did you mean "story"?)`}},
 		{"missing required", story, "---\ntitle: T\n---\n", []string{
 			`s.md:1:1: error: missing required key "id" in story front matter`,
 			`s.md:1:1: error: missing required key "status" in story front matter`}},

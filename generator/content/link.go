@@ -102,18 +102,23 @@ func clonePage(p *site.Page) *site.Page {
 	c := *p
 	if p.Story != nil {
 		s := *p.Story
-		s.ReleasePage = nil
+		s.ReleasePage, s.Decisions = nil, nil
 		c.Story = &s
 	}
 	if p.Release != nil {
 		r := *p.Release
-		r.Stories, r.Incidents, r.Hotfixes, r.FixesFor = nil, nil, nil, nil
+		r.Stories, r.Incidents, r.Hotfixes, r.FixesFor, r.Decisions = nil, nil, nil, nil, nil
 		c.Release = &r
 	}
 	if p.PostMortem != nil {
 		pm := *p.PostMortem
-		pm.ReleasePages = nil
+		pm.ReleasePages, pm.Decisions = nil, nil
 		c.PostMortem = &pm
+	}
+	if p.Decision != nil {
+		d := *p.Decision
+		d.SupersedesPages, d.SupersededBy, d.StoryPages, d.ReleasePages, d.PostMortemPages, d.Tracks = nil, nil, nil, nil, nil, nil
+		c.Decision = &d
 	}
 	if p.Metric != nil {
 		m := *p.Metric
@@ -337,13 +342,15 @@ func (l *linker) checkAliases() {
 	}
 }
 
-// kindID is a story's or post-mortem's id, else "".
+// kindID is a story's, post-mortem's or decision's id, else "".
 func kindID(p *site.Page) string {
 	switch {
 	case p.Story != nil:
 		return p.Story.ID
 	case p.PostMortem != nil:
 		return p.PostMortem.ID
+	case p.Decision != nil:
+		return p.Decision.ID
 	}
 	return ""
 }

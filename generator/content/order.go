@@ -73,6 +73,8 @@ func (l *linker) sortKinds() {
 			s.PostMortems = append(s.PostMortems, p)
 		case p.Metric != nil:
 			s.Metrics = append(s.Metrics, p)
+		case p.Decision != nil:
+			s.Decisions = append(s.Decisions, p)
 		case p.URL == "/":
 			s.Home = p
 		default:
@@ -90,6 +92,18 @@ func (l *linker) sortKinds() {
 		return s.Metrics[i].Source < s.Metrics[j].Source
 	})
 	sort.SliceStable(s.Plain, func(i, j int) bool { return s.Plain[i].URL < s.Plain[j].URL })
+	sortDecisions(s.Decisions)
+}
+
+// sortDecisions orders decisions newest first, then by id, numbers as
+// numbers, the higher first.
+func sortDecisions(ps []*site.Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if !ps[i].Date.Equal(ps[j].Date) {
+			return ps[i].Date.After(ps[j].Date)
+		}
+		return naturalCompare(ps[i].Decision.ID, ps[j].Decision.ID) > 0
+	})
 }
 
 // sortStories orders stories by id, numbers compared as numbers.

@@ -141,6 +141,8 @@ func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config) 
 		decodePostMortem(dec, root, p)
 	case "metric":
 		decodeMetric(dec, root, p, fsys)
+	case "decision":
+		decodeDecision(dec, root, p)
 	default:
 		decodePlain(dec, root, p, rel, cfg)
 	}

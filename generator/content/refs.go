@@ -45,6 +45,7 @@ func (l *linker) crossReferences() {
 			}
 		}
 	}
+	l.decisionRefs()
 	for _, p := range s.Releases {
 		sortByChangelog(p.Release.Stories)
 		sortReleases(p.Release.Hotfixes, false)

@@ -116,6 +116,8 @@ func SpecOf(kind site.Kind) Spec {
 		return postMortemSpec()
 	case site.KindMetric:
 		return metricSpec()
+	case site.KindDecision:
+		return decisionSpec()
 	}
 	return pageSpec()
 }
@@ -246,6 +248,30 @@ func postMortemSpec() Spec {
 			Hint: "a published post-mortem says why it happened: root_causes: [\"…\"]"},
 		{If: "trigger", In: []string{"deploy", "config"}, Then: "releases",
 			Hint: "name the release that shipped the change, e.g. releases: [1.4.0]"},
+	}}
+}
+
+func decisionSpec() Spec {
+	keys := append(commonKeys(true),
+		Key{Name: "id", Type: TypeID, Required: true, Doc: "the decision's id, ADR-<n>, e.g. ADR-7"},
+		Key{Name: "date", Type: TypeDate, Required: true, Doc: "the day it was decided (or proposed)"},
+		Key{Name: "status", Type: TypeEnum, Required: true, Enum: slices.Clone(site.DecisionStatuses)},
+		Key{Name: "deciders", Type: TypeTextList, Doc: "who decided; people of almanac.toml when it declares them"},
+		Key{Name: "supersedes", Type: TypeTextList, Doc: "ids of the decisions this one replaces; they must have status superseded"},
+		Key{Name: "options", Type: TypeObjectList, Doc: "the solutions weighed", Keys: []Key{
+			{Name: "name", Type: TypeText, Required: true},
+			{Name: "pros", Type: TypeTextList},
+			{Name: "cons", Type: TypeTextList},
+		}},
+		Key{Name: "chosen", Type: TypeText, Doc: "the name of the option chosen"},
+		Key{Name: "consequences", Type: TypeText, Doc: "what follows from the decision, good and bad"},
+		Key{Name: "stories", Type: TypeTextList, Doc: "ids of the stories it concerns"},
+		Key{Name: "releases", Type: TypeVersionList, Doc: "the releases it concerns"},
+		Key{Name: "postmortems", Type: TypeTextList, Doc: "ids of the post-mortems it answers"},
+	)
+	return Spec{Kind: site.KindDecision, Doc: kindDoc("A decision record", site.KindDecision), Keys: keys, Rules: []Rule{
+		{If: "status", In: []string{"accepted", "deprecated", "superseded"}, Then: "chosen",
+			Hint: "name the option chosen, e.g. chosen: PostgreSQL logical replication"},
 	}}
 }
 

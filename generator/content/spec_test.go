@@ -60,19 +60,18 @@ func fullYAML(keys []Key, indent string) string {
 // decoder must accept each one. bind panics when a described key has no
 // decoder or a decoder no description, so the two cannot drift apart.
 func TestSpecsMatchDecoders(t *testing.T) {
-	files := map[site.Kind]string{
-		site.KindStory: "content/stories/a.md", site.KindRelease: "content/releases/a.md",
-		site.KindPostMortem: "content/postmortems/a.md", site.KindMetric: "content/metrics/a.md",
-		site.KindPage: "content/a.md",
-	}
 	for _, spec := range Specs() {
 		t.Run(string(spec.Kind), func(t *testing.T) {
+			file := kindFile(spec.Kind)
 			src := "---\n" + fullYAML(spec.Keys, "") + "---\nBody.\n"
-			if spec.Kind == site.KindPostMortem {
+			switch spec.Kind {
+			case site.KindPostMortem:
 				src = strings.Replace(src, "id: STORY-1", "id: PM-2026-001", 1)
+			case site.KindDecision:
+				src = strings.Replace(src, "id: STORY-1", "id: ADR-1", 1)
 			}
-			fsys := fstest.MapFS{files[spec.Kind]: {Data: []byte(src)}}
-			p, diags := LoadPage(fsys, files[spec.Kind], testConfig())
+			fsys := fstest.MapFS{file: {Data: []byte(src)}}
+			p, diags := LoadPage(fsys, file, testConfig())
 			if len(diags) > 0 || p == nil {
 				t.Fatalf("decoding\n%s\ngave:\n%s", src, diagLines(diags))
 			}
@@ -83,15 +82,13 @@ func TestSpecsMatchDecoders(t *testing.T) {
 // TestSpecRequiredKeysAreRequired removes each required key in turn from a
 // full page and expects the decoder to report it missing.
 func TestSpecRequiredKeysAreRequired(t *testing.T) {
-	dirs := map[site.Kind]string{site.KindStory: "stories", site.KindRelease: "releases",
-		site.KindPostMortem: "postmortems", site.KindMetric: "metrics"}
 	for _, spec := range Specs() {
 		if spec.Open {
 			continue
 		}
 		for _, name := range spec.Required() {
 			keys := slices.DeleteFunc(slices.Clone(spec.Keys), func(k Key) bool { return k.Name == name })
-			file := "content/" + dirs[spec.Kind] + "/a.md"
+			file := kindFile(spec.Kind)
 			src := "---\n" + fullYAML(keys, "") + "---\n"
 			_, diags := LoadPage(fstest.MapFS{file: {Data: []byte(src)}}, file, testConfig())
 			if !strings.Contains(diagLines(diags), fmt.Sprintf("missing required key %q", name)) {
@@ -108,4 +105,12 @@ func TestSpecOfUnknownKindIsPage(t *testing.T) {
 	if got := len(Specs()); got != len(site.Kinds) {
 		t.Errorf("len(Specs()) = %d, want %d", got, len(site.Kinds))
 	}
+}
+
+// kindFile is a file of the kind's folder, or a plain page.
+func kindFile(kind site.Kind) string {
+	if k, ok := site.KindByName(string(kind)); ok {
+		return "content/" + k.Folder + "/a.md"
+	}
+	return "content/a.md"
 }

@@ -70,7 +70,8 @@ func nameLess(a, aslug, b, bslug string) bool {
 	return aslug < bslug
 }
 
-// people gathers story owners, post-mortem authors and action item owners,
+// people gathers story owners, post-mortem authors, action item owners
+// and deciders,
 // with every declared person, and warns about undeclared names.
 func (l *linker) people() []*site.Person {
 	bySlug := map[string]*site.Person{}
@@ -119,6 +120,13 @@ func (l *linker) people() []*site.Person {
 			}
 			if person := named(p, fmt.Sprintf("action_items[%d].owner", i), a.Owner); person != nil {
 				person.ActionItems = append(person.ActionItems, site.ActionRef{PostMortem: p, Index: i})
+			}
+		}
+	}
+	for _, p := range l.s.Decisions {
+		for i, name := range p.Decision.Deciders {
+			if person := named(p, fmt.Sprintf("deciders[%d]", i), name); person != nil && !lastIs(person.Decisions, p) {
+				person.Decisions = append(person.Decisions, p)
 			}
 		}
 	}

@@ -91,3 +91,18 @@ func nextPostMortemID(pages []*site.Page, year int) string {
 	width := max(3, all.width[prefix])
 	return prefix + "-" + y + "-" + thisYear.next(prefix, width)
 }
+
+// nextDecisionID returns the decision id after the highest: ADR-7 gives
+// ADR-8, and the first is ADR-1. Every decision counts, drafts too.
+func nextDecisionID(pages []*site.Page) string {
+	c := newCounter()
+	for _, p := range pages {
+		if p.Decision == nil {
+			continue
+		}
+		if m := storyID.FindStringSubmatch(p.Decision.ID); m != nil && m[1] == "ADR" {
+			c.add(m[1], m[2])
+		}
+	}
+	return "ADR-" + c.next("ADR", 1)
+}

@@ -143,6 +143,9 @@ func place(s *site.Site, cfg site.Config, req Request, d *Data) (*File, error) {
 	case "postmortem":
 		f.ID = nextPostMortemID(s.Pages, d.Year)
 		base = d.Date + "-" + slug
+	case "decision":
+		f.ID = nextDecisionID(s.Pages)
+		base = strings.ToLower(f.ID) + "-" + slug
 	case "page":
 		sub := strings.Trim(path.Clean("/"+filepath.ToSlash(req.Dir)), "/")
 		if strings.Contains(req.Dir, "..") {

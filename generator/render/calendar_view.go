@@ -105,6 +105,9 @@ func (e *env) eventView(ev *calendar.Event) *calEvent {
 			st = "overdue"
 		}
 		v.Word, v.Tone = e.tr.label("action", st), "action-"+st
+	case calendar.KindDecision:
+		v.Text = ev.Ref + " " + ev.Title
+		v.Word, v.Tone = e.tr.label("decstatus", ev.Status), "decstatus-"+ev.Status
 	}
 	if !ev.AllDay {
 		v.When = e.clk.hm(ev.Start)

@@ -172,6 +172,8 @@ func order(group, value string) int {
 		list = site.PostMortemStatuses
 	case "action":
 		list = site.ActionStatuses
+	case "decision":
+		list = site.DecisionStatuses
 	}
 	if i := slices.Index(list, value); i >= 0 {
 		return i

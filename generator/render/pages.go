@@ -190,7 +190,7 @@ func (p *Prepared) peopleJobs() []Job {
 	idx.TermKind = "people"
 	var all []string
 	for _, per := range p.s.People {
-		n := len(per.Stories) + len(per.PostMortems) + len(per.ActionItems)
+		n := len(per.Stories) + len(per.PostMortems) + len(per.ActionItems) + len(per.Decisions)
 		idx.Terms = append(idx.Terms, TermItem{Name: per.Name, URL: per.URL, Count: n})
 		all = appendSources(all, per.Stories...)
 		all = appendSources(all, per.PostMortems...)
@@ -206,6 +206,7 @@ func (p *Prepared) peopleJobs() []Job {
 		d.Crumbs = []Crumb{{Name: title, URL: "/people/"}, {Name: per.Name}}
 		src := appendSources(nil, per.Stories...)
 		src = appendSources(src, per.PostMortems...)
+		src = appendSources(src, per.Decisions...)
 		for _, a := range per.ActionItems {
 			src = appendSources(src, a.PostMortem)
 		}

@@ -52,14 +52,24 @@ func (p *Prepared) searchDoc(pg *site.Page) search.Doc {
 		d.Body = append(d.Body, pm.Lessons.GotLucky...)
 	case pg.Metric != nil:
 		d.Keys = appendNonEmpty(d.Keys, pg.Metric.Unit)
+	case pg.Decision != nil:
+		dec := pg.Decision
+		d.Keys = append(d.Keys, dec.Deciders...)
+		d.Keys = append(d.Keys, dec.Supersedes...)
+		d.Lead = appendNonEmpty(d.Lead, dec.Chosen, dec.Consequences)
+		for _, o := range dec.Options {
+			d.Body = appendNonEmpty(d.Body, o.Name)
+			d.Body = append(d.Body, o.Pros...)
+			d.Body = append(d.Body, o.Cons...)
+		}
 	}
 	return d
 }
 
-// searchID is the id a query may name exactly: a story's or
-// post-mortem's id, a release's version.
+// searchID is the id a query may name exactly: a story's, post-mortem's
+// or decision's id, a release's version.
 func searchID(pg *site.Page) string {
-	if pg.Story != nil || pg.PostMortem != nil || pg.Release != nil {
+	if pg.Story != nil || pg.PostMortem != nil || pg.Release != nil || pg.Decision != nil {
 		return pg.ID()
 	}
 	return ""
@@ -103,6 +113,8 @@ func (p *Prepared) searchRecord(pg *site.Page, d search.Doc) search.Record {
 		if pm.Status != "" {
 			badge("pmstatus-"+pm.Status, tr.label("pmstatus", pm.Status))
 		}
+	case pg.Decision != nil && pg.Decision.Status != "":
+		badge("decstatus-"+pg.Decision.Status, tr.label("decstatus", pg.Decision.Status))
 	}
 	var b strings.Builder
 	for _, part := range slices.Concat(d.Lead, d.Body) {

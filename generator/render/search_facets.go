@@ -46,6 +46,9 @@ func (p *Prepared) searchFacets(st *searchState) []search.Facet {
 			add(sev, n, pm.Severity)
 			add(services, n, pm.Services...)
 			add(releases, n, pm.Releases...)
+		case pg.Decision != nil:
+			add(status, n, pg.Decision.Status)
+			add(releases, n, pg.Decision.Releases...)
 		}
 	}
 
@@ -88,12 +91,13 @@ func (p *Prepared) searchFacets(st *searchState) []search.Facet {
 	for i, k := range site.Kinds {
 		kindOrder[i] = string(k)
 	}
-	statusOrder := slices.Concat(site.StoryStatuses, site.ReleaseStatuses, site.PostMortemStatuses)
+	statusOrder := slices.Concat(site.StoryStatuses, site.ReleaseStatuses, site.PostMortemStatuses, site.DecisionStatuses)
 	statusLabel := func(k string) string {
 		for _, g := range []struct {
 			group string
 			list  []string
-		}{{"status", site.StoryStatuses}, {"relstatus", site.ReleaseStatuses}, {"pmstatus", site.PostMortemStatuses}} {
+		}{{"status", site.StoryStatuses}, {"relstatus", site.ReleaseStatuses}, {"pmstatus", site.PostMortemStatuses},
+			{"decstatus", site.DecisionStatuses}} {
 			if slices.Contains(g.list, k) {
 				return tr.label(g.group, k)
 			}

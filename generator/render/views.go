@@ -16,6 +16,7 @@ const (
 // that no page has to walk the whole site to show a summary.
 type views struct {
 	Board       []column
+	Decisions   []column // decisions by status, in status order; empty statuses left out
 	Upcoming    []*site.Page // planned and frozen releases, soonest first
 	Next        *site.Page   // the next planned release, if any
 	Deployed    []*site.Page // released and rolled back, newest release first
@@ -29,10 +30,10 @@ type views struct {
 	services map[string]*site.Term
 }
 
-// column is one status of the story board.
+// column is one status of the story board, or of the decisions' list.
 type column struct {
 	Status  string
-	Stories []*site.Page
+	Stories []*site.Page // the pages, of whichever kind
 }
 
 // actionView is one action item with the post-mortem it comes from.
@@ -66,6 +67,15 @@ func newViews(s *site.Site) *views {
 	}
 	for _, st := range site.StoryStatuses {
 		v.Board = append(v.Board, column{Status: st, Stories: byStatus[st]})
+	}
+	decided := map[string][]*site.Page{}
+	for _, p := range s.Decisions {
+		decided[p.Decision.Status] = append(decided[p.Decision.Status], p)
+	}
+	for _, st := range site.DecisionStatuses {
+		if len(decided[st]) > 0 {
+			v.Decisions = append(v.Decisions, column{Status: st, Stories: decided[st]})
+		}
 	}
 
 	for _, p := range s.Releases {

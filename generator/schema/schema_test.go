@@ -36,7 +36,8 @@ func frontMatter(t *testing.T, data []byte) string {
 func TestSampleContentValidates(t *testing.T) {
 	root := os.DirFS("../..")
 	dirs := map[string]site.Kind{"content/stories": site.KindStory, "content/releases": site.KindRelease,
-		"content/postmortems": site.KindPostMortem, "content/metrics": site.KindMetric, "content/handbook": site.KindPage}
+		"content/postmortems": site.KindPostMortem, "content/metrics": site.KindMetric, "content/handbook": site.KindPage,
+		"content/decisions": site.KindDecision}
 	n := 0
 	for dir, kind := range dirs {
 		sch := schemaOf(t, kind)
@@ -63,7 +64,7 @@ func TestNewPagesValidate(t *testing.T) {
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	src := fstest.MapFS{"content/releases/1.0.0.md": {Data: []byte("---\nversion: 1.0.0\nstatus: planned\n---\n")}}
 	for kind, title := range map[site.Kind]string{site.KindStory: "Export", site.KindRelease: "1.5.0",
-		site.KindPostMortem: "API 5xx", site.KindPage: "On-call"} {
+		site.KindPostMortem: "API 5xx", site.KindPage: "On-call", site.KindDecision: "Adopt Kafka"} {
 		f, err := newpage.Make(context.Background(), src, os.DirFS("../.."), newpage.Request{Kind: string(kind), Title: title, Now: now})
 		if err != nil {
 			t.Fatal(err)

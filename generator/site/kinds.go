@@ -48,7 +48,8 @@ type Story struct {
 	Changelog     string
 	VOC           []VOC
 
-	ReleasePage *Page // resolved from Release; nil when absent or unknown
+	ReleasePage *Page   // resolved from Release; nil when absent or unknown
+	Decisions   []*Page // decisions that name this story
 
 	// FirstCommitFrom and MergedFrom say which commit FirstCommitAt and
 	// MergedAt were read from when front matter left them out; nil when
@@ -88,6 +89,7 @@ type Release struct {
 	Incidents []*Page // post-mortems naming this version
 	Hotfixes  []*Page // hotfix releases naming this version in hotfix_for
 	FixesFor  []*Page // releases this one is a hotfix for
+	Decisions []*Page // decisions that name this version
 
 	// ReleasedFrom says which tag ReleasedAt was read from when front
 	// matter left it out; nil when the value is the front matter's or
@@ -134,6 +136,7 @@ type PostMortem struct {
 	Lessons             Lessons
 
 	ReleasePages []*Page // resolved from Releases
+	Decisions    []*Page // decisions that name this post-mortem
 }
 
 // TimelineEvent is one moment of an incident.

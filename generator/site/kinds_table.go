@@ -60,6 +60,8 @@ var kindTable = []KindInfo{
 		New: "release", KindKey: "pagekind.release", NavKey: "nav.releases"},
 	{Name: KindPostMortem, Noun: "post-mortem", Folder: "postmortems", ListURL: "/postmortems/", Layout: "postmortem.html", ListLayout: "postmortems.html",
 		New: "postmortem", KindKey: "pagekind.postmortem", NavKey: "nav.postmortems"},
+	{Name: KindDecision, Noun: "decision", Folder: "decisions", ListURL: "/decisions/", Layout: "decision.html", ListLayout: "decisions.html",
+		New: "decision", KindKey: "pagekind.decision", NavKey: "nav.decisions"},
 	{Name: KindMetric, Noun: "metric", Folder: "metrics", ListURL: "/metrics/", Layout: "metric.html", ListLayout: "metrics.html",
 		KindKey: "pagekind.metric", NavKey: "nav.metrics"},
 }

@@ -3,7 +3,7 @@ package site
 import "testing"
 
 func TestKindTable(t *testing.T) {
-	want := []Kind{KindStory, KindRelease, KindPostMortem, KindMetric, KindPage}
+	want := []Kind{KindStory, KindRelease, KindPostMortem, KindDecision, KindMetric, KindPage}
 	if len(Kinds) != len(want) {
 		t.Fatalf("Kinds = %v, want %v", Kinds, want)
 	}

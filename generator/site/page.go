@@ -12,6 +12,7 @@ const (
 	KindRelease    Kind = "release"
 	KindPostMortem Kind = "postmortem"
 	KindMetric     Kind = "metric"
+	KindDecision   Kind = "decision"
 )
 
 // Kinds lists every kind in display order: the typed kinds of the kind
@@ -27,7 +28,7 @@ func kindNames() []Kind {
 }
 
 // Page is one Markdown source file, decoded. Exactly one of Story, Release,
-// PostMortem and Metric is set for the typed kinds; all are nil for plain
+// PostMortem, Metric and Decision is set for the typed kinds; all are nil for plain
 // pages. Pages are built once by the loader and read-only afterwards.
 type Page struct {
 	Kind Kind
@@ -66,6 +67,7 @@ type Page struct {
 	Release    *Release
 	PostMortem *PostMortem
 	Metric     *Metric
+	Decision   *Decision
 
 	// Folder is set on the pages almanac makes for content folders that
 	// hold pages but no README.md, index.md or _index.md, as GitHub lists a
@@ -105,6 +107,8 @@ func (p *Page) ID() string {
 		return p.Story.ID
 	case p.PostMortem != nil && p.PostMortem.ID != "":
 		return p.PostMortem.ID
+	case p.Decision != nil && p.Decision.ID != "":
+		return p.Decision.ID
 	case p.Release != nil:
 		return p.Release.Version
 	}
@@ -146,6 +150,7 @@ type Person struct {
 	Stories     []*Page
 	PostMortems []*Page
 	ActionItems []ActionRef
+	Decisions   []*Page // decisions they took part in
 }
 
 // ActionRef points at one action item inside a post-mortem.

@@ -76,10 +76,11 @@ type Site struct {
 	Releases    []*Page // newest first by SemVer
 	PostMortems []*Page // newest first by date
 	Metrics     []*Page // by title
+	Decisions   []*Page // newest first by date, then by id
 	Plain       []*Page // plain pages, by URL
 
 	ByURL     map[string]*Page
-	ByID      map[string]*Page // story and post-mortem ids
+	ByID      map[string]*Page // story, post-mortem and decision ids
 	ByVersion map[string]*Page // releases
 
 	// Home is content/_index.md (or index.md) when the site has one: its
@@ -137,6 +138,8 @@ func (s *Site) OfKind(k Kind) []*Page {
 		return s.PostMortems
 	case KindMetric:
 		return s.Metrics
+	case KindDecision:
+		return s.Decisions
 	}
 	return nil
 }
