@@ -99,7 +99,18 @@ func fixtureSite() *site.Site {
 		item("Due later", "in_progress", "2026-04-30T00:00:00Z"))
 	f.postmortem("PM-C", "SEV3", "2026-03-01T00:00:00Z", "2026-03-01T00:30:00Z", nil,
 		item("Dropped", "wont_do", "2026-03-10T00:00:00Z"))
+	f.decision("ADR-2", "accepted", "2026-02-20T00:00:00Z")
+	f.decision("ADR-1", "rejected", "2026-01-05T00:00:00Z")
+	// Proposed: not made yet, in no report.
+	f.decision("ADR-3", "proposed", "2026-03-02T00:00:00Z")
 	return f.link()
+}
+
+func (f *fixture) decision(id, status, date string) *site.Page {
+	p := &site.Page{Kind: site.KindDecision, Slug: id, URL: "/decisions/" + id + "/", Title: "Decision " + id,
+		Date: at(date), Decision: &site.Decision{ID: id, Status: status}}
+	f.s.Decisions = append(f.s.Decisions, p)
+	return p
 }
 
 // link sets the cross references the content loader would.

@@ -137,6 +137,9 @@ func TestSectionsOfARunningQuarter(t *testing.T) {
 	if r.Empty() {
 		t.Error("Q1 reads as empty")
 	}
+	if d := r.Decisions; len(d) != 2 || d[0].ID != "ADR-1" || d[0].Status != "rejected" || d[0].Date != "2026-01-05" || d[1].ID != "ADR-2" {
+		t.Errorf("decisions %+v, want ADR-1 then ADR-2 (ADR-3 is only proposed)", d)
+	}
 	// Weeks from 1 January up to 20 March: 12, the last one running.
 	// 1.0.0 and PM-B on 15 January (week 3), 1.1.0 and 1.1.1 on 10 and
 	// 11 February (week 6), PM-C on 1 March (week 9).
