@@ -16,7 +16,7 @@ const (
 // that no page has to walk the whole site to show a summary.
 type views struct {
 	Board       []column
-	Decisions   []column // decisions by status, in status order; empty statuses left out
+	Decisions   []column     // decisions by status, in status order; empty statuses left out
 	Upcoming    []*site.Page // planned and frozen releases, soonest first
 	Next        *site.Page   // the next planned release, if any
 	Deployed    []*site.Page // released and rolled back, newest release first
