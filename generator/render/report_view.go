@@ -122,7 +122,9 @@ func (x *reportExt) pageView(r *report.Report, narr *site.Page) *ReportPage {
 	for _, k := range r.Keys {
 		v.Keys = append(v.Keys, e.reportKey(k))
 	}
-	v.Charts = e.reportCharts(r)
+	if len(r.Releases) > 0 || r.StoriesDone > 0 {
+		v.Charts = e.reportCharts(r) // flat lines at zero would say nothing
+	}
 	return v
 }
 
