@@ -150,6 +150,11 @@ func (e *env) reportKey(k report.KeyChange) reportKey {
 			out.Change = sign + t("report.points", roundFigure(abs))
 		case metrics.UnitPerWeek:
 			out.Change = t("report.per_week", sign+figure(abs))
+		case metrics.UnitHours:
+			// in the unit the larger of the two values is written in:
+			// "+2.1 days" beside 16.9 and 14.8 days, not "+50.8 hours"
+			fig, u := e.hoursFigureAs(abs, math.Max(math.Abs(*k.Value), math.Abs(*k.Previous)))
+			out.Change = sign + fig + " " + u
 		default:
 			out.Change = sign + e.keyFigure(k.Unit, &abs)
 		}
@@ -194,4 +199,19 @@ func (e *env) reportCharts(r *report.Report) []chartView {
 		mk("deployments", e.tr.T("report.chart.deployments"), e.tr.T("metrics.axis.deployments"), deps),
 		mk("done", e.tr.T("report.chart.done"), e.tr.T("metrics.axis.stories"), done),
 	}
+}
+
+// hoursFigureAs writes h in the unit hoursFigure would pick for ref.
+func (e *env) hoursFigureAs(h, ref float64) (fig, unit string) {
+	var v float64
+	var key string
+	switch {
+	case ref < 1:
+		v, key = roundFigure(h*60), "metrics.unit.minutes"
+	case ref < 72:
+		v, key = roundFigure(h), "metrics.unit.hours"
+	default:
+		v, key = roundFigure(h/24), "metrics.unit.days"
+	}
+	return formatNumber(v), e.tr.T(key, v)
 }
