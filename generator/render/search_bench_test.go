@@ -206,7 +206,7 @@ func benchSearchBrowser(b *testing.B, pages int) {
 	b.ReportMetric(pct(warm, 95), "warm-p95-ms")
 	b.ReportMetric(pct(typed, 50), "typed-p50-ms")
 	b.ReportMetric(pct(typed, 95), "typed-p95-ms")
-	for _, k := range []string{"cold-first", "cold-all", "warm-first", "warm-all"} {
+	for _, k := range []string{"cold-first", "cold-all", "paused-first", "paused-all", "warm-first", "warm-all"} {
 		b.ReportMetric(pct(input[k], 50), "input-"+k+"-p50-ms")
 		b.ReportMetric(pct(input[k], 95), "input-"+k+"-p95-ms")
 	}
@@ -216,7 +216,9 @@ func benchSearchBrowser(b *testing.B, pages int) {
 // into the header's box to the dropdown showing its first result (first)
 // and all of them (all): cold, on a freshly loaded page whose box has
 // just been focused (what focusing fetches races the query, as when a
-// reader types at once), then warm, the same query again on that page.
+// reader types at once); paused, the same 300 ms after the focus, as a
+// reader takes to start typing; then warm, the same query again on that
+// page.
 // The query comes whole, in one input event, as when pasted; the first
 // input event searches at once.
 func inputLatencies(b *testing.B, url string, do func(...chromedp.Action[chromedp.Void]), evalJS func(string, any)) map[string][]float64 {
@@ -250,6 +252,10 @@ func inputLatencies(b *testing.B, url string, do func(...chromedp.Action[chromed
 		var v string
 		evalJS(`almanacInput(`+jsString(q)+`)`, &v)
 		add("cold", v)
+		do(chromedp.Navigate(url+"/stories/"), chromedp.Click(chromedp.CSS("#search-q")), chromedp.Sleep(300*time.Millisecond))
+		evalJS(measure, nil)
+		evalJS(`almanacInput(`+jsString(q)+`)`, &v)
+		add("paused", v)
 		do(chromedp.Sleep(120 * time.Millisecond)) // past the debounce of a second input
 		evalJS(`almanacInput(`+jsString(q)+`)`, &v)
 		add("warm", v)

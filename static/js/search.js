@@ -608,10 +608,14 @@
       input.select();
     }
   });
-  // On focus, before a key is typed: the manifest, then the shards of the
-  // index's most common words, which most queries read.
+  // On focus, before a key is typed: the manifest and, when no key has
+  // come a moment later, the shards of the index's most common words,
+  // which many queries read. A query typed at once has the connections to
+  // itself.
   input.addEventListener("focus", () => {
-    manifest().then((m) => { for (const i of m.hot || []) shard(i).catch(() => {}); }, () => {});
+    manifest().then((m) => setTimeout(() => {
+      if (!input.value.trim()) for (const i of m.hot || []) shard(i).catch(() => {});
+    }, 150), () => {});
   });
 
   if (!page) {
