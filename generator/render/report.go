@@ -186,17 +186,18 @@ func (x *reportExt) jobs() []Job {
 func reportJSON(per report.Period) string { return "/reports/" + per.Key + ".json" }
 
 // clash reports a content page that takes a report's URL: the page would
-// be published there instead of the report.
+// be published there instead of the report. The first one is reported
+// (Run reads one site.Diagnostic from a job); the next shows once it is
+// moved.
 func (x *reportExt) clash() error {
-	var diags site.Diagnostics
 	for _, per := range x.periods {
 		if pg := x.p.s.ByURL[per.URL()]; pg != nil {
-			diags.Add(site.Diagnostic{Pos: site.Pos{File: pg.Source, Line: 1, Col: 1}, Severity: site.Error,
+			return site.Diagnostic{Pos: site.Pos{File: pg.Source, Line: 1, Col: 1}, Severity: site.Error,
 				Msg:  fmt.Sprintf("%s is where the %s report goes", per.URL(), per.Key),
-				Hint: fmt.Sprintf("move a narrative into a folder, e.g. %s/reports/notes/%s.md, or give the page another slug", x.p.s.Config.Content(), per.Key)})
+				Hint: fmt.Sprintf("move a narrative into a folder, e.g. %s/reports/notes/%s.md, or give the page another slug", x.p.s.Config.Content(), per.Key)}
 		}
 	}
-	return diags.Err()
+	return nil
 }
 
 // latest is the newest quarter's report link, nil when there is none.

@@ -126,7 +126,7 @@ func TestReportNarrativeAndHighlights(t *testing.T) {
 func TestReportURLTaken(t *testing.T) {
 	files := strings.Replace(reportSite, "content/reports/notes/2026-q4.md", "content/reports/2026-q4.md", 1)
 	_, err := buildReports(t, files)
-	if err == nil || !strings.Contains(err.Error(), "content/reports/2026-q4.md") || !strings.Contains(err.Error(), "where the 2026-q4 report goes") {
+	if err == nil || !strings.HasPrefix(err.Error(), "content/reports/2026-q4.md:1:1: error: /reports/2026-q4/ is where the 2026-q4 report goes") {
 		t.Errorf("a page at /reports/2026-q4/: %v", err)
 	}
 }
