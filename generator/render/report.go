@@ -166,7 +166,7 @@ func (x *reportExt) jobs() []Job {
 		jobs = append(jobs,
 			Job{Name: site.OutputFile(per.URL()), Sources: psrc, make: func(b *bytes.Buffer) error {
 				d.Report = x.pageView(x.build(per), narr)
-				d.Title = d.Report.Name
+				d.Title = p.env.tr.T("report.title", d.Report.Name)
 				d.Crumbs = []Crumb{{Name: p.env.tr.T("report.nav"), URL: reportsURL}, {Name: d.Report.Name}}
 				return p.execute(b, d, "")
 			}},
