@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -75,6 +76,20 @@ func benchBuild(b *testing.B, pages int, cacheDir func() string) {
 // BenchmarkBuild: a cold build, nothing cached.
 func BenchmarkBuild1000(b *testing.B)  { benchBuild(b, 1000, func() string { return "" }) }
 func BenchmarkBuild10000(b *testing.B) { benchBuild(b, 10000, func() string { return "" }) }
+
+// BenchmarkBuildPages builds a corpus of ALMANAC_BENCH_PAGES pages (1,000
+// when unset), warm: for finding what grows faster than the page count,
+// with -cpuprofile or -memprofile at two sizes.
+//
+//	ALMANAC_BENCH_PAGES=20000 go test ./generator/build -run '^$' -bench BuildPages -benchtime 1x -cpuprofile /tmp/20k.prof
+func BenchmarkBuildPages(b *testing.B) {
+	pages := 1000
+	if n, err := strconv.Atoi(os.Getenv("ALMANAC_BENCH_PAGES")); err == nil && n > 0 {
+		pages = n
+	}
+	cache := b.TempDir()
+	benchBuild(b, pages, func() string { return cache })
+}
 
 // BenchmarkBuildWarm: the highlighting cache folder of an earlier build is
 // kept, as Netlify's build cache or a developer's machine keeps it.
