@@ -113,6 +113,21 @@ func decodeConfig(d *decoder, root *node, cfg *site.Config) {
 				}},
 			})
 		}},
+		{"lists", func(n *node, path string) {
+			d.object(n, path, []field{
+				{"page_size", d.positive(&cfg.ListPageSize, "items")},
+			})
+		}},
+		{"feeds", func(n *node, path string) {
+			d.object(n, path, []field{
+				{"atom_entries", d.positive(&cfg.FeedSize, "entries")},
+			})
+		}},
+		{"calendar", func(n *node, path string) {
+			d.object(n, path, []field{
+				{"feed_months_back", d.positive(&cfg.CalendarFeedMonthsBack, "months")},
+			})
+		}},
 		{"search", func(n *node, path string) {
 			d.object(n, path, []field{
 				{"enabled", func(n *node, path string) { cfg.SearchDisabled = !d.boolean(n, path) }},
@@ -157,6 +172,18 @@ func decodeConfig(d *decoder, root *node, cfg *site.Config) {
 			})
 		}},
 	})
+}
+
+// positive decodes a count above zero into dst; what describes the unit
+// in the message.
+func (d *decoder) positive(dst *int, what string) func(*node, string) {
+	return func(n *node, path string) {
+		if v, ok := d.integer(n, path); ok && v > 0 {
+			*dst = v
+		} else if ok {
+			d.errorf(n, "", "%s: want a number of %s above zero, found %d", path, what, v)
+		}
+	}
 }
 
 func (d *decoder) baseURL(n *node, path string) string {

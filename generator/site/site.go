@@ -43,6 +43,50 @@ type Config struct {
 	// RequiredChecks are the checks every deployed release must have
 	// passed or waived ([releases] required_checks).
 	RequiredChecks []string
+	// ListPageSize is how many items one page of a list shows ([lists]
+	// page_size); a longer list goes on at /page/2/ and so on. Zero means
+	// DefaultListPageSize.
+	ListPageSize int
+	// FeedSize is how many entries the Atom feed keeps ([feeds] atom_entries);
+	// zero means DefaultFeedSize.
+	FeedSize int
+	// CalendarFeedMonthsBack is how far back the iCalendar feeds reach
+	// ([calendar] feed_months_back): events that ended before the first day
+	// of the month that many months before now are left out; everything
+	// ahead is kept. Zero means DefaultFeedMonthsBack.
+	CalendarFeedMonthsBack int
+}
+
+// Defaults of the bounded lists and feeds, for a Config that leaves them
+// at zero.
+const (
+	DefaultListPageSize   = 100
+	DefaultFeedSize       = 50
+	DefaultFeedMonthsBack = 12
+)
+
+// PageSize is ListPageSize, or its default.
+func (c Config) PageSize() int {
+	if c.ListPageSize > 0 {
+		return c.ListPageSize
+	}
+	return DefaultListPageSize
+}
+
+// Entries is FeedSize, or its default.
+func (c Config) Entries() int {
+	if c.FeedSize > 0 {
+		return c.FeedSize
+	}
+	return DefaultFeedSize
+}
+
+// MonthsBack is CalendarFeedMonthsBack, or its default.
+func (c Config) MonthsBack() int {
+	if c.CalendarFeedMonthsBack > 0 {
+		return c.CalendarFeedMonthsBack
+	}
+	return DefaultFeedMonthsBack
 }
 
 // Content is the content folder, relative to the site root: ContentDir
