@@ -32,8 +32,9 @@ type reportExt struct {
 	p *Prepared
 
 	mu         sync.Mutex
-	highlights map[string][]string      // by the release page's source
-	narratives map[string]template.HTML // by the narrative page's source
+	highlights map[string][]string       // by the release page's source
+	narratives map[string]template.HTML  // by the narrative page's source
+	built      map[string]*report.Report // by period key
 
 	once    sync.Once
 	periods []report.Period
@@ -127,10 +128,29 @@ func (x *reportExt) narrative(pg *site.Page) template.HTML {
 	return h
 }
 
-// build computes one period's report.
+// build computes one period's report, once: its page, its JSON file and
+// the list all read it. Every build comes after the pages are rendered,
+// so the highlights are in.
 func (x *reportExt) build(per report.Period) *report.Report {
+	x.mu.Lock()
+	r, ok := x.built[per.Key]
+	x.mu.Unlock()
+	if ok {
+		return r
+	}
 	s := x.p.s
-	return report.Build(s, per, s.Now, report.Options{Highlights: x.releaseHighlights})
+	r = report.Build(s, per, s.Now, report.Options{Highlights: x.releaseHighlights})
+	x.mu.Lock()
+	if x.built == nil {
+		x.built = map[string]*report.Report{}
+	}
+	if prev, ok := x.built[per.Key]; ok {
+		r = prev
+	} else {
+		x.built[per.Key] = r
+	}
+	x.mu.Unlock()
+	return r
 }
 
 // sources are the files every report reads.
