@@ -30,7 +30,15 @@ type Data struct {
 	Terms    []TermItem
 	TermKind string // "tags", "services" or "people"
 	Person   *site.Person
-	Actions  []actionView // the person's action items
+	Actions  []actionView // the person's action items (on this page of them)
+	Own      *PersonItems // what the person's page shows of their lists
+
+	// A page of a list: its items, and where it stands among the list's
+	// pages (nil when the list fits one page). Groups are the items by
+	// status where the list groups them (decisions).
+	Items  []*site.Page
+	Groups []column
+	Pager  *Pager
 
 	Cal *CalendarPage // the month a calendar page shows (calendar.go)
 
@@ -40,6 +48,15 @@ type Data struct {
 // Type is the layout's name without extension ("story"), for a class on
 // <body>.
 func (d *Data) Type() string { return strings.TrimSuffix(d.Layout, ".html") }
+
+// PersonItems are the shares of a person's lists that one page of theirs
+// shows; the counts beside the headings are the whole lists'.
+type PersonItems struct {
+	Stories     []*site.Page
+	PostMortems []*site.Page
+	Decisions   []*site.Page
+	ActionCount int // all the person's action items, on every page
+}
 
 // Crumb is one step of the breadcrumbs above a detail page; the page itself
 // is the last, without URL.

@@ -39,7 +39,7 @@ func (p *Prepared) siteJobs() []Job {
 	jobs = append(jobs, p.homeJob())
 	for _, k := range site.TypedKinds() {
 		if !theirs[site.OutputFile(k.ListURL)] { // metrics makes its own list
-			jobs = append(jobs, p.sectionJob(k, s.OfKind(k.Name)))
+			jobs = append(jobs, p.sectionJobs(k, s.OfKind(k.Name))...)
 		}
 	}
 	for _, pg := range s.Pages {
@@ -154,13 +154,30 @@ func (p *Prepared) homeJob() Job {
 	return p.pageJob(d, "", sources)
 }
 
-func (p *Prepared) sectionJob(k site.KindInfo, pages []*site.Page) Job {
-	d := p.data(k.ListLayout, k.ListURL, p.env.tr.T(k.NavKey))
-	d.Section = k.Folder
-	return p.pageJob(d, "", appendSources(nil, pages...))
+// sectionJobs make a kind's list, one page per page size of its pages.
+// The first page also shows summaries of the whole kind (the story board,
+// the upcoming releases), so it names every page of the kind among its
+// sources; the others name the pages they list.
+func (p *Prepared) sectionJobs(k site.KindInfo, pages []*site.Page) []Job {
+	title := p.env.tr.T(k.NavKey)
+	start := func() *Data {
+		d := p.data(k.ListLayout, k.ListURL, title)
+		d.Section = k.Folder
+		return d
+	}
+	return pagedJobs(p, k.ListURL, pages, start, func(d *Data, n int, share []*site.Page) []string {
+		d.Items = share
+		if k.Name == site.KindDecision {
+			d.Groups = decisionGroups(share)
+		}
+		if n == 1 {
+			return appendSources(nil, pages...)
+		}
+		return appendSources(nil, share...)
+	})
 }
 
-// termJobs make the index of a taxonomy and one page per term.
+// termJobs make the index of a taxonomy and the pages of each term.
 func (p *Prepared) termJobs(kind string, terms []*site.Term) []Job {
 	title := p.env.tr.T("terms." + kind)
 	idx := p.data("terms.html", "/"+kind+"/", title)
@@ -175,15 +192,21 @@ func (p *Prepared) termJobs(kind string, terms []*site.Term) []Job {
 		if t.URL == "" {
 			continue
 		}
-		d := p.data("term.html", t.URL, t.Name)
-		d.Term, d.TermKind = t, kind
-		d.Crumbs = []Crumb{{Name: title, URL: "/" + kind + "/"}, {Name: t.Name}}
-		jobs = append(jobs, p.pageJob(d, "", appendSources(nil, t.Pages...)))
+		start := func() *Data {
+			d := p.data("term.html", t.URL, t.Name)
+			d.Term, d.TermKind = t, kind
+			d.Crumbs = []Crumb{{Name: title, URL: "/" + kind + "/"}, {Name: t.Name}}
+			return d
+		}
+		jobs = append(jobs, pagedJobs(p, t.URL, t.Pages, start, func(d *Data, _ int, share []*site.Page) []string {
+			d.Items = share
+			return appendSources(nil, share...)
+		})...)
 	}
 	return jobs
 }
 
-// peopleJobs make the list of people and a page for each.
+// peopleJobs make the list of people and the pages of each.
 func (p *Prepared) peopleJobs() []Job {
 	title := p.env.tr.T("terms.people")
 	idx := p.data("terms.html", "/people/", title)
@@ -197,18 +220,43 @@ func (p *Prepared) peopleJobs() []Job {
 	}
 	jobs := []Job{p.pageJob(idx, "", all)}
 	for _, per := range p.s.People {
-		if per.URL == "" {
-			continue
+		if per.URL != "" {
+			jobs = append(jobs, p.personJobs(per, title)...)
 		}
-		d := p.data("person.html", per.URL, per.Name)
+	}
+	return jobs
+}
+
+// personJobs make a person's pages. The page shows four lists (stories,
+// post-mortems, action items, decisions); page n shows the nth share of
+// each, so the person has as many pages as the longest list needs.
+func (p *Prepared) personJobs(per *site.Person, title string) []Job {
+	size := p.s.Config.PageSize()
+	actions := personActions(per, p.s)
+	count := max(pageCount(len(per.Stories), size), pageCount(len(per.PostMortems), size),
+		pageCount(len(actions), size), pageCount(len(per.Decisions), size))
+	jobs := make([]Job, 0, count)
+	for n := 1; n <= count; n++ {
+		d := p.data("person.html", pageURL(per.URL, n), per.Name)
+		if n > 1 {
+			d.Title = p.env.tr.T("paging.title", per.Name, n)
+		}
 		d.Person, d.TermKind = per, "people"
-		d.Actions = personActions(per, p.s)
 		d.Crumbs = []Crumb{{Name: title, URL: "/people/"}, {Name: per.Name}}
-		src := appendSources(nil, per.Stories...)
-		src = appendSources(src, per.PostMortems...)
-		src = appendSources(src, per.Decisions...)
-		for _, a := range per.ActionItems {
-			src = appendSources(src, a.PostMortem)
+		d.Pager = newPager(per.URL, n, count, size, 0)
+		own := PersonItems{
+			Stories:     chunk(per.Stories, n, size),
+			PostMortems: chunk(per.PostMortems, n, size),
+			Decisions:   chunk(per.Decisions, n, size),
+			ActionCount: len(actions),
+		}
+		d.Actions = chunk(actions, n, size)
+		d.Own = &own
+		src := appendSources(nil, own.Stories...)
+		src = appendSources(src, own.PostMortems...)
+		src = appendSources(src, own.Decisions...)
+		for _, a := range d.Actions {
+			src = appendSources(src, a.PM)
 		}
 		jobs = append(jobs, p.pageJob(d, "", src))
 	}

@@ -10,6 +10,7 @@ import (
 const (
 	homeReleases    = 5
 	homePostMortems = 5
+	homeActions     = 10
 )
 
 // views are the lists computed once per site and shared by every page, so
@@ -24,6 +25,7 @@ type views struct {
 	RecentPMs   []*site.Page
 	OpenActions []actionView // open items, overdue first, then by due date
 	Overdue     int          // how many of OpenActions are overdue
+	HomeActions []actionView // the first few of OpenActions, for the home page
 
 	people   map[string]*site.Person
 	tags     map[string]*site.Term
@@ -34,6 +36,38 @@ type views struct {
 type column struct {
 	Status  string
 	Stories []*site.Page // the pages, of whichever kind
+}
+
+// boardCap is how many cards a column of the story board shows: the
+// latest (the highest ids), so that the board does not grow with the site.
+// The rest are counted and found through search or the table.
+const boardCap = 20
+
+// Latest are the cards the board shows of a column: its last boardCap
+// stories, in id order.
+func (c column) Latest() []*site.Page {
+	return c.Stories[max(0, len(c.Stories)-boardCap):]
+}
+
+// Hidden is how many stories of the column the board leaves out.
+func (c column) Hidden() int { return max(0, len(c.Stories)-boardCap) }
+
+// decisionGroups are decisions by status, in status order, empty statuses
+// left out.
+func decisionGroups(list []*site.Page) []column {
+	decided := map[string][]*site.Page{}
+	for _, p := range list {
+		if p.Decision != nil {
+			decided[p.Decision.Status] = append(decided[p.Decision.Status], p)
+		}
+	}
+	var out []column
+	for _, st := range site.DecisionStatuses {
+		if len(decided[st]) > 0 {
+			out = append(out, column{Status: st, Stories: decided[st]})
+		}
+	}
+	return out
 }
 
 // actionView is one action item with the post-mortem it comes from.
@@ -68,15 +102,7 @@ func newViews(s *site.Site) *views {
 	for _, st := range site.StoryStatuses {
 		v.Board = append(v.Board, column{Status: st, Stories: byStatus[st]})
 	}
-	decided := map[string][]*site.Page{}
-	for _, p := range s.Decisions {
-		decided[p.Decision.Status] = append(decided[p.Decision.Status], p)
-	}
-	for _, st := range site.DecisionStatuses {
-		if len(decided[st]) > 0 {
-			v.Decisions = append(v.Decisions, column{Status: st, Stories: decided[st]})
-		}
-	}
+	v.Decisions = decisionGroups(s.Decisions)
 
 	for _, p := range s.Releases {
 		r := p.Release
@@ -121,6 +147,7 @@ func newViews(s *site.Site) *views {
 		}
 	}
 	sortActions(v.OpenActions)
+	v.HomeActions = v.OpenActions[:min(homeActions, len(v.OpenActions))]
 	for _, a := range v.OpenActions {
 		if a.Overdue {
 			v.Overdue++
