@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"strings"
+	"time"
 
 	"almanac/generator/site"
 )
@@ -23,8 +24,11 @@ const (
 // Feeds writes the site's two feeds from its events (as Events returns
 // them): calendar.ics with everything, releases.ics with releases,
 // rollbacks and milestones. Event URLs are made absolute from base_url when
-// it is absolute.
+// it is absolute. Both keep a window of the events (see FeedWindow): a
+// subscriber's calendar needs the recent past and the future, not every
+// event since the team began; the month pages keep them all.
 func Feeds(s *site.Site, events []Event) []Feed {
+	events = FeedWindow(events, s.Now, s.Config.Location, s.Config.MonthsBack())
 	labels := LabelsFor(s.Config.Language)
 	opts := ICSOptions{
 		Description: s.Config.Description,
@@ -44,6 +48,38 @@ func Feeds(s *site.Site, events []Event) []Feed {
 		{Path: CalendarFeed, URL: "/" + CalendarFeed, Name: all.Name, Data: ICS(events, all)},
 		{Path: ReleasesFeed, URL: "/" + ReleasesFeed, Name: rel.Name, Data: ICS(ReleaseEvents(events), rel)},
 	}
+}
+
+// FeedWindow keeps the events that end on or after the first day of the
+// month monthsBack months before now's month, in loc (UTC when nil), and
+// every event ahead; the order is kept. With a zero now it keeps them all.
+func FeedWindow(events []Event, now time.Time, loc *time.Location, monthsBack int) []Event {
+	if now.IsZero() {
+		return events
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	n := now.In(loc)
+	from := time.Date(n.Year(), n.Month()-time.Month(monthsBack), 1, 0, 0, 0, 0, loc)
+	var out []Event
+	for _, e := range events {
+		end := e.End
+		if end.IsZero() || end.Before(e.Start) {
+			end = e.Start
+		}
+		if e.AllDay || end.After(e.Start) {
+			// End is exclusive: an event that ends at from ended before it.
+			if end.After(from) {
+				out = append(out, e)
+			}
+			continue
+		}
+		if !end.Before(from) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Webcal turns an absolute http(s) URL into the webcal:// form calendar

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"html/template"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,15 +20,12 @@ func (x *feedsExt) funcs() template.FuncMap { return nil }
 
 func (x *feedsExt) jobs() []Job {
 	p := x.p
-	jobs := []Job{p.feedJob(), p.sitemapJob()}
+	jobs := append([]Job{p.feedJob()}, p.sitemapJobs()...)
 	if !p.hasStatic("robots.txt") {
 		jobs = append(jobs, p.robotsJob())
 	}
 	return jobs
 }
-
-// feedSize is how many entries the Atom feed keeps.
-const feedSize = 30
 
 type atomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
@@ -72,7 +70,8 @@ type feedItem struct {
 }
 
 // feedItems are the deployed releases and the post-mortems, newest first,
-// the URL breaking ties, at most feedSize.
+// the URL breaking ties, at most the configured number ([feeds]
+// atom_entries, 50 by default: what feed readers expect to page through).
 func (p *Prepared) feedItems() []feedItem {
 	var items []feedItem
 	add := func(pg *site.Page, at time.Time) {
@@ -101,7 +100,7 @@ func (p *Prepared) feedItems() []feedItem {
 		}
 		return items[i].page.URL < items[j].page.URL
 	})
-	return items[:min(feedSize, len(items))]
+	return items[:min(p.s.Config.Entries(), len(items))]
 }
 
 // feedJob writes the Atom feed /index.xml. Its ids are the entries'
@@ -202,8 +201,21 @@ type sitemapURL struct {
 	Lastmod string `xml:"lastmod,omitempty"`
 }
 
-// sitemapJob lists every page's absolute URL, with its lastmod when known.
-func (p *Prepared) sitemapJob() Job {
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+	Sitemaps []sitemapURL `xml:"sitemap"`
+}
+
+// sitemapLimit is how many URLs one sitemap file holds: the protocol's
+// limit. A site with more gets a sitemap index at sitemap.xml pointing
+// to sitemap-1.xml, sitemap-2.xml … of at most that many each. A variable
+// so that a test can make a small site split.
+var sitemapLimit = 50000
+
+// sitemapJobs list every page's absolute URL, with its lastmod when known:
+// in sitemap.xml, or, past sitemapLimit URLs, in numbered sitemaps that
+// sitemap.xml indexes.
+func (p *Prepared) sitemapJobs() []Job {
 	s, e := p.s, p.env
 	type entry struct {
 		url     string
@@ -239,23 +251,47 @@ func (p *Prepared) sitemapJob() Job {
 		entries = append(entries, entry{url: per.URL})
 	}
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].url < entries[j].url })
-	return Job{Name: "sitemap.xml", Sources: src, make: func(b *bytes.Buffer) error {
-		var set urlset
-		for i, en := range entries {
-			if en.url == "" || (i > 0 && entries[i-1].url == en.url) {
-				continue
-			}
-			set.URLs = append(set.URLs, sitemapURL{Loc: e.u.abs(en.url), Lastmod: e.clk.date(en.lastmod)})
+	var urls []sitemapURL
+	for i, en := range entries {
+		if en.url == "" || (i > 0 && entries[i-1].url == en.url) {
+			continue
 		}
-		b.WriteString(xml.Header)
-		enc := xml.NewEncoder(b)
-		enc.Indent("", "  ")
-		if err := enc.Encode(set); err != nil {
-			return err
-		}
-		b.WriteByte('\n')
-		return nil
+		urls = append(urls, sitemapURL{Loc: e.u.abs(en.url), Lastmod: e.clk.date(en.lastmod)})
+	}
+	limit := max(1, sitemapLimit)
+	if len(urls) <= limit {
+		return []Job{{Name: "sitemap.xml", Sources: src, make: func(b *bytes.Buffer) error {
+			return writeXML(b, urlset{URLs: urls})
+		}}}
+	}
+	// Each part names the sources of its own pages; the index lists the
+	// parts, which only the number of URLs changes.
+	var idx sitemapIndex
+	var jobs []Job
+	for n := 1; (n-1)*limit < len(urls); n++ {
+		part := chunk(urls, n, limit)
+		name := "sitemap-" + strconv.Itoa(n) + ".xml"
+		idx.Sitemaps = append(idx.Sitemaps, sitemapURL{Loc: e.u.abs("/" + name)})
+		jobs = append(jobs, Job{Name: name, Sources: src, make: func(b *bytes.Buffer) error {
+			return writeXML(b, urlset{URLs: part})
+		}})
+	}
+	index := Job{Name: "sitemap.xml", Sources: src, make: func(b *bytes.Buffer) error {
+		return writeXML(b, idx)
 	}}
+	return append([]Job{index}, jobs...)
+}
+
+// writeXML writes v as an indented XML document with its header.
+func writeXML(b *bytes.Buffer, v any) error {
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	b.WriteByte('\n')
+	return nil
 }
 
 // robotsJob allows everything and points at the sitemap.
