@@ -95,7 +95,7 @@ func benchSearchBrowser(b *testing.B, pages int) {
 		static.ServeHTTP(w, r)
 	}))
 	defer srv.Close()
-	ctx := browsertest.New(b, 10*time.Minute)
+	ctx := browsertest.New(b, 25*time.Minute)
 	// chromedp turns on the DevTools network domain, which records every
 	// request (with the script's stack) and keeps every response's body
 	// for the client: work of a browser under test, not of a reader's, and
