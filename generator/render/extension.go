@@ -48,6 +48,24 @@ type fencer interface {
 	fences() map[string]FenceFunc
 }
 
+// claimer is an extension that shows a content page inside one of its own
+// files (a report shows the narrative written for its period): such a
+// page gets no file of its own, and the extension's file takes its URL.
+// Extensions that watch pages still see it rendered.
+type claimer interface {
+	claims(pg *site.Page) bool
+}
+
+// claimed reports whether an extension shows pg inside its own file.
+func (p *Prepared) claimed(pg *site.Page) bool {
+	for _, x := range p.exts {
+		if c, ok := x.(claimer); ok && c.claims(pg) {
+			return true
+		}
+	}
+	return false
+}
+
 // homeSource is an extension whose figures the home page shows: its
 // sources count among the home page's.
 type homeSource interface {

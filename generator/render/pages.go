@@ -116,7 +116,10 @@ func (p *Prepared) PageJobs(pg *site.Page) []Job {
 	}
 	sources = append(sources, pg.Source)
 	sources = appendSources(sources, pg.Shown()...)
-	jobs := []Job{p.pageJob(d, pg.Source, sources)}
+	var jobs []Job
+	if !p.claimed(pg) { // a report's narrative is shown by the report
+		jobs = append(jobs, p.pageJob(d, pg.Source, sources))
+	}
 	for _, a := range pg.Aliases {
 		jobs = append(jobs, p.aliasJob(a, pg))
 	}

@@ -20,11 +20,12 @@ const reportsURL = "/reports/"
 // /reports/2026-q4.json), computed from the site at its Now.
 //
 // A narrative of the team's own goes on top of a report: a plain page
-// under content/reports/ whose file is named for the period
-// (content/reports/notes/2026-q4.md). It stays a page of its own at its
-// own URL; a narrative that would sit at the report's URL itself
-// (content/reports/2026-q4.md) is reported as an error, since a content
-// page there would hide the report.
+// under content/reports/ whose file is named for the period. At
+// content/reports/2026-q4.md its URL is the report's, and the report
+// takes it (claims): the page has no file of its own. In a folder
+// (content/reports/notes/2026-q4.md) it also stays a page at its own URL.
+// Any other page at a report's URL is an error, since it would hide the
+// report.
 //
 // A release's highlights and a narrative's HTML are read while their page
 // is rendered, before the build lets go of the Markdown.
@@ -159,7 +160,26 @@ func (x *reportExt) sources() []string {
 	src := appendSources(nil, s.Releases...)
 	src = appendSources(src, s.Stories...)
 	src = appendSources(src, s.PostMortems...)
+	src = appendSources(src, s.Decisions...)
 	return src
+}
+
+// claims takes the narrative written at a report's own URL
+// (content/reports/2026-q4.md): the report shows it.
+func (x *reportExt) claims(pg *site.Page) bool {
+	x.state()
+	n := x.byKey[x.keyAt(pg.URL)]
+	return n == pg
+}
+
+// keyAt is the key of the period whose report is at url, or "".
+func (x *reportExt) keyAt(url string) string {
+	for _, per := range x.periods {
+		if per.URL() == url {
+			return per.Key
+		}
+	}
+	return ""
 }
 
 // jobs make /reports/, and each period's page and JSON file.
@@ -211,7 +231,7 @@ func reportJSON(per report.Period) string { return "/reports/" + per.Key + ".jso
 // moved.
 func (x *reportExt) clash() error {
 	for _, per := range x.periods {
-		if pg := x.p.s.ByURL[per.URL()]; pg != nil {
+		if pg := x.p.s.ByURL[per.URL()]; pg != nil && pg != x.byKey[per.Key] {
 			return site.Diagnostic{Pos: site.Pos{File: pg.Source, Line: 1, Col: 1}, Severity: site.Error,
 				Msg:  fmt.Sprintf("%s is where the %s report goes", per.URL(), per.Key),
 				Hint: fmt.Sprintf("move a narrative into a folder, e.g. %s/reports/notes/%s.md, or give the page another slug", x.p.s.Config.Content(), per.Key)}

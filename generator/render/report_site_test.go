@@ -123,10 +123,29 @@ func TestReportNarrativeAndHighlights(t *testing.T) {
 
 // TestReportURLTaken refuses a content page at a report's URL: it would be
 // published there instead of the report.
-func TestReportURLTaken(t *testing.T) {
+// TestReportNarrativeAtItsURL: a narrative written at the report's own
+// URL (content/reports/2026-q4.md) is shown by the report, which keeps its
+// URL; any other page there is an error at its file.
+func TestReportNarrativeAtItsURL(t *testing.T) {
 	files := strings.Replace(reportSite, "content/reports/notes/2026-q4.md", "content/reports/2026-q4.md", 1)
-	_, err := buildReports(t, files)
-	if err == nil || !strings.HasPrefix(err.Error(), "content/reports/2026-q4.md:1:1: error: /reports/2026-q4/ is where the 2026-q4 report goes") {
+	out, err := buildReports(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := file(t, out, "reports/2026-q4/index.html")
+	if !strings.Contains(page, `<div class="report-narrative prose">`) || !strings.Contains(page, "We shipped <strong>payouts per bank</strong>.") {
+		t.Error("the report at the narrative's URL does not show the narrative")
+	}
+	if !strings.Contains(page, `class="report`) {
+		t.Error("the narrative's own page took the report's URL")
+	}
+
+	taken := strings.Replace(reportSite, "content/reports/notes/2026-q4.md --\n---\n", "content/reports/q4.md --\n---\nurl: /reports/2026-q4/\n", 1)
+	if taken == reportSite {
+		t.Fatal("the edit did not apply")
+	}
+	_, err = buildReports(t, taken)
+	if err == nil || !strings.HasPrefix(err.Error(), "content/reports/q4.md:1:1: error: /reports/2026-q4/ is where the 2026-q4 report goes") {
 		t.Errorf("a page at /reports/2026-q4/: %v", err)
 	}
 }
