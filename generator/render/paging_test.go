@@ -376,3 +376,41 @@ func TestPagerLinks(t *testing.T) {
 		t.Error("a one-page list has a pager")
 	}
 }
+
+// TestActionCaps: the home page shows ten open action items and links to
+// /actions/, which shows ten of an owner's and links to the owner's page.
+func TestActionCaps(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("-- almanac.toml --\ntitle = \"T\"\n-- content/postmortems/pm.md --\n---\nid: PM-1\ntitle: Down\ndate: 2026-07-01\nstatus: draft\nseverity: SEV2\naction_items:\n")
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&b, "  - title: Fix %d\n    owner: Mina Park\n    status: open\n    due: 2026-09-%02d\n", i, i)
+	}
+	b.WriteString("---\n")
+	fsys := mapFS(b.String())
+	cfg, diags := content.LoadConfig(fsys)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	s, diags := content.Load(context.Background(), fsys, cfg, content.Options{Now: pagedNow})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	out := renderSite(t, s, nil)
+	home := get(t, out, "index.html")
+	if !strings.Contains(home, "Fix 10") || strings.Contains(home, "Fix 11") {
+		t.Error("the home page should show the first ten action items")
+	}
+	if !strings.Contains(home, `<a href="/actions/">All 12 open action items, by owner</a>`) {
+		t.Error("the home page does not link on to /actions/")
+	}
+	actions := get(t, out, "actions/index.html")
+	if !strings.Contains(actions, "Fix 10") || strings.Contains(actions, "Fix 11") {
+		t.Error("/actions/ should show an owner's first ten items")
+	}
+	if !strings.Contains(actions, `<a href="/people/mina-park/">2 more on their page</a>`) {
+		t.Error("/actions/ does not link to the owner's page for the rest")
+	}
+	if person := get(t, out, "people/mina-park/index.html"); !strings.Contains(person, "Fix 12") {
+		t.Error("the owner's page should list every item")
+	}
+}
