@@ -86,7 +86,7 @@ func TestPagedStoryList(t *testing.T) {
 	}{
 		{"stories/index.html", []string{"STORY-1", "STORY-2"}, "1–2 of 5", "", "/stories/page/2/", "/stories/", true},
 		{"stories/page/2/index.html", []string{"STORY-3", "STORY-4"}, "3–4 of 5", "/stories/", "/stories/page/3/", "/stories/page/2/", false},
-		{"stories/page/3/index.html", []string{"STORY-5"}, "5–5 of 5", "/stories/page/2/", "", "/stories/page/3/", false},
+		{"stories/page/3/index.html", []string{"STORY-5"}, "5 of 5", "/stories/page/2/", "", "/stories/page/3/", false},
 	} {
 		page := get(t, out, c.name)
 		var ids []string
@@ -132,8 +132,8 @@ func TestPagedStoryList(t *testing.T) {
 func TestPagedTermsAndPeople(t *testing.T) {
 	out := renderSite(t, loadPaged(t, "[lists]\npage_size = 2"), nil)
 	tag2 := get(t, out, "tags/api/page/2/index.html")
-	if !strings.Contains(tag2, "STORY-5") || strings.Contains(tag2, "STORY-3") || !strings.Contains(tag2, "3–3 of 3") {
-		t.Errorf("tag page 2 should show STORY-5 alone, 3–3 of 3")
+	if !strings.Contains(tag2, "STORY-5") || strings.Contains(tag2, "STORY-3") || !strings.Contains(tag2, ">3 of 3<") {
+		t.Errorf("tag page 2 should show STORY-5 alone, 3 of 3")
 	}
 	if _, ok := out.Get("tags/api/page/3/index.html"); ok {
 		t.Error("a third page of a three-page tag")
