@@ -31,11 +31,35 @@ type Period struct {
 // started in it. Deployment frequency is per week of the span. Bands are
 // left out. s is only read.
 func ComputePeriod(s *site.Site, from, to time.Time) *Period {
+	return NewFacts(s).Period(from, to)
+}
+
+// Facts are a site's deployments and incidents, collected once, so that
+// many periods (every report and the one before it) are computed without
+// walking the site again for each.
+type Facts struct {
+	s         *site.Site
+	deps      []*deployment
+	undated   []*site.Page
+	incidents []*incident
+}
+
+// NewFacts collects the deployments and incidents of s.
+func NewFacts(s *site.Site) *Facts {
+	f := &Facts{s: s}
+	f.deps, f.undated = collectDeployments(s, newCalendar(time.Time{}, s.Config.Location))
+	f.incidents = collectIncidents(s)
+	return f
+}
+
+// Period is ComputePeriod over the collected facts.
+func (f *Facts) Period(from, to time.Time) *Period {
+	s := f.s
 	cal := newCalendar(to, s.Config.Location)
 	p := &Period{From: from.In(cal.loc), To: to.In(cal.loc), Days: to.Sub(from).Hours() / 24}
 	in := func(t time.Time) bool { return !t.IsZero() && !t.Before(from) && t.Before(to) }
 
-	deps, undated := collectDeployments(s, cal)
+	deps, undated := f.deps, f.undated
 	var sel []*deployment
 	for _, d := range deps {
 		if in(d.at) {
@@ -61,7 +85,7 @@ func ComputePeriod(s *site.Site, from, to time.Time) *Period {
 	k := newKey(TimeToRestoreKey, UnitHours, defTimeToRestore)
 	var xs []float64
 	var out tally
-	for _, inc := range collectIncidents(s) {
+	for _, inc := range f.incidents {
 		switch {
 		case inc.at.IsZero():
 			out.add(inc.out, inc.page.ID())

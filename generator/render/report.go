@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"almanac/generator/metrics"
 	"almanac/generator/report"
 	"almanac/generator/site"
 )
@@ -39,7 +40,10 @@ type reportExt struct {
 
 	once    sync.Once
 	periods []report.Period
-	byKey   map[string]*site.Page // narrative pages by period key
+
+	factsOnce sync.Once
+	facts     *metrics.Facts        // the deployments and incidents, for every period
+	byKey     map[string]*site.Page // narrative pages by period key
 }
 
 func (x *reportExt) funcs() template.FuncMap {
@@ -140,7 +144,8 @@ func (x *reportExt) build(per report.Period) *report.Report {
 		return r
 	}
 	s := x.p.s
-	r = report.Build(s, per, s.Now, report.Options{Highlights: x.releaseHighlights})
+	x.factsOnce.Do(func() { x.facts = metrics.NewFacts(s) })
+	r = report.Build(s, per, s.Now, report.Options{Highlights: x.releaseHighlights, Facts: x.facts})
 	x.mu.Lock()
 	if x.built == nil {
 		x.built = map[string]*report.Report{}

@@ -70,6 +70,9 @@ func (r *Report) Empty() bool {
 type Options struct {
 	// Highlights returns a release's highlights; nil leaves them out.
 	Highlights func(*site.Page) []string
+	// Facts are the site's deployments and incidents, collected once for
+	// every report of a build; nil collects them for this one.
+	Facts *metrics.Facts
 }
 
 // Build computes the report of period p of s at now.
@@ -81,7 +84,11 @@ func Build(s *site.Site, p Period, now time.Time, opt Options) *Report {
 		tz = loc.String()
 	}
 	r := &Report{Period: p, Previous: prev, Now: now.In(loc), TimeZone: tz}
-	r.Keys = compare(metrics.ComputePeriod(s, p.From, p.Until), metrics.ComputePeriod(s, prev.From, prev.Until))
+	facts := opt.Facts
+	if facts == nil {
+		facts = metrics.NewFacts(s)
+	}
+	r.Keys = compare(facts.Period(p.From, p.Until), facts.Period(prev.From, prev.Until))
 	r.Releases, r.Rollbacks, r.Hotfixes = shipped(s, p, opt)
 	r.StoriesDone, r.Voices = done(s, p)
 	r.Next = next(s, p, now, opt)
