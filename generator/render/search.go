@@ -203,7 +203,7 @@ func (x *searchExt) finalJobs() []Job {
 		}
 		mk := func(b *bytes.Buffer) error {
 			data, err := st.index.RecordFile(f)
-			b.Write(data)
+			b.Write(st.index.Compress(data))
 			return err
 		}
 		if st.unfed {
@@ -216,7 +216,7 @@ func (x *searchExt) finalJobs() []Job {
 					}
 					recs[i] = data
 				}
-				b.Write(search.JoinRecords(recs))
+				b.Write(st.index.Compress(search.JoinRecords(recs)))
 				return nil
 			}
 		}

@@ -72,7 +72,7 @@ func TestSearchFiles(t *testing.T) {
 	found, records := false, 0
 	for f := range search.RecordFiles(m.N) {
 		var recs []search.Record
-		if err := json.Unmarshal([]byte(get(t, out, "search/"+search.RecordFileName(f))), &recs); err != nil {
+		if err := json.Unmarshal(gunzip(t, out, "search/"+search.RecordFileName(f)), &recs); err != nil {
 			t.Fatal(err)
 		}
 		if len(recs) != search.RecordsPerFile && f < search.RecordFiles(m.N)-1 {

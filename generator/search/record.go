@@ -39,14 +39,14 @@ const RecordsPerFile = 4
 func RecordFiles(n int) int { return (n + RecordsPerFile - 1) / RecordsPerFile }
 
 // RecordFileName is the output name of record file f, relative to the
-// index folder. Records are plain JSON, the one part of the index not
-// compressed by the writer, where compressing them would cost a tenth of
-// the index's build time; hosts compress JSON on the fly (Netlify does).
+// index folder. Records are JSON, gzipped as the shards are (Index.Compress)
+// when they are written: a host that compresses on the fly would spend
+// that on every request, and one that does not would send them whole.
 func RecordFileName(f int) string { return fmt.Sprintf(recordFiles, f) }
 
 // recordFiles is the pattern of RecordFileName, which the manifest
 // gives the script.
-const recordFiles = "d/%d.json"
+const recordFiles = "d/%d.bin"
 
 // JoinRecords writes one record file from its documents' records as
 // Encode gives them; a missing record is null.

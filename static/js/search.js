@@ -164,7 +164,7 @@
   // Records are kept m.rc to a file: d's is entry d % m.rc of file d / m.rc,
   // named by the manifest's pattern (gzipped or not: see get).
   const record = (d) => manifest().then((m) =>
-    json((m.rf || "d/%d.json").replace("%d", Math.floor(d / m.rc))).then((a) => {
+    json((m.rf || "d/%d.bin").replace("%d", Math.floor(d / m.rc))).then((a) => {
       const r = a[d % m.rc];
       if (!r) throw new Error("no record for " + d);
       return r;
