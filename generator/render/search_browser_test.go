@@ -215,7 +215,10 @@ func TestSearchInBrowser(t *testing.T) {
 
 	sub("filter", func(t *testing.T, ctx context.Context) {
 		run(t, ctx, chromedp.Navigate(srv.URL+"/search/?q=rollback"))
-		waitJS(t, ctx, `document.querySelectorAll("#search-results li").length > 0`)
+		// Results are drawn one by one as their records arrive: wait for
+		// the first ten, or all of them, that the status counts.
+		settled := `(n => n > 0 && document.querySelectorAll("#search-results li").length === Math.min(10, n))(parseInt(document.getElementById("search-status").textContent.replace(/[^0-9]/g, ""), 10) || 0)`
+		waitJS(t, ctx, settled)
 		all := eval[int](t, ctx, `document.querySelectorAll("#search-results li").length`)
 		kinds := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("fieldset[data-facet=kind] label")).map(l => l.textContent.trim())`)
 		if len(kinds) < 2 {
