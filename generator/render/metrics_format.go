@@ -24,13 +24,17 @@ func figure(v float64) string { return formatNumber(roundFigure(v)) }
 // hoursFigure writes a duration in hours as a figure and its unit, in the
 // largest unit that keeps the figure readable: minutes under an hour,
 // hours under three days, days beyond.
-func (e *env) hoursFigure(h float64) (fig, unit string) {
+func (e *env) hoursFigure(h float64) (fig, unit string) { return e.hoursFigureAs(h, h) }
+
+// hoursFigureAs writes h in the unit hoursFigure would pick for ref, so
+// that two durations compared read in one unit.
+func (e *env) hoursFigureAs(h, ref float64) (fig, unit string) {
 	var v float64
 	var key string
 	switch {
-	case h < 1:
+	case ref < 1:
 		v, key = roundFigure(h*60), "metrics.unit.minutes"
-	case h < 72:
+	case ref < 72:
 		v, key = roundFigure(h), "metrics.unit.hours"
 	default:
 		v, key = roundFigure(h/24), "metrics.unit.days"

@@ -200,18 +200,3 @@ func (e *env) reportCharts(r *report.Report) []chartView {
 		mk("done", e.tr.T("report.chart.done"), e.tr.T("metrics.axis.stories"), done),
 	}
 }
-
-// hoursFigureAs writes h in the unit hoursFigure would pick for ref.
-func (e *env) hoursFigureAs(h, ref float64) (fig, unit string) {
-	var v float64
-	var key string
-	switch {
-	case ref < 1:
-		v, key = roundFigure(h*60), "metrics.unit.minutes"
-	case ref < 72:
-		v, key = roundFigure(h), "metrics.unit.hours"
-	default:
-		v, key = roundFigure(h/24), "metrics.unit.days"
-	}
-	return formatNumber(v), e.tr.T(key, v)
-}
