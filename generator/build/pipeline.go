@@ -19,7 +19,8 @@ import (
 // calls the same stage functions on what a change touches: it reads the
 // configuration with loadConfig, decodes only the changed files and links
 // them with content.Link (the load stage's two halves), applies the same
-// git dates and computes the same report (derive), binds the renderer with
+// git dates and code repositories' timestamps and computes the same report
+// (derive), binds the renderer with
 // bind, renders bodies with renderBody and checks links with checkLinks;
 // its page and list files are the render.Jobs that Prepared.Finish runs
 // here. A stage added to the list is added where it belongs in the
