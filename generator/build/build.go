@@ -45,6 +45,9 @@ type Options struct {
 	// changed its file (one git log for the whole site); without git, or
 	// outside a repository, pages simply have no such date.
 	GitDir string
+	// ProfileDir, when set, receives a heap profile after each stage
+	// (heap-3-load.pprof …), for `go tool pprof`.
+	ProfileDir string
 }
 
 // Builder runs builds. It keeps what can be kept between builds (the
@@ -72,8 +75,10 @@ type Result struct {
 	Diagnostics site.Diagnostics // warnings, and errors when the build failed
 	Pages       int
 	Took        time.Duration
-	// Stages is how long each stage took.
-	Stages Stages
+	// Stages is how long each stage took; Timings says it stage by
+	// stage, with processor time and memory.
+	Stages  Stages
+	Timings []Timing
 	// Links counts the broken links, those the link policy left out
 	// included; LinksChecked is false when the build stopped before
 	// links were checked.

@@ -57,9 +57,19 @@ func (b *Builder) checkBodies(ctx context.Context, s *site.Site, now time.Time) 
 	var mu sync.Mutex
 	parallel(ctx, len(s.Pages), func(i int) {
 		p := s.Pages[i]
+		if err := b.readBody(s, p); err != nil {
+			mu.Lock()
+			diags.Append(toDiagnostic(p, err))
+			mu.Unlock()
+			p.Rendered = &site.Rendered{}
+			return
+		}
 		r, errs := renderBody(md, links, p)
 		if !b.opts.KeepBodies {
 			r.HTML = ""
+			if p != s.Home {
+				p.Body = nil
+			}
 		}
 		p.Rendered = r
 		if len(errs) > 0 {

@@ -6,13 +6,15 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"almanac/generator/content"
 	"almanac/generator/markdown"
 	"almanac/generator/output"
 	"almanac/generator/render"
 	"almanac/generator/site"
 )
 
-// renderPages parses every page body once and renders the page's own
+// renderPages reads every page body again (the load stage let them go),
+// parses it once and renders the page's own
 // files right away, on as many goroutines as there are processors. Unless
 // the Builder keeps bodies, a page's Markdown and HTML are let go once its
 // files are written, so a build holds only what lists and feeds need (the
@@ -29,6 +31,11 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 	}
 	parallel(ctx, len(s.Pages), func(i int) {
 		p := s.Pages[i]
+		if err := b.readBody(s, p); err != nil {
+			report(toDiagnostic(p, err))
+			p.Rendered = &site.Rendered{}
+			return
+		}
 		r, errs := renderBody(md, links, p)
 		if len(errs) > 0 {
 			report(errs)
@@ -46,6 +53,18 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 		}
 	})
 	return diags
+}
+
+// readBody reads again the body the load stage let go (unless the
+// Builder keeps bodies, the loader lets each go once the page is decoded,
+// so that a build never holds them all).
+func (b *Builder) readBody(s *site.Site, p *site.Page) error {
+	if p.Body != nil || p.Sum == ([32]byte{}) {
+		return nil
+	}
+	body, err := content.ReadBody(b.opts.Source, p, s.Config)
+	p.Body = body
+	return err
 }
 
 // renderBody renders a page's Markdown with its links resolved, keeping

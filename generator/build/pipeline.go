@@ -74,10 +74,15 @@ func (b *Builder) generate(ctx context.Context, now time.Time, out output.Writer
 	start := time.Now()
 	r := &run{b: b, ctx: ctx, now: now, out: out, index: index, res: &Result{}}
 	for _, st := range stages {
-		t := time.Now()
+		m := startMeter()
 		ok := st.do(r)
+		t := m.stop(st.name)
+		r.res.Timings = append(r.res.Timings, t)
+		if r.err == nil && r.b.opts.ProfileDir != "" {
+			r.err = writeHeapProfile(r.b.opts.ProfileDir, len(r.res.Timings), st.name)
+		}
 		if st.took != nil {
-			*st.took(&r.res.Stages) += time.Since(t)
+			*st.took(&r.res.Stages) += t.Wall
 		}
 		if r.err == nil {
 			r.err = ctx.Err()
@@ -137,7 +142,7 @@ func (b *Builder) loadConfig() (cfg site.Config, diags site.Diagnostics, ok bool
 // site. With errors in the front matter the bodies are checked all the
 // same, so that one run lists every problem.
 func (r *run) load() bool {
-	s, diags := content.Load(r.ctx, r.b.opts.Source, r.cfg, content.Options{Drafts: r.b.opts.Drafts, Now: r.now})
+	s, diags := content.Load(r.ctx, r.b.opts.Source, r.cfg, content.Options{Drafts: r.b.opts.Drafts, Now: r.now, LazyBodies: !r.b.opts.KeepBodies})
 	r.res.Diagnostics.Append(diags)
 	if s == nil {
 		return false

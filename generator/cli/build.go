@@ -5,8 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
-	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"almanac/generator/build"
@@ -25,6 +26,8 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 	cacheDir := fl.String("cache-dir", "", "`folder` that keeps highlighted code between builds (default ~/.cache/almanac/SITE-HASH)")
 	noCache := fl.Bool("no-cache", false, "keep no highlighting cache on disk")
 	quiet := fl.Bool("quiet", false, "print only problems")
+	timings := fl.Bool("timings", false, "print what each stage of the build cost in time and memory")
+	profile := fl.String("profile", "", "write a CPU profile of the build and a heap profile after each stage into `folder`, for go tool pprof")
 	fl.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: almanac build [flags]\n\nBuilds the site in SOURCE into DEST. Every problem in the content is printed as")
 		fmt.Fprintln(env.Stderr, "file:line:col: error: message (hint); when there are errors, DEST is left untouched.\n\nFlags:")
@@ -43,23 +46,28 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 	}
 	cache := cachePath(env, *source, *cacheDir, *noCache)
 	if env.Getenv("GOMEMLIMIT") == "" {
-		// A build holds little once each page is written; a soft limit
-		// keeps the collector from letting garbage grow to twice that.
-		// The runtime caps the collector's share of CPU, so a larger site
-		// is slower, never stopped.
-		debug.SetMemoryLimit(buildMemoryLimit)
+		defer tuneMemory(buildMemoryFloor)()
 	}
 	b, err := build.New(build.Options{
-		Source:   srcFS,
-		Theme:    env.Theme,
-		Drafts:   *drafts,
-		BaseURL:  *baseURL,
-		CacheDir: cache,
-		GitDir:   *source,
+		Source:     srcFS,
+		Theme:      env.Theme,
+		Drafts:     *drafts,
+		BaseURL:    *baseURL,
+		CacheDir:   cache,
+		GitDir:     *source,
+		ProfileDir: *profile,
 	})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "almanac build: %v\n", err)
 		return ExitFailed
+	}
+	if *profile != "" {
+		stop, err := startCPUProfile(*profile)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "almanac build: %v\n", err)
+			return ExitFailed
+		}
+		defer stop()
 	}
 	res, err := b.ToDiskWaiting(ctx, now, out, func(pid int) {
 		// Said even with --quiet: a build that sits still for no
@@ -92,15 +100,14 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 		}
 		return ExitFailed
 	}
+	if *timings {
+		build.WriteTimings(env.Stdout, res.Timings)
+	}
 	if !*quiet {
 		fmt.Fprintf(env.Stdout, "built %d pages into %s in %s\n", res.Pages, out, res.Took.Round(time.Millisecond))
 	}
 	return ExitOK
 }
-
-// buildMemoryLimit is the soft memory limit of a build (GOMEMLIMIT
-// overrides it).
-const buildMemoryLimit = 256 << 20
 
 func printDiagnostics(env Env, diags site.Diagnostics) {
 	for _, d := range diags {
@@ -125,4 +132,24 @@ func parseNow(s string, source fs.FS) (time.Time, error) {
 		return time.ParseInLocation("2006-01-02", s, loc)
 	}
 	return time.Time{}, fmt.Errorf("%q is neither RFC 3339 (2026-11-26T09:00:00+09:00) nor a date (2026-11-26)", s)
+}
+
+// startCPUProfile profiles the process into dir/cpu.pprof until stop is
+// called.
+func startCPUProfile(dir string) (stop func(), err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(filepath.Join(dir, "cpu.pprof"))
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -22,6 +22,10 @@ type Options struct {
 	Drafts bool
 	// Now is the build's present; the zero time means the wall clock.
 	Now time.Time
+	// LazyBodies lets each page's body go as soon as its front matter is
+	// decoded, so that a large site's bodies are never all held at once;
+	// ReadBody reads one again when it is needed.
+	LazyBodies bool
 }
 
 // Load walks cfg.ContentDir in fsys (the site root), decodes every page in
@@ -31,7 +35,7 @@ type Options struct {
 func Load(ctx context.Context, fsys fs.FS, cfg site.Config, opts Options) (*site.Site, site.Diagnostics) {
 	cfg = withDefaults(cfg)
 	files, diags := Walk(ctx, fsys, cfg.Content())
-	pages, pageDiags := loadPages(ctx, fsys, files.Markdown, cfg)
+	pages, pageDiags := loadPages(ctx, fsys, files.Markdown, cfg, opts.LazyBodies)
 	diags.Append(pageDiags)
 	if ctx.Err() != nil {
 		diags.Sort()
@@ -45,12 +49,15 @@ func Load(ctx context.Context, fsys fs.FS, cfg site.Config, opts Options) (*site
 }
 
 // loadPages decodes files on the worker pool; results keep the order of
-// files.
-func loadPages(ctx context.Context, fsys fs.FS, files []string, cfg site.Config) ([]*site.Page, site.Diagnostics) {
+// files. With lazy, bodies are let go as each page is decoded.
+func loadPages(ctx context.Context, fsys fs.FS, files []string, cfg site.Config, lazy bool) ([]*site.Page, site.Diagnostics) {
 	pages := make([]*site.Page, len(files))
 	perFile := make([]site.Diagnostics, len(files))
 	pool.Each(ctx, len(files), func(i int) {
 		pages[i], perFile[i] = LoadPage(fsys, files[i], cfg)
+		if p := pages[i]; lazy && p != nil && p.Sum != ([32]byte{}) {
+			p.Body = nil
+		}
 	})
 	var diags site.Diagnostics
 	for _, d := range perFile {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -40,6 +41,9 @@ func LoadPage(fsys fs.FS, name string, cfg site.Config) (*site.Page, site.Diagno
 		return nil, site.Diagnostics{*d}
 	}
 	p, diags := decodePage(fsys, name, data, cfg)
+	if p != nil {
+		p.Sum = sha256.Sum256(data)
+	}
 	if p == nil {
 		for i := range diags {
 			if diags[i].Severity == site.Error {
@@ -106,6 +110,28 @@ func decodePage(fsys fs.FS, name string, data []byte, cfg site.Config) (*site.Pa
 		return nil, diags
 	}
 	return decodeTree(fsys, name, m, root, cfg)
+}
+
+// ReadBody reads a page's body again from its file, for a build that let
+// the bodies go after loading to hold less: the Markdown after the front
+// matter, shortcodes expanded, as LoadPage read it. It fails when the file
+// no longer holds what was loaded.
+func ReadBody(fsys fs.FS, p *site.Page, cfg site.Config) ([]byte, error) {
+	cfg = withDefaults(cfg)
+	data, d := readPage(fsys, p.Source)
+	if d != nil {
+		return nil, *d
+	}
+	if sha256.Sum256(data) != p.Sum {
+		return nil, site.Diagnostic{Pos: site.Pos{File: p.Source}, Msg: "file changed while the site was being built",
+			Hint: "build again once the file is saved"}
+	}
+	m, d := splitMatter(p.Source, normalize(data))
+	if d != nil {
+		return nil, *d
+	}
+	body, _ := expandShortcodes(fsys, p.Source, m.body, m.bodyLine, cfg.ContentDir)
+	return body, nil
 }
 
 // decodeTree decodes the parsed front matter root of the file name, split

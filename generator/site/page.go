@@ -35,6 +35,10 @@ type Page struct {
 	// Source is the file's slash-separated path relative to the site root,
 	// e.g. "content/stories/export-deploy-log.md".
 	Source string
+	// Sum is the SHA-256 of the source file's bytes as read, zero for a
+	// page that has no file of its own: what a later read of the same
+	// file is checked against.
+	Sum [32]byte
 	// Slug is the last URL segment; URL the page's site-relative URL with a
 	// leading and trailing slash ("/stories/export-deploy-log/"), "/" for the
 	// home page.
