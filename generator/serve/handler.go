@@ -34,6 +34,10 @@ const (
 // come from the standard library, through http.ServeContent.
 type siteHandler struct {
 	out *output.Memory
+	// ready closes when the first build is done; until then a browser
+	// gets the building page, and other clients wait. stop closes when
+	// the server shuts down, and ends the wait.
+	ready, stop <-chan struct{}
 	// placeholder, when the site has never built, is served for every
 	// page: it loads the reload client, which shows the errors.
 	placeholder func() bool
@@ -48,6 +52,9 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name, ok := fileName(r.URL.Path)
 	if !ok {
 		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	if !h.waitReady(w, r) {
 		return
 	}
 	if h.placeholder() {
@@ -94,6 +101,32 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	hd.Set("ETag", etag(data))
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+}
+
+// waitReady answers a request that comes while the first build runs. A
+// browser (it asks for HTML) gets the building page at once, which the
+// reload client, or without JavaScript a refresh, replaces by the site
+// when it is ready. Other clients (curl, scripts, tests) are held until
+// the site is built, as a server that is slow to start would hold them.
+// It reports whether the request is still to be answered.
+func (h *siteHandler) waitReady(w http.ResponseWriter, r *http.Request) bool {
+	select {
+	case <-h.ready:
+		return true
+	default:
+	}
+	if strings.Contains(r.Header.Get("Accept"), "text/html") {
+		serveBuilding(w)
+		return false
+	}
+	select {
+	case <-h.ready:
+		return true
+	case <-r.Context().Done():
+	case <-h.stop:
+		serveBuilding(w)
+	}
+	return false
 }
 
 // fileName maps a URL path to an output name ("" is the root), refusing
@@ -169,6 +202,41 @@ func servePlaceholder(w http.ResponseWriter) {
 	w.WriteHeader(http.StatusServiceUnavailable)
 	w.Write([]byte(placeholderPage))
 }
+
+// buildingRetry is how many seconds the building page waits before it
+// asks again, when no reload event comes first.
+const buildingRetry = "2"
+
+// serveBuilding answers while the first build runs: 503, since the page
+// asked for is not there yet, with the time to try again.
+func serveBuilding(w http.ResponseWriter) {
+	hd := w.Header()
+	hd.Set("Content-Type", "text/html; charset=utf-8")
+	hd.Set("Cache-Control", "no-store")
+	hd.Set("Retry-After", buildingRetry)
+	w.WriteHeader(http.StatusServiceUnavailable)
+	w.Write([]byte(buildingPage))
+}
+
+// buildingPage reloads itself every few seconds, and at once when the
+// reload client hears that the site is built; the meta tag makes the
+// client reload on any change, as it does for the unbuilt page.
+const buildingPage = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="` + buildingRetry + `">
+<meta name="almanac-preview" content="building">
+<title>almanac preview: building the site…</title>
+</head>
+<body>
+<h1>Building the site…</h1>
+<p>The preview is building the site for the first time. This page shows the site as soon as it is ready.</p>
+<script src="` + clientURL + `" defer></script>
+</body>
+</html>
+`
 
 const placeholderPage = `<!doctype html>
 <html lang="en">

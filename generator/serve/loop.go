@@ -22,8 +22,8 @@ type reloadMessage struct {
 	CSS  []string `json:"css,omitempty"`
 }
 
-// build runs the first build: everything, the deferred part too, before
-// the server answers.
+// build runs the first build: everything, the deferred part too. The
+// server answers meanwhile with the building page.
 func (s *Server) build(ctx context.Context) {
 	start := time.Now()
 	up := s.inc.Apply(ctx, nil, nil)

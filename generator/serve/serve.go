@@ -55,8 +55,8 @@ type Options struct {
 	Log io.Writer
 
 	// beforeSettle, for tests, runs after the deferred work has taken its
-	// snapshot and before it starts.
-	beforeSettle func()
+	// snapshot and before it starts; beforeBuild before the first build.
+	beforeSettle, beforeBuild func()
 }
 
 // Server is a running preview.
@@ -79,11 +79,17 @@ type Server struct {
 	problems   problemState
 	logMu      sync.Mutex
 	done       chan error
+
+	ready chan struct{} // closed when the first build is done, good or not
+	stop  chan struct{} // closed when the server starts to shut down
 }
 
-// Start listens, builds the site and serves it until ctx ends; Wait waits
-// for the end. The first build's errors do not stop it: the server waits
-// for them to be fixed, showing them in every page it is asked for.
+// Start listens and serves the site until ctx ends; Wait waits for the
+// end. It returns as soon as the port is open: the first build runs
+// behind it, and until it is done a browser asking for any page gets a
+// "building" page that loads the site when it is ready (Ready closes
+// then). The first build's errors do not stop it: the server waits for
+// them to be fixed, showing them in every page it is asked for.
 func Start(ctx context.Context, opts Options) (*Server, error) {
 	if opts.Bind == "" {
 		opts.Bind = "127.0.0.1"
@@ -120,7 +126,8 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{opts: opts, url: siteURL(opts.Bind, ln.Addr()), source: source,
-		out: output.NewMemory(), broker: NewBroker(), client: client, done: make(chan error, 1)}
+		out: output.NewMemory(), broker: NewBroker(), client: client, done: make(chan error, 1),
+		ready: make(chan struct{}), stop: make(chan struct{})}
 	s.urls = addressesOf(opts.Bind, ln.Addr())
 	s.url = s.urls[0]
 	public := !listensOnLoopback(ln.Addr())
@@ -146,13 +153,24 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	s.broker.Set("hello", []byte(`{"id":"`+strconv.FormatInt(time.Now().UnixNano(), 36)+`"}`))
 	s.problems.set(nil, nil)
 
-	s.build(ctx)
 	s.serve(ctx, ln)
 	return s, nil
 }
 
-// idle reports whether no deferred work runs or waits.
-func (s *Server) idle() bool { return !s.settling.Load() && !s.inc.Pending() }
+// Ready is closed once the first build is done, whether the site built or
+// not: from then on every page is the site's, or the errors.
+func (s *Server) Ready() <-chan struct{} { return s.ready }
+
+// idle reports whether the first build is done and no deferred work runs
+// or waits.
+func (s *Server) idle() bool {
+	select {
+	case <-s.ready:
+	default:
+		return false
+	}
+	return !s.settling.Load() && !s.inc.Pending()
+}
 
 // URL is where the site is served, with a trailing slash: the first of
 // URLs.
@@ -184,7 +202,7 @@ func (s *Server) serve(ctx context.Context, ln net.Listener) {
 	mux := http.NewServeMux()
 	mux.Handle("GET "+eventsURL, s.broker)
 	mux.HandleFunc("GET "+clientURL, s.serveClient)
-	mux.Handle("/", &siteHandler{out: s.out, placeholder: func() bool { return !s.built.Load() }})
+	mux.Handle("/", &siteHandler{out: s.out, ready: s.ready, stop: s.stop, placeholder: func() bool { return !s.built.Load() }})
 	s.http = &http.Server{Handler: s.hosts.check(mux), ReadHeaderTimeout: 10 * time.Second}
 	s.http.RegisterOnShutdown(s.broker.Close)
 
@@ -195,7 +213,19 @@ func (s *Server) serve(ctx context.Context, ln net.Listener) {
 	wg.Add(3)
 	go func() { defer wg.Done(); s.watch.run(loopCtx, paths, s.logf) }()
 	go func() { defer wg.Done(); batch(loopCtx, paths, batches, newDebouncer(), realClock{}) }()
-	go func() { defer wg.Done(); s.loop(loopCtx, batches) }()
+	go func() {
+		defer wg.Done()
+		// The first build runs here, where every later change is
+		// applied, while the port already answers; the changes saved
+		// meanwhile wait in the batch.
+		if s.opts.beforeBuild != nil {
+			s.opts.beforeBuild()
+		}
+		s.build(loopCtx)
+		close(s.ready)
+		s.broker.Publish("reload", []byte(`{"urls":[],"all":true}`))
+		s.loop(loopCtx, batches)
+	}()
 
 	served := make(chan error, 1)
 	go func() { served <- s.http.Serve(ln) }()
@@ -207,6 +237,7 @@ func (s *Server) serve(ctx context.Context, ln net.Listener) {
 		}
 		shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
+		close(s.stop)
 		s.broker.Close()
 		if shutErr := s.http.Shutdown(shutCtx); err == nil && shutErr != nil {
 			err = shutErr

@@ -79,6 +79,7 @@ func start(t testing.TB, dir string) *Server {
 		cancel()
 		waitOrFail(t, srv)
 	})
+	<-srv.Ready()
 	return srv
 }
 

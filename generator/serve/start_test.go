@@ -48,6 +48,7 @@ func startWith(t *testing.T, dir string, set func(*Options)) (*Server, *captured
 		cancel()
 		waitOrFail(t, srv)
 	})
+	<-srv.Ready()
 	return srv, log
 }
 
