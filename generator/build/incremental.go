@@ -65,6 +65,9 @@ type Incremental struct {
 
 	sigMu   sync.Mutex
 	sources map[string]uint64 // output name → signature of its job's sources at the last Settle
+
+	bodiesFor   *render.Renderer // the templates bodiesShown was worked out for
+	bodiesShown bool             // whether a list layout may show a page's body
 }
 
 // Update says what one step did.
@@ -96,6 +99,10 @@ type work struct {
 	layouts bool            // templates changed: every page again
 	statics bool            // static/ changed: the stylesheet and so every page
 	sources map[string]bool // changed files, site-relative
+	// bodies are the changed files among sources of which only the body
+	// changed: the lists show of them what they showed, but for the few
+	// files that show bodies (see shows).
+	bodies map[string]bool
 }
 
 func (w *work) add(o work) {
@@ -104,15 +111,35 @@ func (w *work) add(o work) {
 	w.layouts = w.layouts || o.layouts
 	w.statics = w.statics || o.statics
 	for s := range o.sources {
-		w.mark(s)
+		// Only the body changed only when it did in both.
+		if o.bodies[s] && (!w.sources[s] || w.bodies[s]) {
+			w.markBody(s)
+		} else {
+			w.mark(s)
+		}
 	}
 }
 
+// mark takes src as changed in any way.
 func (w *work) mark(src string) {
 	if w.sources == nil {
 		w.sources = map[string]bool{}
 	}
 	w.sources[src] = true
+	delete(w.bodies, src)
+}
+
+// markBody takes src as changed in its body only, unless it is marked as
+// changed otherwise already.
+func (w *work) markBody(src string) {
+	if w.sources[src] && !w.bodies[src] {
+		return
+	}
+	if w.bodies == nil {
+		w.bodies = map[string]bool{}
+	}
+	w.mark(src)
+	w.bodies[src] = true
 }
 
 func (w *work) empty() bool {

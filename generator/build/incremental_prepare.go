@@ -141,7 +141,7 @@ func (x *Incremental) updateBodies(st *applyState) {
 	for src := range x.dirty.sources {
 		f := x.files[src]
 		if p := st.links.bySource[src]; p != nil && f != nil && f.page != nil {
-			p.Body, p.BodyLine = f.page.Body, f.page.BodyLine
+			p.Body, p.BodyLine, p.Sum = f.page.Body, f.page.BodyLine, f.page.Sum
 		}
 	}
 }

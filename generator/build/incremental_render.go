@@ -158,11 +158,21 @@ func (x *Incremental) commit(st *applyState, s *staging) []string {
 	}
 	next := x.dirty
 	next.reload = false
+	// Not linked again: the front matter of every changed file is as it
+	// was, and only bodies (or the bytes of other files) changed.
+	bodies := !st.relinked && !x.dirty.wholeSite()
+	if bodies {
+		next.sources, next.bodies = nil, nil
+		for src := range x.dirty.sources {
+			next.markBody(src)
+		}
+	}
 	x.settle.add(next)
 	// A list may show what a page shows of the changed one (the number
 	// of stories of a release): the pages rendered again count as changed
-	// for the lists.
-	if !x.dirty.all {
+	// for the lists. Not when only bodies changed: the pages that show a
+	// changed one show of it what they showed.
+	if !x.dirty.all && !bodies {
 		for src := range st.shown {
 			x.settle.mark(src)
 		}

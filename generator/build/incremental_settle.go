@@ -28,6 +28,10 @@ type Settling struct {
 	rendered map[string]*site.Rendered
 	assets   []string
 	gitDates map[string]time.Time
+
+	listsShowBodies bool                  // see shows
+	bodyPages       map[string]*site.Page // the pages whose bodies alone changed, by source
+	home            string                // the home page's source
 }
 
 // Settle takes the pending work and a snapshot to do it on. Call it where
@@ -38,7 +42,8 @@ func (x *Incremental) Settle() *Settling {
 	x.settle = work{}
 	x.mu.Unlock()
 	s := &Settling{x: x, w: w, gen: gen, cfg: x.cfg, drafts: x.b.opts.Drafts, now: x.now, renderer: x.renderer,
-		rendered: make(map[string]*site.Rendered, len(x.files)), gitDates: x.gitDates}
+		rendered: make(map[string]*site.Rendered, len(x.files)), gitDates: x.gitDates,
+		listsShowBodies: x.listsShowBodies()}
 	var others []string
 	for src, f := range x.files {
 		switch {
@@ -92,7 +97,19 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 			p.Rendered = &site.Rendered{}
 		}
 	}
-	prep, _, err := x.b.bind(s.renderer, linked, report)
+	s.bodyPages = map[string]*site.Page{}
+	for _, p := range linked.Pages {
+		if s.w.bodies[p.Source] {
+			s.bodyPages[p.Source] = p
+		}
+	}
+	if linked.Home != nil {
+		s.home = linked.Home.Source
+	}
+	// The lists first, without the search index, whose pages are all
+	// indexed again (a second of work at 10,000 pages): a list that
+	// shows a new title does not wait for it.
+	prep, _, err := x.b.bind(s.renderer, linked, report, render.WithoutIndex())
 	if err != nil {
 		return fail(err)
 	}
@@ -100,13 +117,13 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 	if ctx.Err() != nil {
 		return fail(nil)
 	}
-	for _, jobs := range [][]render.Job{lists, pages} {
+	run := func(prep *render.Prepared, jobs []render.Job) bool {
 		if len(jobs) == 0 {
-			continue
+			return true
 		}
 		st := newStaging()
-		if err := prep.Run(ctx, jobs, st); err != nil || ctx.Err() != nil {
-			return fail(err)
+		if err = prep.Run(ctx, jobs, st); err != nil || ctx.Err() != nil {
+			return false
 		}
 		up := &Update{Deferred: true, Outputs: len(jobs), StyleOnly: s.styleOnly()}
 		up.Changed = x.commitSettled(st, s.gen)
@@ -115,6 +132,41 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		if emit != nil && len(up.Changed) > 0 {
 			up.Took = time.Since(start)
 			emit(up)
+		}
+		return true
+	}
+	for _, jobs := range [][]render.Job{lists, pages} {
+		if !run(prep, jobs) {
+			return fail(err)
+		}
+	}
+	if s.indexes() {
+		full, _, err := x.b.bind(s.renderer, linked, report)
+		if err != nil {
+			return fail(err)
+		}
+		var index []render.Job
+		for _, j := range full.Jobs() {
+			if strings.HasPrefix(j.Name, searchPrefix) && !all[j.Name] {
+				index = append(index, j)
+			}
+		}
+		if ctx.Err() != nil {
+			return fail(nil)
+		}
+		jobs, _, names := s.pick(index, nil)
+		for name := range names {
+			all[name] = true
+		}
+		if !run(full, jobs) {
+			return fail(err)
+		}
+	} else {
+		// Nothing the index shows changed: its files stay.
+		for _, name := range x.out.Names() {
+			if strings.HasPrefix(name, searchPrefix) {
+				all[name] = true
+			}
 		}
 	}
 	if removed := x.collect(all, s.gen); len(removed) > 0 {
@@ -142,7 +194,12 @@ func (s *Settling) choose(linked *site.Site, prep *render.Prepared) (lists, page
 			owned[j.Name] = true
 		}
 	}
-	jobs := prep.Jobs()
+	return s.pick(prep.Jobs(), owned)
+}
+
+// pick chooses among jobs as choose does, owned naming the content pages'
+// own files.
+func (s *Settling) pick(jobs []render.Job, owned map[string]bool) (lists, pages []render.Job, all map[string]bool) {
 	all = make(map[string]bool, len(jobs))
 	whole := s.w.wholeSite()
 	// Apply rendered every page itself when everything was to be done.
@@ -164,7 +221,7 @@ func (s *Settling) choose(linked *site.Site, prep *render.Prepared) (lists, page
 		moved := s.x.sources[j.Name] != sig
 		s.x.sources[j.Name] = sig
 		_, made := s.x.out.Get(j.Name)
-		if whole || moved || !made || len(j.Sources) == 0 || s.touches(j.Sources) {
+		if whole || moved || !made || len(j.Sources) == 0 || s.shows(j) {
 			lists = append(lists, j)
 		}
 	}
@@ -198,9 +255,19 @@ func (sg signatures) of(list []string) uint64 {
 	return byLen[len(list)]
 }
 
-func (s *Settling) touches(sources []string) bool {
-	for _, src := range sources {
-		if s.w.sources[src] {
+// searchPrefix starts the names of the search page and its index.
+const searchPrefix = "search/"
+
+// indexes reports whether the search index may show what changed: every
+// file when the whole site is rendered again, a content page when one
+// changed (the index shows every page's text). Other files (an image)
+// leave it as it is.
+func (s *Settling) indexes() bool {
+	if s.w.wholeSite() || s.w.reload {
+		return true
+	}
+	for src := range s.w.sources {
+		if content.IsMarkdown(src) {
 			return true
 		}
 	}
