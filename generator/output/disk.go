@@ -109,11 +109,21 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	full := filepath.Join(s.dir, filepath.FromSlash(c))
 	d := filepath.Dir(full)
 	s.mu.Lock()
-	known := s.dirs[d]
+	known, parent := s.dirs[d], s.dirs[filepath.Dir(d)] || filepath.Dir(d) == s.dir
 	s.mu.Unlock()
 	if !known {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
+		// Most pages are a folder of their own under a known one: one
+		// mkdir, not the stat of every folder above that MkdirAll does.
+		err := os.ErrNotExist
+		if parent {
+			if err = os.Mkdir(d, 0o755); errors.Is(err, fs.ErrExist) {
+				err = nil // another page's file made it first
+			}
+		}
+		if err != nil {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
 		}
 		s.mu.Lock()
 		s.dirs[d] = true
