@@ -1,0 +1,106 @@
+package build
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The scale benchmarks answer, in one run each (the machines are shared
+// and noisy, so only ratios measured side by side mean much):
+//
+//   - BenchmarkScale: does the cost per page stay flat? It builds n and
+//     10n pages to disk, cold, and reports the ratio of their wall and
+//     processor times (11 or less is linear enough) and the largest HTML
+//     file of the larger site. n is ALMANAC_BENCH_PAGES, 2,000 when unset:
+//
+//     go test ./generator/build -run '^$' -bench 'Scale$' -benchtime 1x -timeout 60m
+//
+//   - BenchmarkVsFloor10000: a cold and a warm build of 10,000 pages beside
+//     the floor (reading, front matter and Markdown with the same
+//     highlighting, nothing written), with the ratios to it.
+//
+// Neither runs in CI.
+
+// timeBuild builds dir to a fresh folder on disk and returns its wall and
+// processor time and the output folder.
+func timeBuild(b *testing.B, dir, cache string) (wall, cpu time.Duration, dest string) {
+	b.Helper()
+	bld, err := New(Options{Source: os.DirFS(dir), Theme: theme(), CacheDir: cache})
+	if err != nil {
+		b.Fatal(err)
+	}
+	dest = filepath.Join(b.TempDir(), "public")
+	start, cpu0 := time.Now(), processCPU()
+	if _, err := bld.ToDisk(context.Background(), testNow, dest); err != nil {
+		b.Fatal(err)
+	}
+	return time.Since(start), processCPU() - cpu0, dest
+}
+
+// largestHTML returns the largest .html file under dir and its size.
+func largestHTML(b *testing.B, dir string) (string, int64) {
+	b.Helper()
+	var name string
+	var size int64
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		info, err := d.Info()
+		if err == nil && info.Size() > size {
+			name, size = p, info.Size()
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rel, _ := filepath.Rel(dir, name)
+	return filepath.ToSlash(rel), size
+}
+
+func BenchmarkScale(b *testing.B) {
+	n := 2000
+	if v, err := strconv.Atoi(os.Getenv("ALMANAC_BENCH_PAGES")); err == nil && v > 0 {
+		n = v
+	}
+	small, large := corpusDir(b, n), corpusDir(b, 10*n)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ws, cs, _ := timeBuild(b, small, "")
+		wl, cl, dest := timeBuild(b, large, "")
+		name, size := largestHTML(b, dest)
+		b.Logf("%d pages: %s wall, %s cpu; %d pages: %s wall, %s cpu; largest HTML %s, %d KB",
+			n, ws.Round(time.Millisecond), cs.Round(time.Millisecond), 10*n, wl.Round(time.Millisecond), cl.Round(time.Millisecond), name, size>>10)
+		b.ReportMetric(float64(wl)/float64(ws), "x-wall")
+		if cs > 0 {
+			b.ReportMetric(float64(cl)/float64(cs), "x-cpu")
+		}
+		b.ReportMetric(float64(size)/1024, "KB-largest-html")
+	}
+}
+
+func BenchmarkVsFloor10000(b *testing.B) {
+	dir := corpusDir(b, 10000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		if err := floor(os.DirFS(dir)); err != nil {
+			b.Fatal(err)
+		}
+		fl := time.Since(start)
+		cold, _, _ := timeBuild(b, dir, "")
+		cache := b.TempDir()
+		timeBuild(b, dir, cache) // fills the cache
+		warm, _, _ := timeBuild(b, dir, cache)
+		b.Logf("floor %s, cold %s, warm %s", fl.Round(time.Millisecond), cold.Round(time.Millisecond), warm.Round(time.Millisecond))
+		b.ReportMetric(float64(cold)/float64(fl), "x-floor-cold")
+		b.ReportMetric(float64(warm)/float64(fl), "x-floor-warm")
+	}
+}
