@@ -8,7 +8,6 @@ import (
 
 	"almanac/generator/markdown"
 	"almanac/generator/metrics"
-	"almanac/generator/output"
 	"almanac/generator/render"
 	"almanac/generator/site"
 )
@@ -34,7 +33,7 @@ import (
 type Incremental struct {
 	b   *Builder
 	now time.Time
-	out *output.Memory
+	out Output
 
 	// What the files say now.
 	cfg      site.Config
@@ -151,7 +150,7 @@ func (w *work) wholeSite() bool { return w.all || w.layouts || w.statics }
 
 // Incremental returns a builder that renders the site at now into out. Call
 // Build first.
-func (b *Builder) Incremental(now time.Time, out *output.Memory) *Incremental {
+func (b *Builder) Incremental(now time.Time, out Output) *Incremental {
 	return &Incremental{
 		b: b, now: now, out: out,
 		files:     map[string]*sourceFile{},

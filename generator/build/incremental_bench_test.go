@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -47,41 +49,81 @@ func benchSettle(b *testing.B, pages, edits int) {
 		if up := x.Build(context.Background()); up.Failed() {
 			b.Fatal(up.Diagnostics)
 		}
-		edit := func(data string) (apply, settle time.Duration, outputs int) {
+		heapBuilt := liveHeap()
+		// edit times Apply, the lists (the last report of the deferred
+		// work before the search index) and the whole deferred work.
+		edit := func(data string) (apply, lists, settle time.Duration, outputs int) {
 			os.WriteFile(story, []byte(data), 0o644)
 			t0 := time.Now()
 			if up := x.Apply(context.Background(), []string{rel}, nil); up.Failed() {
 				b.Fatal(up.Diagnostics)
 			}
 			t1 := time.Now()
-			up := x.Settle().Run(context.Background(), nil)
+			listed := t1
+			up := x.Settle().Run(context.Background(), func(u *Update) {
+				if slices.ContainsFunc(u.Changed, func(n string) bool { return !strings.HasPrefix(n, "search/") }) {
+					listed = time.Now()
+				}
+			})
 			if up.Failed() {
 				b.Fatal(up.Diagnostics)
 			}
-			return t1.Sub(t0), time.Since(t1), up.Outputs
+			return t1.Sub(t0), listed.Sub(t1), time.Since(t1), up.Outputs
 		}
-		var bodyA, bodyS, titleA, titleS []time.Duration
+		var bodyA, bodyL, bodyS, titleA, titleL, titleS []time.Duration
 		var bodyN, titleN int
 		for n := range edits {
-			a, s, o := edit(fmt.Sprintf("%s\nA sentence added by edit %d.\n", orig, n))
-			bodyA, bodyS, bodyN = append(bodyA, a), append(bodyS, s), o
+			a, l, s, o := edit(fmt.Sprintf("%s\nA sentence added by edit %d.\n", orig, n))
+			bodyA, bodyL, bodyS, bodyN = append(bodyA, a), append(bodyL, l), append(bodyS, s), o
 		}
 		for n := range edits {
-			a, s, o := edit(strings.Replace(string(orig), "\ntitle: ", fmt.Sprintf("\ntitle: Edit %d of ", n), 1))
-			titleA, titleS, titleN = append(titleA, a), append(titleS, s), o
+			a, l, s, o := edit(strings.Replace(string(orig), "\ntitle: ", fmt.Sprintf("\ntitle: Edit %d of ", n), 1))
+			titleA, titleL, titleS, titleN = append(titleA, a), append(titleL, l), append(titleS, s), o
 		}
 		os.WriteFile(story, orig, 0o644)
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
+		heapEdited := liveHeap()
+		if name := os.Getenv("ALMANAC_HEAP_PROFILE"); name != "" {
+			if f, err := os.Create(name); err == nil {
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
 		b.ReportMetric(msOf(medianOf(bodyA)), "body-apply-ms")
+		b.ReportMetric(msOf(medianOf(bodyL)), "body-lists-ms")
 		b.ReportMetric(msOf(medianOf(bodyS)), "body-settle-ms")
 		b.ReportMetric(float64(bodyN), "body-settle-files")
 		b.ReportMetric(msOf(medianOf(titleA)), "title-apply-ms")
+		b.ReportMetric(msOf(medianOf(titleL)), "title-lists-ms")
 		b.ReportMetric(msOf(medianOf(titleS)), "title-settle-ms")
 		b.ReportMetric(float64(titleN), "title-settle-files")
-		b.ReportMetric(float64(m.HeapAlloc)/(1<<20), "heap-after-MiB")
+		b.ReportMetric(heapBuilt, "heap-built-MiB")
+		b.ReportMetric(heapEdited, "heap-edited-MiB")
+		b.ReportMetric(peakRSSMiB(), "peak-rss-MiB")
+		runtime.KeepAlive(x)
 	}
+}
+
+// liveHeap is the heap in use after a collection, in MiB.
+func liveHeap() float64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.HeapAlloc) / (1 << 20)
+}
+
+// peakRSSMiB is the process's peak resident memory (Linux), or 0.
+func peakRSSMiB() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+			return float64(kb) / 1024
+		}
+	}
+	return 0
 }
 
 func medianOf(ds []time.Duration) time.Duration {

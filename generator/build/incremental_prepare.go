@@ -176,7 +176,7 @@ func (x *Incremental) checkLinks(st *applyState, full bool) site.Diagnostics {
 // outputExists reports whether the site has a file of that output name:
 // one written already, or a static file that the deferred work copies.
 func (x *Incremental) outputExists(name string) bool {
-	if _, ok := x.out.Get(name); ok {
+	if has(x.out, name) {
 		return true
 	}
 	if !fs.ValidPath(name) {

@@ -98,7 +98,7 @@ func (x *Incremental) pageJobs(st *applyState, hot []string) []render.Job {
 type staging struct {
 	mu     sync.Mutex
 	files  map[string][]byte
-	direct *output.Memory
+	direct Output
 }
 
 func newStaging() *staging { return &staging{files: map[string][]byte{}} }
@@ -128,9 +128,9 @@ func (x *Incremental) commit(st *applyState, s *staging) []string {
 	var changed []string
 	for name, data := range s.files {
 		x.writtenAt[name] = x.gen
-		switch old, ok := x.out.Get(name); {
+		switch {
 		case data == nil: // written through
-		case ok && bytes.Equal(old, data):
+		case same(x.out, name, data):
 			continue
 		default:
 			x.out.Keep(name, data)
@@ -139,7 +139,7 @@ func (x *Incremental) commit(st *applyState, s *staging) []string {
 	}
 	for _, name := range st.remove {
 		x.writtenAt[name] = x.gen
-		if _, ok := x.out.Get(name); ok {
+		if has(x.out, name) {
 			x.out.Remove(name)
 			changed = append(changed, name)
 		}

@@ -220,7 +220,7 @@ func (s *Settling) pick(jobs []render.Job, owned map[string]bool) (lists, pages 
 		sig := sigs.of(j.Sources)
 		moved := s.x.sources[j.Name] != sig
 		s.x.sources[j.Name] = sig
-		_, made := s.x.out.Get(j.Name)
+		made := has(s.x.out, j.Name)
 		if whole || moved || !made || len(j.Sources) == 0 || s.shows(j) {
 			lists = append(lists, j)
 		}
@@ -319,7 +319,7 @@ func (x *Incremental) commitSettled(st *staging, gen uint64) []string {
 				continue
 			}
 			data := st.files[name]
-			if old, ok := x.out.Get(name); ok && string(old) == string(data) {
+			if same(x.out, name, data) {
 				continue
 			}
 			x.out.Keep(name, data)

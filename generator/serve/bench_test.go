@@ -32,7 +32,7 @@ import (
 // highlights every code block.
 
 func BenchmarkPreview1000(b *testing.B)  { benchPreview(b, 1000, 50, 10, 10) }
-func BenchmarkPreview10000(b *testing.B) { benchPreview(b, 10000, 50, 10, 10) }
+func BenchmarkPreview10000(b *testing.B) { benchPreview(b, 10000, 100, 10, 3) }
 
 // benchPreview times edits of three kinds: a sentence added to a story's
 // body, a story's title changed (front matter: the site is linked and its
@@ -69,21 +69,23 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 		full := time.Since(began)
 		events := listen(b, srv, url)
 		waitIdle(srv)
+		heapBuilt := liveHeapMiB()
 
 		// Story edits: a sentence added to the body, as a writer saves.
 		orig, _ := os.ReadFile(story)
 		var reload, settled []time.Duration
 		for n := range storyEdits {
 			body := fmt.Sprintf("%s\nA sentence added by edit %d.\n", orig, n)
-			r, s := timeEdit(b, srv, events, url, func() { os.WriteFile(story, []byte(body), 0o644) })
+			r, _, s := timeEdit(b, srv, events, url, "", func() { os.WriteFile(story, []byte(body), 0o644) })
 			reload, settled = append(reload, r), append(settled, s)
 		}
+		heapEdited := liveHeapMiB()
 		// Front matter edits: the title, which lists and feeds show.
-		var mReload, mSettled []time.Duration
+		var mReload, mList, mSettled []time.Duration
 		for n := range matterEdits {
 			body := strings.Replace(string(orig), "\ntitle: ", fmt.Sprintf("\ntitle: Edit %d of ", n), 1)
-			r, s := timeEdit(b, srv, events, url, func() { os.WriteFile(story, []byte(body), 0o644) })
-			mReload, mSettled = append(mReload, r), append(mSettled, s)
+			r, l, s := timeEdit(b, srv, events, url, "/stories/", func() { os.WriteFile(story, []byte(body), 0o644) })
+			mReload, mList, mSettled = append(mReload, r), append(mList, l), append(mSettled, s)
 		}
 		os.WriteFile(story, orig, 0o644)
 		// Layout edits: every page again, the open one first.
@@ -91,9 +93,10 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 		for n := range layoutEdits {
 			edited := strings.Replace(string(data), `<article class="detail story">`,
 				fmt.Sprintf(`<article class="detail story" data-edit="%d">`, n), 1)
-			r, s := timeEdit(b, srv, events, url, func() { os.WriteFile(layout, []byte(edited), 0o644) })
+			r, _, s := timeEdit(b, srv, events, url, "", func() { os.WriteFile(layout, []byte(edited), 0o644) })
 			lReload, lSettled = append(lReload, r), append(lSettled, s)
 		}
+		heapEnd := liveHeapMiB()
 		cancel()
 		srv.Wait()
 
@@ -103,12 +106,16 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 		b.ReportMetric(ms(pct(mReload, 50)), "matter-p50-ms")
 		b.ReportMetric(ms(pct(mReload, 95)), "matter-p95-ms")
 		b.ReportMetric(ms(pct(mSettled, 50)), "matter-settled-p50-ms")
+		b.ReportMetric(ms(pct(mList, 50)), "matter-list-p50-ms")
 		b.ReportMetric(ms(pct(lReload, 50)), "layout-p50-ms")
 		b.ReportMetric(ms(pct(lReload, 95)), "layout-p95-ms")
 		b.ReportMetric(ms(pct(lSettled, 50)), "layout-settled-p50-ms")
 		b.ReportMetric(full.Seconds(), "full-build-s")
 		b.ReportMetric(ms(answered), "port-answers-ms")
 		b.ReportMetric(peakRSS(), "peak-rss-MB")
+		b.ReportMetric(heapBuilt, "heap-built-MiB")
+		b.ReportMetric(heapEdited, "heap-story-edits-MiB")
+		b.ReportMetric(heapEnd, "heap-end-MiB")
 	}
 }
 
@@ -159,29 +166,40 @@ type arrival struct {
 }
 
 // timeEdit makes a change once the server is idle and returns how long
-// the reload event naming url took, and how long until the deferred work
-// was done.
-func timeEdit(b *testing.B, srv *Server, events <-chan arrival, url string, change func()) (time.Duration, time.Duration) {
+// the reload event naming url took, how long the one naming list took
+// (when list is not ""), and how long until the deferred work was done.
+func timeEdit(b *testing.B, srv *Server, events <-chan arrival, url, list string, change func()) (time.Duration, time.Duration, time.Duration) {
 	waitIdle(srv)
 	for len(events) > 0 {
 		<-events
 	}
 	t0 := time.Now()
 	change()
-	var reload time.Duration
-	for reload == 0 {
+	var reload, listed time.Duration
+	for reload == 0 || list != "" && listed == 0 {
 		select {
 		case a := <-events:
-			if slices.Contains(a.urls, url) {
+			if reload == 0 && slices.Contains(a.urls, url) {
 				reload = a.at.Sub(t0)
 			}
+			if list != "" && listed == 0 && slices.Contains(a.urls, list) {
+				listed = a.at.Sub(t0)
+			}
 		case <-time.After(5 * time.Minute):
-			b.Fatal("no reload event for", url)
+			b.Fatal("no reload event for", url, list)
 		}
 	}
 	// The deferred work is pending from the Apply's commit on.
 	waitIdle(srv)
-	return reload, time.Since(t0)
+	return reload, listed, time.Since(t0)
+}
+
+// liveHeapMiB is the heap in use after a collection.
+func liveHeapMiB() float64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.HeapAlloc) / (1 << 20)
 }
 
 func waitIdle(srv *Server) {

@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"almanac/generator/output"
 )
 
 // The preview's own URLs, beside the site's.
@@ -33,7 +31,7 @@ const (
 // system's MIME table says. Ranges, conditional requests and HEAD still
 // come from the standard library, through http.ServeContent.
 type siteHandler struct {
-	out *output.Memory
+	out *store
 	// ready closes when the first build is done; until then a browser
 	// gets the building page, and other clients wait. stop closes when
 	// the server shuts down, and ends the wait.
@@ -61,9 +59,9 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		servePlaceholder(w)
 		return
 	}
-	data, found := h.out.Get(name)
+	f, found := h.out.entry(name)
 	if !found && !strings.HasSuffix(r.URL.Path, "/") {
-		if _, dir := h.out.Get(path.Join(name, "index.html")); dir {
+		if h.out.Has(path.Join(name, "index.html")) {
 			// A folder: its index, at the URL with the slash, so that
 			// relative links in the page resolve.
 			target := r.URL.Path + "/"
@@ -76,19 +74,34 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if !found && strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")
-		data, found = h.out.Get(name)
+		f, found = h.out.entry(name)
 	}
 	status := http.StatusOK
 	if !found {
 		status = http.StatusNotFound
-		if data, found = h.out.Get("404.html"); !found {
+		if f, found = h.out.entry("404.html"); !found {
 			http.Error(w, "404 page not found", http.StatusNotFound)
 			return
 		}
 		name = "404.html"
 	}
+	// The compressed bytes go as they are to a client that takes gzip
+	// (a range of them would be a range of the compressed bytes: ranges
+	// get the file as written).
+	data, gz := f.data, f.gz && acceptsGzip(r) && r.Header.Get("Range") == ""
+	if f.gz && !gz {
+		data = gunzip(f.data, f.size)
+	}
 	hd := w.Header()
-	hd.Set("Content-Type", contentType(name, data))
+	if f.gz {
+		hd.Add("Vary", "Accept-Encoding")
+		hd.Set("Content-Type", contentType(name, nil)) // compressed files are typed by name
+	} else {
+		hd.Set("Content-Type", contentType(name, data))
+	}
+	if gz {
+		hd.Set("Content-Encoding", "gzip")
+	}
 	hd.Set("Cache-Control", "no-cache")
 	hd.Set("X-Content-Type-Options", "nosniff")
 	if status != http.StatusOK {
@@ -99,8 +112,22 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	hd.Set("ETag", etag(data))
+	hd.Set("ETag", f.etag(gz))
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+}
+
+// acceptsGzip reports whether a request takes a gzip-encoded answer.
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(part, ";")
+		coding = strings.TrimSpace(coding)
+		if coding != "gzip" && coding != "*" {
+			continue
+		}
+		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
 }
 
 // waitReady answers a request that comes while the first build runs. A

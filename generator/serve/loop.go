@@ -204,7 +204,7 @@ func (s *Server) brokenNote(deferred bool) string {
 func (s *Server) publishReload(up *build.Update) {
 	msg := reloadMessage{URLs: []string{}}
 	for _, name := range up.Changed {
-		_, exists := s.out.Get(name)
+		exists := s.out.Has(name)
 		switch {
 		case strings.HasSuffix(name, ".css") && exists:
 			msg.CSS = append(msg.CSS, "/"+name)

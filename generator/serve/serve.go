@@ -23,7 +23,6 @@ import (
 
 	"almanac/generator/build"
 	"almanac/generator/content"
-	"almanac/generator/output"
 	"almanac/generator/sitefs"
 )
 
@@ -66,7 +65,7 @@ type Server struct {
 	urls   []string
 	hosts  *hostPolicy
 	source fs.FS
-	out    *output.Memory
+	out    *store
 	inc    *build.Incremental
 	broker *Broker
 	watch  *watcher
@@ -80,8 +79,9 @@ type Server struct {
 	logMu      sync.Mutex
 	done       chan error
 
-	ready chan struct{} // closed when the first build is done, good or not
-	stop  chan struct{} // closed when the server starts to shut down
+	memory *memoryTuner
+	ready  chan struct{} // closed when the first build is done, good or not
+	stop   chan struct{} // closed when the server starts to shut down
 }
 
 // Start listens and serves the site until ctx ends; Wait waits for the
@@ -126,7 +126,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{opts: opts, url: siteURL(opts.Bind, ln.Addr()), source: source,
-		out: output.NewMemory(), broker: NewBroker(), client: client, done: make(chan error, 1),
+		out: newStore(), broker: NewBroker(), client: client, done: make(chan error, 1),
 		ready: make(chan struct{}), stop: make(chan struct{})}
 	s.urls = addressesOf(opts.Bind, ln.Addr())
 	s.url = s.urls[0]
@@ -153,6 +153,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	s.broker.Set("hello", []byte(`{"id":"`+strconv.FormatInt(time.Now().UnixNano(), 36)+`"}`))
 	s.problems.set(nil, nil)
 
+	s.memory = tuneMemory(previewMemoryFloor)
 	s.serve(ctx, ln)
 	return s, nil
 }
@@ -244,6 +245,7 @@ func (s *Server) serve(ctx context.Context, ln net.Listener) {
 		}
 		stopLoop()
 		wg.Wait()
+		s.memory.stop()
 		if errors.Is(err, http.ErrServerClosed) {
 			err = nil
 		}
