@@ -84,6 +84,19 @@ type Result struct {
 	// links were checked.
 	Links        check.Broken
 	LinksChecked bool
+	// Reused counts the content pages whose files were taken unchanged
+	// from the previous output (a build to disk with a cache folder).
+	Reused int
+
+	reuse *reuser // to keep for the next build once the output is in place
+}
+
+// reusing is the build's reuser, nil when it reused nothing.
+func (r *Result) reusing() *reuser {
+	if r == nil {
+		return nil
+	}
+	return r.reuse
 }
 
 // Stages are the wall-clock times of a build's stages. Pages is Markdown
@@ -102,7 +115,7 @@ type Stages struct {
 // caller discards them (build aborts its staging folder; serve keeps its
 // last good site).
 func (b *Builder) Generate(ctx context.Context, now time.Time, out output.Writer) (*Result, error) {
-	return b.generate(ctx, now, out, true)
+	return b.generate(ctx, now, out, true, false)
 }
 
 // asDiagnostics moves the diagnostics an error carries into list and

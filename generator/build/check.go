@@ -16,7 +16,7 @@ import (
 // index, so `check` and `build` can never disagree about the content.
 // Result.Site is set whenever the content could be loaded.
 func (b *Builder) Check(ctx context.Context, now time.Time) (*Result, error) {
-	return b.generate(ctx, now, discard{}, false) // nobody reads an index
+	return b.generate(ctx, now, discard{}, false, false) // nobody reads an index
 }
 
 // discard is an output that keeps nothing.

@@ -23,14 +23,26 @@ func (b *Builder) ToDiskWaiting(ctx context.Context, now time.Time, dest string,
 	if err != nil {
 		return nil, err
 	}
-	res, err := b.Generate(ctx, now, stage)
+	res, err := b.generate(ctx, now, stage, true, true)
+	u := res.reusing()
 	if err != nil {
 		stage.Abort()
+		if u != nil {
+			u.abort()
+		}
 		return res, err
 	}
 	// A failed Commit removes the staging folder itself.
 	if err := stage.Commit(); err != nil {
+		if u != nil {
+			u.abort()
+		}
 		return res, err
+	}
+	if u != nil {
+		// The pages reused next time: the cache is worth less than the
+		// build, so a failure to keep it is only a slower next build.
+		u.save()
 	}
 	return res, nil
 }

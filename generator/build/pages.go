@@ -19,7 +19,7 @@ import (
 // the Builder keeps bodies, a page's Markdown and HTML are let go once its
 // files are written, so a build holds only what lists and feeds need (the
 // plain text is cut to its first kilobyte).
-func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Prepared, md *markdown.Markdown, links *linkResolver, out output.Writer) site.Diagnostics {
+func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Prepared, md *markdown.Markdown, links *linkResolver, out output.Writer, u *reuser) site.Diagnostics {
 	var (
 		mu    sync.Mutex
 		diags site.Diagnostics
@@ -31,6 +31,16 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 	}
 	parallel(ctx, len(s.Pages), func(i int) {
 		p := s.Pages[i]
+		if u != nil && p != s.Home {
+			if kept, ok := u.take(p); ok {
+				report(kept)
+				if err := prep.PageReused(p); err != nil {
+					report(toDiagnostic(p, err))
+				}
+				b.letGo(s, p)
+				return
+			}
+		}
 		if err := b.readBody(s, p); err != nil {
 			report(toDiagnostic(p, err))
 			p.Rendered = &site.Rendered{}
@@ -44,15 +54,29 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 		// The page's files; the extensions take what they need of the
 		// whole text (the search index) before it goes.
 		if err := prep.RenderPage(p, out); err != nil {
-			report(toDiagnostic(p, err))
+			d := toDiagnostic(p, err)
+			report(d)
+			errs.Append(d)
 		}
-		if !b.opts.KeepBodies && p != s.Home {
-			p.Body = nil
-			r.HTML = ""
-			r.Plain = lead(r.Plain, plainLead)
+		if u != nil && p != s.Home {
+			u.record(p, chartFence.Match(p.Body), errs)
 		}
+		b.letGo(s, p)
 	})
 	return diags
+}
+
+// letGo drops a written page's Markdown and HTML and cuts its plain text
+// to the lead that lists and feeds show, unless the Builder keeps bodies.
+func (b *Builder) letGo(s *site.Site, p *site.Page) {
+	if b.opts.KeepBodies || p == s.Home {
+		return
+	}
+	p.Body = nil
+	if r := p.Rendered; r != nil {
+		r.HTML = ""
+		r.Plain = lead(r.Plain, plainLead)
+	}
 }
 
 // readBody reads again the body the load stage let go (unless the

@@ -34,6 +34,7 @@ type run struct {
 	now   time.Time
 	out   output.Writer
 	index bool // write the search index; Check does not
+	reuse bool // take unchanged pages from the last build's output
 	res   *Result
 
 	cfg    site.Config
@@ -69,10 +70,12 @@ var stages = []stage{
 }
 
 // generate runs the stages; without index, pages are not indexed and no
-// search index is written, for a run that keeps nothing (Check).
-func (b *Builder) generate(ctx context.Context, now time.Time, out output.Writer, index bool) (*Result, error) {
+// search index is written, for a run that keeps nothing (Check). With
+// reuse, content pages that provably come out as in the last build are
+// taken from it (the caller saves or aborts Result's reuser).
+func (b *Builder) generate(ctx context.Context, now time.Time, out output.Writer, index, reuse bool) (*Result, error) {
 	start := time.Now()
-	r := &run{b: b, ctx: ctx, now: now, out: out, index: index, res: &Result{}}
+	r := &run{b: b, ctx: ctx, now: now, out: out, index: index, reuse: reuse, res: &Result{}}
 	for _, st := range stages {
 		m := startMeter()
 		ok := st.do(r)
@@ -235,9 +238,18 @@ func (b *Builder) bind(rd *render.Renderer, s *site.Site, report *metrics.Report
 	return prep, markdown.New(b.markdownOptions(s, prep)), nil
 }
 
-// pages renders every body and each content page's own files.
+// pages renders every body and each content page's own files, or takes
+// them from the last build where that provably makes the same files.
 func (r *run) pages() bool {
-	r.res.Diagnostics.Append(r.b.renderPages(r.ctx, r.site, r.prep, r.md, r.links, r.out))
+	var u *reuser
+	if r.reuse {
+		u = r.b.newReuser(r)
+		r.res.reuse = u
+	}
+	r.res.Diagnostics.Append(r.b.renderPages(r.ctx, r.site, r.prep, r.md, r.links, r.out, u))
+	if u != nil {
+		r.res.Reused = u.reused
+	}
 	return true
 }
 

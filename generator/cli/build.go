@@ -104,7 +104,11 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 		build.WriteTimings(env.Stdout, res.Timings)
 	}
 	if !*quiet {
-		fmt.Fprintf(env.Stdout, "built %d pages into %s in %s\n", res.Pages, out, res.Took.Round(time.Millisecond))
+		reused := ""
+		if res.Reused > 0 {
+			reused = fmt.Sprintf(" (%d unchanged, taken from the last build)", res.Reused)
+		}
+		fmt.Fprintf(env.Stdout, "built %d pages%s into %s in %s\n", res.Pages, reused, out, res.Took.Round(time.Millisecond))
 	}
 	return ExitOK
 }

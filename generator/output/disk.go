@@ -42,8 +42,10 @@ type Staging struct {
 	state sync.RWMutex
 	done  bool
 
-	mu   sync.Mutex
-	dirs map[string]bool
+	mu     sync.Mutex
+	dirs   map[string]bool
+	stamps map[string]Stamp // what this build wrote or reused, by name
+	linked map[string]bool  // reused: links to the destination's files
 }
 
 // StagingOptions are the optional parts of OpenStaging.
@@ -87,7 +89,8 @@ func OpenStaging(ctx context.Context, dest string, opt StagingOptions) (*Staging
 		lock.release()
 		return nil, err
 	}
-	return &Staging{dest: abs, dir: dir, lock: lock, dirs: map[string]bool{}}, nil
+	return &Staging{dest: abs, dir: dir, lock: lock, dirs: map[string]bool{},
+		stamps: map[string]Stamp{}, linked: map[string]bool{}}, nil
 }
 
 // Dir is the staging folder.
@@ -107,29 +110,38 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 		return errClosed
 	}
 	full := filepath.Join(s.dir, filepath.FromSlash(c))
+	if err := s.mkdirFor(full); err != nil {
+		return err
+	}
+	return s.writeNew(c, full, data)
+}
+
+// mkdirFor makes the folder of a staging file, once.
+func (s *Staging) mkdirFor(full string) error {
 	d := filepath.Dir(full)
 	s.mu.Lock()
 	known, parent := s.dirs[d], s.dirs[filepath.Dir(d)] || filepath.Dir(d) == s.dir
 	s.mu.Unlock()
-	if !known {
-		// Most pages are a folder of their own under a known one: one
-		// mkdir, not the stat of every folder above that MkdirAll does.
-		err := os.ErrNotExist
-		if parent {
-			if err = os.Mkdir(d, 0o755); errors.Is(err, fs.ErrExist) {
-				err = nil // another page's file made it first
-			}
-		}
-		if err != nil {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-		}
-		s.mu.Lock()
-		s.dirs[d] = true
-		s.mu.Unlock()
+	if known {
+		return nil
 	}
-	return os.WriteFile(full, data, 0o644)
+	// Most pages are a folder of their own under a known one: one mkdir,
+	// not the stat of every folder above that MkdirAll does.
+	err := os.ErrNotExist
+	if parent {
+		if err = os.Mkdir(d, 0o755); errors.Is(err, fs.ErrExist) {
+			err = nil // another page's file made it first
+		}
+	}
+	if err != nil {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	s.mu.Lock()
+	s.dirs[d] = true
+	s.mu.Unlock()
+	return nil
 }
 
 // Commit swaps the staging folder in place of the destination. Where the

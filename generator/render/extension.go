@@ -131,12 +131,8 @@ func (p *Prepared) RenderPage(pg *site.Page, out output.Writer) error {
 			}
 		}
 	}
-	for _, x := range p.exts {
-		if w, ok := x.(pageWatcher); ok {
-			if err := w.pageRendered(pg); err != nil {
-				return err
-			}
-		}
+	if err := p.tellWatchers(pg); err != nil {
+		return err
 	}
 	return diags.Err()
 }

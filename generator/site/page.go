@@ -39,6 +39,8 @@ type Page struct {
 	// page that has no file of its own: what a later read of the same
 	// file is checked against.
 	Sum [32]byte
+	// MatterSum is the SHA-256 of the front matter's bytes alone.
+	MatterSum [32]byte
 	// Slug is the last URL segment; URL the page's site-relative URL with a
 	// leading and trailing slash ("/stories/export-deploy-log/"), "/" for the
 	// home page.

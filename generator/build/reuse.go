@@ -1,0 +1,482 @@
+package build
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"almanac/generator/metrics"
+	"almanac/generator/output"
+	"almanac/generator/render"
+	"almanac/generator/site"
+)
+
+// A warm build takes a content page's files from the output it replaces
+// when it can prove they would come out the same: when the page's key is
+// the one the last build wrote them under. The key is a digest of all a
+// content page's files can show:
+//
+//   - the build itself: this program (its executable's bytes), the
+//     theme's and the site's layouts, strings and static files,
+//     almanac.toml and the options that change output (base URL, drafts,
+//     live reload);
+//   - the build's present as far as pages show it: its date and offset in
+//     the site's time zone, and which action items are overdue (the whole
+//     present when a layout of content pages names .Now);
+//   - every page's place and facts (source path, front matter bytes,
+//     title, URL, dates from git and from the code's history) and the
+//     content folder's other files, since a page shows other pages'
+//     front matter (backlinks, releases, owners) but never their bodies;
+//   - the page's own file, and for a page with ```chart blocks the
+//     metrics report they draw.
+//
+// So an edit to a body reuses every other page; an edit to any front
+// matter, layout or option renders every page, as before. Lists, feeds,
+// the home page and the search index are always made again. What a reused
+// page contributes to them (its plain text, links, anchors, headings and
+// the warnings its body gave) is kept with its key in the cache folder,
+// beside the highlighting cache, and the files are checked to be the
+// ones that build wrote (size and modification time) before they are
+// linked into the staging folder.
+
+const reuseVersion = "almanac page reuse 1"
+
+// reuseEntry is what the cache keeps of one page.
+type reuseEntry struct {
+	Key    [32]byte
+	Charts bool // its body has ```chart blocks: the report is in its key
+	Files  []string
+	Stamps []output.Stamp
+	Off    int64 // its reuseRecord in the records file
+	Len    int64
+}
+
+// reuseRecord is what a reused page restores.
+type reuseRecord struct {
+	Rendered site.Rendered // all but the HTML
+	Diags    site.Diagnostics
+}
+
+// reuser reuses pages in one build and records them for the next.
+type reuser struct {
+	dir    string
+	out    output.Reuser
+	prep   *render.Prepared
+	site   [32]byte // the digest of everything but the page's own file
+	report [32]byte // the metrics report, for pages that draw it
+
+	old     map[string]reuseEntry
+	oldData *os.File
+
+	mu      sync.Mutex
+	next    map[string]reuseEntry
+	newData *os.File
+	w       *bufio.Writer
+	off     int64
+	failed  error
+	reused  int
+	renders int
+}
+
+// The cache holds an index (pages.idx) and the records file it names
+// (pages-*.dat); a build writes a new records file, then swaps in the
+// index that names it, then removes the old records: a reader sees an
+// index and its own records, or the last ones, never a mix.
+const (
+	reuseIndexName = "pages.idx"
+	reuseDataName  = "pages-*.dat"
+)
+
+// newReuser returns nil when pages cannot be reused in this build: no
+// cache folder, or an output that cannot take files from the last one.
+func (b *Builder) newReuser(r *run) *reuser {
+	out, ok := r.out.(output.Reuser)
+	if !ok || b.opts.CacheDir == "" {
+		return nil
+	}
+	dir := filepath.Join(b.opts.CacheDir, "pages")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil
+	}
+	u := &reuser{dir: dir, out: out, prep: r.prep, next: map[string]reuseEntry{}}
+	var err error
+	if u.site, err = b.siteDigest(r); err != nil {
+		return nil
+	}
+	u.report = reportDigest(r.report)
+	u.newData, err = os.CreateTemp(dir, reuseDataName)
+	if err != nil {
+		return nil
+	}
+	u.w = bufio.NewWriterSize(u.newData, 1<<20)
+	u.readOld()
+	return u
+}
+
+// readOld reads the last build's index; without one nothing is reused.
+func (u *reuser) readOld() {
+	f, err := os.Open(filepath.Join(u.dir, reuseIndexName))
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	var version, dataName string
+	var old map[string]reuseEntry
+	dec := gob.NewDecoder(bufio.NewReader(f))
+	if dec.Decode(&version) != nil || version != reuseVersion || dec.Decode(&dataName) != nil ||
+		dec.Decode(&old) != nil || dataName != filepath.Base(dataName) {
+		return
+	}
+	data, err := os.Open(filepath.Join(u.dir, dataName))
+	if err != nil {
+		return
+	}
+	u.old, u.oldData = old, data
+}
+
+// key is a page's key.
+func (u *reuser) key(p *site.Page, charts bool) [32]byte {
+	h := sha256.New()
+	h.Write(u.site[:])
+	h.Write(p.Sum[:])
+	if charts {
+		h.Write(u.report[:])
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// take reuses the page's files when its key and files are the last
+// build's and those files are still in place, restoring its Rendered and
+// the warnings its body gave. It returns false when the page must be
+// rendered.
+func (u *reuser) take(p *site.Page) (site.Diagnostics, bool) {
+	e, ok := u.old[p.Source]
+	if !ok || e.Key != u.key(p, e.Charts) || !u.prep.Reusable(p) {
+		return nil, false
+	}
+	if files := u.prep.PageFiles(p); !slices.Equal(files, e.Files) {
+		return nil, false
+	}
+	raw := make([]byte, e.Len)
+	if _, err := u.oldData.ReadAt(raw, e.Off); err != nil {
+		return nil, false
+	}
+	var rec reuseRecord
+	if gob.NewDecoder(bytes.NewReader(raw)).Decode(&rec) != nil {
+		return nil, false
+	}
+	if !u.out.Reuse(e.Files, e.Stamps) {
+		return nil, false
+	}
+	p.Rendered = &rec.Rendered
+	u.keep(p.Source, e, raw, true)
+	return rec.Diags, true
+}
+
+// record keeps a freshly rendered page for the next build: its
+// Rendered (before the plain text is cut) and its body's warnings.
+func (u *reuser) record(p *site.Page, charts bool, diags site.Diagnostics) {
+	if diags.HasErrors() || !u.prep.Reusable(p) {
+		return
+	}
+	e := reuseEntry{Key: u.key(p, charts), Charts: charts, Files: u.prep.PageFiles(p)}
+	for _, name := range e.Files {
+		st, ok := u.out.Stamp(name)
+		if !ok {
+			return
+		}
+		e.Stamps = append(e.Stamps, st)
+	}
+	rec := reuseRecord{Rendered: *p.Rendered, Diags: diags}
+	rec.Rendered.HTML = ""
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(&rec); err != nil {
+		return
+	}
+	u.keep(p.Source, e, buf.Bytes(), false)
+}
+
+// keep appends a record to the new records file.
+func (u *reuser) keep(source string, e reuseEntry, raw []byte, reused bool) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if reused {
+		u.reused++
+	} else {
+		u.renders++
+	}
+	if u.failed != nil {
+		return
+	}
+	if _, err := u.w.Write(raw); err != nil {
+		u.failed = err
+		return
+	}
+	e.Off, e.Len = u.off, int64(len(raw))
+	u.off += e.Len
+	u.next[source] = e
+}
+
+// save swaps in the new index and records, once the build's output is
+// in place, and removes the last build's records.
+func (u *reuser) save() error {
+	oldData := ""
+	if u.oldData != nil {
+		oldData = u.oldData.Name()
+	}
+	u.close()
+	err := u.failed
+	if err == nil {
+		err = u.w.Flush()
+	}
+	if cerr := u.newData.Close(); err == nil {
+		err = cerr
+	}
+	var idx *os.File
+	if err == nil {
+		idx, err = os.CreateTemp(u.dir, reuseIndexName+".*")
+	}
+	if err == nil {
+		enc := gob.NewEncoder(idx)
+		err = enc.Encode(reuseVersion)
+		if err == nil {
+			err = enc.Encode(filepath.Base(u.newData.Name()))
+		}
+		if err == nil {
+			err = enc.Encode(u.next)
+		}
+		if cerr := idx.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(idx.Name(), filepath.Join(u.dir, reuseIndexName))
+		}
+		if err != nil {
+			os.Remove(idx.Name())
+		}
+	}
+	if err != nil {
+		os.Remove(u.newData.Name())
+		return err
+	}
+	if oldData != "" && oldData != u.newData.Name() {
+		os.Remove(oldData)
+	}
+	return nil
+}
+
+// close lets go of the last build's records file.
+func (u *reuser) close() {
+	if u.oldData != nil {
+		u.oldData.Close()
+		u.oldData = nil
+	}
+}
+
+// abort drops the new records (the build failed).
+func (u *reuser) abort() {
+	u.close()
+	u.newData.Close()
+	os.Remove(u.newData.Name())
+}
+
+// siteDigest is the digest of all a content page's files can show but
+// its own file and the metrics report.
+func (b *Builder) siteDigest(r *run) ([32]byte, error) {
+	h := sha256.New()
+	field := func(s string) {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		io.WriteString(h, s)
+	}
+	at := func(t time.Time) {
+		b, _ := t.MarshalBinary()
+		field(string(b))
+	}
+	field(reuseVersion)
+	exe, err := executableDigest()
+	if err != nil {
+		return [32]byte{}, err
+	}
+	h.Write(exe[:])
+	fullNow := false
+	for _, fsys := range []fs.FS{b.opts.Theme, b.opts.Source} {
+		if fsys == nil {
+			continue
+		}
+		names, err := filesUnder(fsys, siteDirs...)
+		if err != nil {
+			return [32]byte{}, err
+		}
+		for _, name := range names {
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return [32]byte{}, err
+			}
+			field(name)
+			field(string(data))
+			if namesNow(name, data) {
+				fullNow = true
+			}
+		}
+		field("--")
+	}
+	if data, err := fs.ReadFile(b.opts.Source, "almanac.toml"); err == nil {
+		field(string(data))
+	}
+	field(r.cfg.BaseURL)
+	field(b.opts.LiveReload)
+	if b.opts.Drafts {
+		field("drafts")
+	}
+	// The present, as pages show it.
+	loc := r.cfg.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	if fullNow {
+		at(r.now)
+	} else {
+		_, offset := r.now.In(loc).Zone()
+		field(r.now.In(loc).Format("2006-01-02") + time.Duration(offset*int(time.Second)).String())
+	}
+	s := r.site
+	for _, p := range s.Pages {
+		pageFacts(field, at, p, r.now)
+	}
+	for _, a := range s.Assets {
+		field(a)
+	}
+	var d [32]byte
+	h.Sum(d[:0])
+	return d, nil
+}
+
+// pageFacts writes what other pages may show of a page.
+func pageFacts(field func(string), at func(time.Time), p *site.Page, now time.Time) {
+	field(p.Source)
+	field(string(p.MatterSum[:]))
+	field(p.Title)
+	field(p.URL)
+	at(p.Date)
+	at(p.Lastmod)
+	if st := p.Story; st != nil {
+		at(st.FirstCommitAt)
+		at(st.MergedAt)
+		field(sourceFact(st.FirstCommitFrom))
+		field(sourceFact(st.MergedFrom))
+	}
+	if rl := p.Release; rl != nil {
+		at(rl.ReleasedAt)
+		field(sourceFact(rl.ReleasedFrom))
+	}
+	if pm := p.PostMortem; pm != nil {
+		var bits strings.Builder
+		for _, a := range pm.ActionItems {
+			if a.Overdue(now) {
+				bits.WriteByte('1')
+			} else {
+				bits.WriteByte('0')
+			}
+		}
+		field(bits.String())
+	}
+}
+
+func sourceFact(s *site.Source) string {
+	if s == nil {
+		return ""
+	}
+	var b bytes.Buffer
+	gob.NewEncoder(&b).Encode(s)
+	return b.String()
+}
+
+// namesNow reports whether a layout of content pages shows the present
+// itself, not only as days and overdue marks: then every second counts.
+// The calendar, reports and new-page templates are not content pages'.
+func namesNow(name string, data []byte) bool {
+	base := path.Base(name)
+	if !strings.HasSuffix(base, ".html") || strings.HasPrefix(name, "layouts/new/") ||
+		strings.HasPrefix(base, "calendar") || strings.HasPrefix(base, "report") {
+		return false
+	}
+	return bytes.Contains(data, []byte(".Now"))
+}
+
+// reportDigest is the digest of the metrics report that ```chart blocks
+// draw.
+func reportDigest(r *metrics.Report) [32]byte {
+	data, err := metrics.JSON(r)
+	if err != nil {
+		return [32]byte{} // such a report is never equal to another
+	}
+	return sha256.Sum256(data)
+}
+
+// filesUnder lists the files under the folders of fsys, sorted.
+func filesUnder(fsys fs.FS, dirs ...string) ([]string, error) {
+	var names []string
+	for _, dir := range dirs {
+		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == dir {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if !d.IsDir() {
+				names = append(names, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(names)
+	return names, nil
+}
+
+var exeDigest = sync.OnceValues(func() ([32]byte, error) {
+	name, err := os.Executable()
+	if err != nil {
+		return [32]byte{}, err
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return [32]byte{}, err
+	}
+	return sum(h), nil
+})
+
+// executableDigest is the digest of this program: another build of
+// almanac may render the same page otherwise.
+func executableDigest() ([32]byte, error) { return exeDigest() }
+
+func sum(h hash.Hash) [32]byte {
+	var d [32]byte
+	h.Sum(d[:0])
+	return d
+}

@@ -1,0 +1,188 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// sampleSite reads the sample team's site into memory, to be edited.
+func sampleSite(t *testing.T) fstest.MapFS {
+	t.Helper()
+	root := os.DirFS("../..")
+	site := fstest.MapFS{}
+	for _, dir := range []string{"content", "almanac.toml"} {
+		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(root, p)
+			site[p] = &fstest.MapFile{Data: data}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return site
+}
+
+// readTree returns every file under dir by its slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// sameTree fails the test where two outputs differ.
+func sameTree(t *testing.T, step, warmDir, coldDir string) {
+	t.Helper()
+	warm, cold := readTree(t, warmDir), readTree(t, coldDir)
+	n := 0
+	for name, data := range cold {
+		if got, ok := warm[name]; !ok {
+			t.Errorf("%s: the warm build has no %s", step, name)
+			n++
+		} else if !bytes.Equal(got, data) {
+			t.Errorf("%s: %s differs from a cold build's", step, name)
+			n++
+		}
+		if n > 5 {
+			t.FailNow()
+		}
+	}
+	for name := range warm {
+		if _, ok := cold[name]; !ok {
+			t.Errorf("%s: the warm build has %s, a cold one does not", step, name)
+		}
+	}
+}
+
+// A warm build reuses the pages an edit cannot have changed, and its
+// output is always the same, byte for byte, as a build with nothing
+// cached: across body edits, front matter edits, new and removed pages, a
+// new day, a layout of the site's own, and output edited by hand.
+func TestWarmBuildIsTheColdBuild(t *testing.T) {
+	src := sampleSite(t)
+	cache, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	now := testNow
+	build := func(step string, cacheDir, to string) *Result {
+		t.Helper()
+		b, err := New(Options{Source: src, Theme: theme(), CacheDir: cacheDir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := b.ToDisk(context.Background(), now, to)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		return res
+	}
+	var last *Result
+	check := func(step string, wantReused func(reused, pages int) bool) {
+		t.Helper()
+		res := build(step, cache, dest)
+		last = res
+		cold := filepath.Join(t.TempDir(), "public")
+		coldRes := build(step, "", cold)
+		sameTree(t, step, dest, cold)
+		if !wantReused(res.Reused, res.Pages) {
+			t.Errorf("%s: reused %d of %d pages", step, res.Reused, res.Pages)
+		}
+		if len(res.Diagnostics) != len(coldRes.Diagnostics) {
+			t.Errorf("%s: %d warnings warm, %d cold", step, len(res.Diagnostics), len(coldRes.Diagnostics))
+		}
+		for i := range min(len(res.Diagnostics), len(coldRes.Diagnostics)) {
+			if res.Diagnostics[i].Error() != coldRes.Diagnostics[i].Error() {
+				t.Errorf("%s: warning %d warm %q, cold %q", step, i, res.Diagnostics[i].Error(), coldRes.Diagnostics[i].Error())
+			}
+		}
+	}
+	none := func(reused, _ int) bool { return reused == 0 }
+	most := func(reused, pages int) bool { return reused > pages/2 }
+	edit := func(name, old, new string) {
+		t.Helper()
+		f := src[name]
+		if f == nil || !bytes.Contains(f.Data, []byte(old)) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		src[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
+	}
+	story := firstFile(t, src, "content/stories/")
+	pm := firstFile(t, src, "content/postmortems/")
+
+	check("first build", none)
+	check("nothing changed", most)
+
+	src[story].Data = append(bytes.Clone(src[story].Data), "\nOne more line in the body.\n"...)
+	check("a story's body", func(reused, pages int) bool { return reused > pages/2 })
+
+	edit(story, "title: ", "title: Renamed ")
+	check("a story's title", none)
+	check("after the title", most)
+
+	src["content/handbook/untitled.md"] = &fstest.MapFile{Data: []byte("# A heading as the title\n\nText.\n")}
+	check("a new page", none)
+	edit("content/handbook/untitled.md", "# A heading as the title", "# Another heading")
+	check("a title from the body's heading", none)
+
+	delete(src, "content/handbook/untitled.md")
+	check("a page removed", none)
+
+	edit(pm, "\n---\n", "\n---\nA line at the top of the body.\n\n")
+	check("a post-mortem's body", most)
+
+	now = testNow.Add(24 * time.Hour)
+	check("the next day", none)
+	now = testNow.Add(24*time.Hour + time.Hour)
+	check("an hour later", most)
+
+	src["layouts/partials/note.html"] = &fstest.MapFile{Data: []byte(`<p>A partial nothing includes yet.</p>`)}
+	check("a layout of the site's", none)
+
+	// Output edited by hand is made again, not kept.
+	var url string
+	for _, p := range last.Site.Pages {
+		if p.Source == story {
+			url = p.URL
+		}
+	}
+	page := filepath.Join(dest, filepath.FromSlash(url), "index.html")
+	if err := os.WriteFile(page, []byte("edited by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check("output edited by hand", most)
+}
+
+// firstFile is the first Markdown file of a folder of the site.
+func firstFile(t *testing.T, src fstest.MapFS, dir string) string {
+	t.Helper()
+	names := slices.Sorted(maps.Keys(src))
+	for _, name := range names {
+		if strings.HasPrefix(name, dir) && strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") {
+			return name
+		}
+	}
+	t.Fatalf("no page in %s", dir)
+	return ""
+}
