@@ -66,8 +66,9 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 	return diags
 }
 
-// letGo drops a written page's Markdown and HTML and cuts its plain text
-// to the lead that lists and feeds show, unless the Builder keeps bodies.
+// letGo drops a written page's Markdown, HTML and table of contents and
+// cuts its plain text to the lead that lists and feeds show, unless the
+// Builder keeps bodies.
 func (b *Builder) letGo(s *site.Site, p *site.Page) {
 	if b.opts.KeepBodies || p == s.Home {
 		return
@@ -75,6 +76,7 @@ func (b *Builder) letGo(s *site.Site, p *site.Page) {
 	p.Body = nil
 	if r := p.Rendered; r != nil {
 		r.HTML = ""
+		r.TOC = nil // only the page's own file shows it
 		r.Plain = lead(r.Plain, plainLead)
 	}
 }

@@ -50,7 +50,7 @@ func (l *linker) releaseChecks() {
 				state = "failed"
 			}
 			pos := c.Pos // the item, or its status when it says one
-			if sp, ok := p.Fields[fmt.Sprintf("checks[%d].status", i)]; ok {
+			if sp, ok := p.Fields.Lookup(fmt.Sprintf("checks[%d].status", i)); ok {
 				pos = sp
 			}
 			l.diags.ErrorHint(pos, hint, "checks[%d]: %q %s but release %s is %s",

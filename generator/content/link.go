@@ -362,7 +362,7 @@ func urlPos(p *site.Page) site.Pos {
 		keys = []string{"version"}
 	}
 	for _, key := range keys {
-		if pos, ok := p.Fields[key]; ok {
+		if pos, ok := p.Fields.Lookup(key); ok {
 			return pos
 		}
 	}

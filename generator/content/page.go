@@ -175,7 +175,7 @@ func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config) 
 	if kind != "page" {
 		typedURL(dec, p, kind, rel)
 	}
-	p.Fields = dec.fields
+	p.Fields = site.NewFields(dec.fields)
 	diags.Append(dec.diags)
 	return p, diags
 }

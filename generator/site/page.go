@@ -1,6 +1,10 @@
 package site
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // Kind is what a page is. It comes from the folder under content/
 // (stories, releases, postmortems, metrics) or from `type:` in front matter.
@@ -63,7 +67,7 @@ type Page struct {
 	BodyLine int
 	// Fields maps a front matter key path ("status", "voc[1].quote",
 	// "action_items[0].due") to where its value stands in the file.
-	Fields map[string]Pos
+	Fields Fields
 
 	// Rendered is filled by the markdown stage: one parse, used for HTML,
 	// the table of contents, search text and link checks.
@@ -99,10 +103,45 @@ type Folder struct {
 // Pos returns the position of a front matter key path, or the file itself
 // when the key is absent.
 func (p *Page) Pos(key string) Pos {
-	if pos, ok := p.Fields[key]; ok {
+	if pos, ok := p.Fields.Lookup(key); ok {
 		return pos
 	}
 	return Pos{File: p.Source}
+}
+
+// Fields are where a page's front matter values stand, by key path. They
+// are kept for every page until the build ends (the last checks report
+// at them), so they are packed: a sorted list, not a map, a third of
+// the memory.
+type Fields struct {
+	file string
+	list []fieldAt
+}
+
+type fieldAt struct {
+	key       string
+	line, col int32
+}
+
+// NewFields packs positions by key path, all in one file.
+func NewFields(m map[string]Pos) Fields {
+	f := Fields{list: make([]fieldAt, 0, len(m))}
+	for k, pos := range m {
+		f.file = pos.File
+		f.list = append(f.list, fieldAt{k, int32(pos.Line), int32(pos.Col)})
+	}
+	slices.SortFunc(f.list, func(a, b fieldAt) int { return strings.Compare(a.key, b.key) })
+	return f
+}
+
+// Lookup returns where the value of a key path stands.
+func (f Fields) Lookup(key string) (Pos, bool) {
+	i, ok := slices.BinarySearchFunc(f.list, key, func(e fieldAt, k string) int { return strings.Compare(e.key, k) })
+	if !ok {
+		return Pos{}, false
+	}
+	e := f.list[i]
+	return Pos{File: f.file, Line: int(e.line), Col: int(e.col)}, true
 }
 
 // ID returns the identifier people use for the page: a story's or
