@@ -182,16 +182,13 @@ func (x *calendarExt) calUpcoming(limit int, skip ...string) []calendar.Upcoming
 // calUpcoming leaves out: those without a date and those whose date has
 // passed, in the order of the site's upcoming list.
 func (x *calendarExt) calUnscheduled() []*site.Page {
+	dated := map[*site.Page]bool{}
+	for _, u := range x.calendar().upcoming {
+		dated[u.Release.Page] = true
+	}
 	var out []*site.Page
 	for _, p := range x.p.env.views.Upcoming {
-		found := false
-		for _, u := range x.calendar().upcoming {
-			if u.Release.Page == p {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !dated[p] {
 			out = append(out, p)
 		}
 	}
