@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"runtime/pprof"
 	"time"
 
 	"almanac/generator/content"
@@ -78,7 +79,11 @@ func (b *Builder) generate(ctx context.Context, now time.Time, out output.Writer
 	r := &run{b: b, ctx: ctx, now: now, out: out, index: index, reuse: reuse, res: &Result{}}
 	for _, st := range stages {
 		m := startMeter()
-		ok := st.do(r)
+		var ok bool
+		// The CPU profile tells the stages apart by this label
+		// (go tool pprof -tagfocus stage=lists); goroutines the stage
+		// starts carry it too.
+		pprof.Do(ctx, pprof.Labels("stage", st.name), func(context.Context) { ok = st.do(r) })
 		t := m.stop(st.name)
 		r.res.Timings = append(r.res.Timings, t)
 		if r.err == nil && r.b.opts.ProfileDir != "" {
