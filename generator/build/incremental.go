@@ -201,6 +201,7 @@ func (x *Incremental) Apply(ctx context.Context, paths, hot []string) *Update {
 	}
 	up.Markdown = st.markdown
 	jobs := x.pageJobs(st, hot)
+	x.inflate(st, st.shown)
 	staged := newStaging()
 	if x.site == nil {
 		staged.direct = x.out
@@ -216,6 +217,7 @@ func (x *Incremental) Apply(ctx context.Context, paths, hot []string) *Update {
 	}
 	up.Outputs = len(jobs)
 	up.Changed = x.commit(st, staged)
+	x.lighten(ctx)
 	up.Took = time.Since(start)
 	return up
 }

@@ -28,10 +28,12 @@ type sourceFile struct {
 	// not part of that site.
 	good      *site.Page
 	goodMD    *site.Rendered
+	goodZ     []byte // goodMD's HTML deflated, when goodMD is light (see lighten)
 	goodAsset bool
 
 	// The body as last rendered, and what it was rendered from.
 	md      *site.Rendered
+	mdZ     []byte // md's HTML deflated, when md is light (see lighten)
 	mdFrom  []byte
 	mdLine  int
 	mdDiags site.Diagnostics
@@ -164,7 +166,7 @@ func (x *Incremental) reload(ctx context.Context) {
 	names, walkDiags := walkFiles(ctx, src, x.contentDir())
 	x.cfgDiags.Append(walkDiags)
 	for _, f := range x.files {
-		f.exists, f.page, f.diags, f.md, f.mdFrom, f.mdDiags = false, nil, nil, nil, nil, nil
+		f.exists, f.page, f.diags, f.md, f.mdZ, f.mdFrom, f.mdDiags = false, nil, nil, nil, nil, nil, nil
 	}
 	var decode []string
 	for _, name := range names {

@@ -38,7 +38,7 @@ func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts
 		r, errs := renderBody(st.md, st.links, p)
 		f.mdDiags = errs
 		anchors[i] = f.md != nil && !slices.Equal(f.md.Anchors, r.Anchors)
-		f.md, f.mdFrom, f.mdLine = r, p.Body, p.BodyLine
+		f.md, f.mdZ, f.mdFrom, f.mdLine = r, nil, p.Body, p.BodyLine
 		f.charts = chartFence.Match(p.Body)
 	})
 	st.markdown = len(todo)

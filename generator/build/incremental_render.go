@@ -191,9 +191,9 @@ func (x *Incremental) accept(src string) {
 	case !f.exists:
 		delete(x.files, src)
 	default:
-		f.good, f.goodMD, f.goodAsset = nil, nil, false
+		f.good, f.goodMD, f.goodZ, f.goodAsset = nil, nil, nil, false
 		if f.markdown {
-			f.good, f.goodMD = f.page, f.md
+			f.good, f.goodMD, f.goodZ = f.page, f.md, f.mdZ
 		} else {
 			f.goodAsset = true
 		}

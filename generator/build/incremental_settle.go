@@ -26,6 +26,7 @@ type Settling struct {
 	renderer *render.Renderer
 	pages    []*site.Page
 	rendered map[string]*site.Rendered
+	bodyZ    map[string][]byte // the deflated HTML of light Rendered values (see lighten)
 	assets   []string
 	gitDates map[string]time.Time
 
@@ -42,7 +43,7 @@ func (x *Incremental) Settle() *Settling {
 	x.settle = work{}
 	x.mu.Unlock()
 	s := &Settling{x: x, w: w, gen: gen, cfg: x.cfg, drafts: x.b.opts.Drafts, now: x.now, renderer: x.renderer,
-		rendered: make(map[string]*site.Rendered, len(x.files)), gitDates: x.gitDates,
+		rendered: make(map[string]*site.Rendered, len(x.files)), bodyZ: map[string][]byte{}, gitDates: x.gitDates,
 		listsShowBodies: x.listsShowBodies()}
 	var others []string
 	for src, f := range x.files {
@@ -50,6 +51,9 @@ func (x *Incremental) Settle() *Settling {
 		case f.good != nil:
 			s.pages = append(s.pages, f.good)
 			s.rendered[src] = f.goodMD
+			if f.goodZ != nil {
+				s.bodyZ[src] = f.goodZ
+			}
 		case f.goodAsset:
 			others = append(others, src)
 		}
@@ -135,10 +139,17 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		}
 		return true
 	}
-	for _, jobs := range [][]render.Job{lists, pages} {
-		if !run(prep, jobs) {
-			return fail(err)
-		}
+	if s.listsShowBodies {
+		s.inflateAll(ctx, linked.Pages)
+	}
+	if !run(prep, lists) {
+		return fail(err)
+	}
+	if len(pages) > 0 {
+		s.inflateAll(ctx, linked.Pages)
+	}
+	if !run(prep, pages) {
+		return fail(err)
 	}
 	if s.indexes() {
 		full, _, err := x.b.bind(s.renderer, linked, report)

@@ -1,0 +1,118 @@
+package build
+
+import (
+	"bytes"
+	"compress/flate"
+	"context"
+	"io"
+	"sync"
+
+	"almanac/generator/site"
+)
+
+// A page's body as HTML is only read when the page's own file is
+// rendered: by Apply, for the pages a change touches, and by Settle, for
+// every page when layouts change. At 10,000 pages the HTML of every body
+// was 130 MiB of the preview's heap, to be read again only after a layout
+// change. So once a page's files are written, its Rendered is replaced by
+// a light copy without the HTML, which is kept deflated beside it
+// (BestSpeed: a fifth of the size, a few milliseconds for a layout change
+// to read back a hundred pages). The copies are new values: a Rendered
+// that a Settle's snapshot holds is never changed.
+//
+// The home page's body (the home page shows it), plain pages' (a report
+// may show a narrative) and, when a list layout shows bodies, every page's
+// stay as they are.
+
+var (
+	deflaters = sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
+		return w
+	}}
+	inflaters sync.Pool
+)
+
+// lightOf returns a copy of r without its HTML, and the HTML deflated.
+func lightOf(r *site.Rendered) (*site.Rendered, []byte) {
+	var buf bytes.Buffer
+	w := deflaters.Get().(*flate.Writer)
+	w.Reset(&buf)
+	io.WriteString(w, r.HTML)
+	w.Close()
+	deflaters.Put(w)
+	light := *r
+	light.HTML = ""
+	return &light, bytes.Clone(buf.Bytes())
+}
+
+// heavyOf returns a copy of the light r with its HTML read back from z.
+func heavyOf(r *site.Rendered, z []byte) *site.Rendered {
+	rd, _ := inflaters.Get().(io.ReadCloser)
+	if rd == nil {
+		rd = flate.NewReader(bytes.NewReader(z))
+	} else {
+		rd.(flate.Resetter).Reset(bytes.NewReader(z), nil)
+	}
+	var b bytes.Buffer
+	b.ReadFrom(rd)
+	inflaters.Put(rd)
+	heavy := *r
+	heavy.HTML = b.String()
+	return &heavy
+}
+
+// keepsHTML reports whether a page's Rendered keeps its HTML: the home
+// page's, plain pages', and every page's when a list shows bodies.
+func (x *Incremental) keepsHTML(s *site.Site, p *site.Page) bool {
+	return p == s.Home || !isTyped(p.Kind) || x.listsShowBodies()
+}
+
+// lighten lets go of the HTML of the bodies whose files are written, in
+// the files and in the linked site.
+func (x *Incremental) lighten(ctx context.Context) {
+	s := x.site
+	if s == nil {
+		return
+	}
+	var todo []*sourceFile
+	for _, p := range s.Pages {
+		f := x.files[p.Source]
+		if f != nil && f.md != nil && f.md.HTML != "" && !x.keepsHTML(s, p) {
+			todo = append(todo, f)
+		}
+	}
+	parallel(ctx, len(todo), func(i int) {
+		f := todo[i]
+		old := f.md
+		f.md, f.mdZ = lightOf(old)
+		if f.goodMD == old {
+			f.goodMD, f.goodZ = f.md, f.mdZ
+		}
+	})
+	for _, p := range s.Pages {
+		if f := x.files[p.Source]; f != nil && f.mdZ != nil && p.Rendered != nil && p.Rendered.HTML != "" {
+			p.Rendered = f.md
+		}
+	}
+}
+
+// inflate gives the pages at srcs their HTML back, for their files to be
+// rendered.
+func (x *Incremental) inflate(st *applyState, srcs map[string]bool) {
+	for src := range srcs {
+		p, f := st.links.bySource[src], x.files[src]
+		if p != nil && f != nil && f.mdZ != nil && p.Rendered == f.md {
+			p.Rendered = heavyOf(f.md, f.mdZ)
+		}
+	}
+}
+
+// inflateAll gives every page of a Settle's linked site its HTML back.
+func (s *Settling) inflateAll(ctx context.Context, pages []*site.Page) {
+	parallel(ctx, len(pages), func(i int) {
+		p := pages[i]
+		if z := s.bodyZ[p.Source]; z != nil && p.Rendered != nil && p.Rendered.HTML == "" {
+			p.Rendered = heavyOf(p.Rendered, z)
+		}
+	})
+}
