@@ -42,8 +42,9 @@ func TestMemoryLimitFor(t *testing.T) {
 		want  int64
 	}{
 		{0, 256 << 20, 256 << 20},
-		{100 << 20, 256 << 20, 256 << 20},
-		{400 << 20, 256 << 20, 600 << 20},
+		{100 << 20, 256 << 20, 356 << 20},
+		{400 << 20, 256 << 20, 656 << 20},
+		{1024 << 20, 256 << 20, 1536 << 20},
 	} {
 		if got := memoryLimitFor(c.live, c.floor); got != c.want {
 			t.Errorf("memoryLimitFor(%d MiB, %d MiB) = %d MiB, want %d", c.live>>20, c.floor>>20, got>>20, c.want>>20)
