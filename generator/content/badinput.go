@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -21,11 +22,17 @@ func readPage(fsys fs.FS, name string) ([]byte, *site.Diagnostic) {
 		return nil, &site.Diagnostic{Pos: site.Pos{File: name}, Msg: fmt.Sprintf("cannot read file: %v", unwrapPathError(err))}
 	}
 	defer f.Close()
+	var buf bytes.Buffer
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, &site.Diagnostic{Pos: site.Pos{File: name}, Msg: "cannot read file: it is a folder",
 			Hint: "rename the folder: names ending in .md are pages"}
+	} else if err == nil && st.Size() > 0 && st.Size() <= MaxPageBytes {
+		// One buffer of the file's size (and the little ReadFrom wants
+		// free to see the end), not the doublings of io.ReadAll.
+		buf.Grow(int(st.Size()) + bytes.MinRead)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxPageBytes+1))
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxPageBytes+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, &site.Diagnostic{Pos: site.Pos{File: name}, Msg: fmt.Sprintf("cannot read file: %v", unwrapPathError(err))}
 	}
