@@ -160,7 +160,7 @@ func (s *Staging) Commit() error {
 	defer s.lock.release()
 	if st, err := os.Lstat(s.dest); err == nil && st.IsDir() && exchange(s.dir, s.dest) {
 		// s.dir now holds the old output.
-		return os.RemoveAll(s.dir)
+		return removeTree(s.dir)
 	}
 	old := ""
 	if _, err := os.Lstat(s.dest); err == nil {
@@ -179,7 +179,7 @@ func (s *Staging) Commit() error {
 		return fmt.Errorf("output: cannot swap in new output: %w", err)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return removeTree(old)
 	}
 	return nil
 }
@@ -194,7 +194,7 @@ func (s *Staging) Abort() error {
 	}
 	s.done = true
 	defer s.lock.release()
-	return os.RemoveAll(s.dir)
+	return removeTree(s.dir)
 }
 
 // makeStagingDir creates an empty staging folder named for this process.
