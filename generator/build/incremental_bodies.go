@@ -7,6 +7,7 @@ import (
 	"io"
 	"sync"
 
+	"almanac/generator/render"
 	"almanac/generator/site"
 )
 
@@ -105,6 +106,33 @@ func (x *Incremental) inflate(st *applyState, srcs map[string]bool) {
 			p.Rendered = heavyOf(f.md, f.mdZ)
 		}
 	}
+}
+
+// inflateFor gives the pages whose own files jobs are (bySource[their
+// first source]) their HTML back, and returns the light values to put
+// back once the files are written.
+func (s *Settling) inflateFor(jobs []render.Job, bySource map[string]*site.Page) map[*site.Page]*site.Rendered {
+	if bySource == nil {
+		return nil
+	}
+	back := map[*site.Page]*site.Rendered{}
+	var todo []*site.Page
+	for _, j := range jobs {
+		if len(j.Sources) == 0 {
+			continue
+		}
+		p := bySource[j.Sources[0]]
+		if p == nil || back[p] != nil || p.Rendered == nil || p.Rendered.HTML != "" || s.bodyZ[p.Source] == nil {
+			continue
+		}
+		back[p] = p.Rendered
+		todo = append(todo, p)
+	}
+	parallel(context.Background(), len(todo), func(i int) {
+		p := todo[i]
+		p.Rendered = heavyOf(p.Rendered, s.bodyZ[p.Source])
+	})
+	return back
 }
 
 // inflateAll gives every page of a Settle's linked site its HTML back.

@@ -26,7 +26,8 @@ type Settling struct {
 	renderer *render.Renderer
 	pages    []*site.Page
 	rendered map[string]*site.Rendered
-	bodyZ    map[string][]byte // the deflated HTML of light Rendered values (see lighten)
+	bodyZ    map[string][]byte   // the deflated HTML of light Rendered values (see lighten)
+	owned    map[string][]string // source → its page's own output names, as Apply last indexed them
 	assets   []string
 	gitDates map[string]time.Time
 
@@ -44,7 +45,7 @@ func (x *Incremental) Settle() *Settling {
 	x.mu.Unlock()
 	s := &Settling{x: x, w: w, gen: gen, cfg: x.cfg, drafts: x.b.opts.Drafts, now: x.now, renderer: x.renderer,
 		rendered: make(map[string]*site.Rendered, len(x.files)), bodyZ: map[string][]byte{}, gitDates: x.gitDates,
-		listsShowBodies: x.listsShowBodies()}
+		listsShowBodies: x.listsShowBodies(), owned: x.owned}
 	var others []string
 	for src, f := range x.files {
 		switch {
@@ -121,16 +122,27 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 	if ctx.Err() != nil {
 		return fail(nil)
 	}
-	run := func(prep *render.Prepared, jobs []render.Job) bool {
+	// run renders jobs and commits them, settleChunk at a time, so that
+	// what waits to be committed (and, for the pages, their bodies' HTML
+	// read back) is never the whole site at once.
+	run := func(prep *render.Prepared, jobs []render.Job, bodies map[string]*site.Page) bool {
 		if len(jobs) == 0 {
 			return true
 		}
-		st := newStaging()
-		if err = prep.Run(ctx, jobs, st); err != nil || ctx.Err() != nil {
-			return false
-		}
 		up := &Update{Deferred: true, Outputs: len(jobs), StyleOnly: s.styleOnly()}
-		up.Changed = x.commitSettled(st, s.gen)
+		for i := 0; i < len(jobs); i += settleChunk {
+			part := jobs[i:min(i+settleChunk, len(jobs))]
+			back := s.inflateFor(part, bodies)
+			st := newStaging()
+			if err = prep.Run(ctx, part, st); err != nil || ctx.Err() != nil {
+				return false
+			}
+			up.Changed = append(up.Changed, x.commitSettled(st, s.gen)...)
+			for p, light := range back {
+				p.Rendered = light
+			}
+		}
+		up.Changed = mergeSorted(nil, up.Changed)
 		total.Outputs += len(jobs)
 		total.Changed = mergeSorted(total.Changed, up.Changed)
 		if emit != nil && len(up.Changed) > 0 {
@@ -142,13 +154,17 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 	if s.listsShowBodies {
 		s.inflateAll(ctx, linked.Pages)
 	}
-	if !run(prep, lists) {
+	if !run(prep, lists, nil) {
 		return fail(err)
 	}
+	var bySource map[string]*site.Page
 	if len(pages) > 0 {
-		s.inflateAll(ctx, linked.Pages)
+		bySource = make(map[string]*site.Page, len(linked.Pages))
+		for _, p := range linked.Pages {
+			bySource[p.Source] = p
+		}
 	}
-	if !run(prep, pages) {
+	if !run(prep, pages, bySource) {
 		return fail(err)
 	}
 	if s.indexes() {
@@ -169,7 +185,7 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		for name := range names {
 			all[name] = true
 		}
-		if !run(full, jobs) {
+		if !run(full, jobs, nil) {
 			return fail(err)
 		}
 	} else {
@@ -196,13 +212,21 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 // pages' own files (when layouts or static files changed), and the names
 // of every file the site makes.
 func (s *Settling) choose(linked *site.Site, prep *render.Prepared) (lists, pages []render.Job, all map[string]bool) {
-	owned := map[string]bool{}
-	for _, p := range linked.Pages {
-		if p == linked.Home {
-			continue
+	// The pages' own files, as Apply indexed them for the same site (the
+	// snapshot's); the Apply of a change that came since indexed another.
+	owned := make(map[string]bool, len(s.owned))
+	for _, names := range s.owned {
+		for _, name := range names {
+			owned[name] = true
 		}
-		for _, j := range prep.PageJobs(p) {
-			owned[j.Name] = true
+	}
+	if s.owned == nil {
+		for _, p := range linked.Pages {
+			if p != linked.Home {
+				for _, j := range prep.PageJobs(p) {
+					owned[j.Name] = true
+				}
+			}
 		}
 	}
 	return s.pick(prep.Jobs(), owned)
@@ -310,6 +334,9 @@ func (x *Incremental) requeue(w work, failed bool) {
 		x.settle.add(w)
 	}
 }
+
+// settleChunk is how many files Run renders before it commits them.
+const settleChunk = 512
 
 // commitChunk is how many files commitSettled writes per hold of the lock,
 // so an Apply waiting to commit never waits for a whole site.

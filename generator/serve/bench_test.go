@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,7 +30,8 @@ import (
 //
 // ALMANAC_BENCH_CACHE names a highlighting cache folder to keep between
 // runs (a developer's machine keeps one); without it the first build
-// highlights every code block.
+// highlights every code block. ALMANAC_HEAP_PROFILE names a file to write
+// a heap profile to after the body edits.
 
 func BenchmarkPreview1000(b *testing.B)  { benchPreview(b, 1000, 50, 10, 10) }
 func BenchmarkPreview10000(b *testing.B) { benchPreview(b, 10000, 100, 10, 3) }
@@ -80,6 +82,13 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 			reload, settled = append(reload, r), append(settled, s)
 		}
 		heapEdited := liveHeapMiB()
+		if name := os.Getenv("ALMANAC_HEAP_PROFILE"); name != "" {
+			// What the preview holds after the body edits.
+			if f, err := os.Create(name); err == nil {
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
 		// Front matter edits: the title, which lists and feeds show.
 		var mReload, mList, mSettled []time.Duration
 		for n := range matterEdits {
