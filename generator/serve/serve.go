@@ -150,7 +150,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	}
 	cfg, _ := content.LoadConfig(s.source)
 	s.watch.watch("layouts", "static", cfg.Content())
-	s.broker.Set("hello", []byte(`{"id":"`+strconv.FormatInt(time.Now().UnixNano(), 36)+`"}`))
+	s.broker.Set("hello", helloID())
 	s.problems.set(nil, nil)
 
 	s.memory = tuneMemory(previewMemoryFloor)
@@ -224,7 +224,10 @@ func (s *Server) serve(ctx context.Context, ln net.Listener) {
 		}
 		s.build(loopCtx)
 		close(s.ready)
-		s.broker.Publish("reload", []byte(`{"urls":[],"all":true}`))
+		// The pages open since the building page reload, as they do
+		// when the server restarts; a page opened from now on has the
+		// site already, and hears the new name only.
+		s.broker.Set("hello", helloID())
 		s.loop(loopCtx, batches)
 	}()
 
@@ -259,6 +262,12 @@ func (s *Server) serveClient(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-cache")
 	h.Set("ETag", etag(s.client))
 	http.ServeContent(w, r, "live.js", time.Time{}, bytes.NewReader(s.client))
+}
+
+// helloID is the "hello" event that names this server's site: a page
+// that hears another name than it first heard reloads.
+func helloID() []byte {
+	return []byte(`{"id":"` + strconv.FormatInt(time.Now().UnixNano(), 36) + `"}`)
 }
 
 // siteURL is the address pages link to: the first a reader types.
