@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"hash/maphash"
 	"sort"
 	"sync"
 	"time"
@@ -65,6 +66,7 @@ type Incremental struct {
 	sigMu   sync.Mutex
 	sources map[string]uint64 // output name → signature of its job's sources at the last Settle
 
+	seed        maphash.Seed     // of bodyHash
 	bodiesFor   *render.Renderer // the templates bodiesShown was worked out for
 	bodiesShown bool             // whether a list layout may show a page's body
 }
@@ -157,6 +159,7 @@ func (b *Builder) Incremental(now time.Time, out Output) *Incremental {
 		dirty:     work{reload: true, all: true},
 		writtenAt: map[string]uint64{},
 		sources:   map[string]uint64{},
+		seed:      maphash.MakeSeed(),
 	}
 }
 

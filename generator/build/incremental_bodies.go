@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
+	"hash/maphash"
 	"io"
 	"sync"
 
@@ -95,7 +96,37 @@ func (x *Incremental) lighten(ctx context.Context) {
 			p.Rendered = f.md
 		}
 	}
+	x.letGo(s)
 }
+
+// letGo lets go of the Markdown of the bodies rendered, in the files and
+// in the linked site: a body is read again from its file (content.ReadBody,
+// which checks the file's hash) when it is to be rendered again and has
+// not changed (its links lead elsewhere, its charts' figures changed). A
+// release's stays: the reports read its highlights from it. The decoded
+// page is replaced by a copy without it, never changed in place, since a
+// Settle's snapshot may be reading it.
+func (x *Incremental) letGo(s *site.Site) {
+	for _, p := range s.Pages {
+		f := x.files[p.Source]
+		if f == nil || f.page == nil || p.Release != nil || p.Sum == ([32]byte{}) || f.page.Sum != p.Sum {
+			continue
+		}
+		p.Body = nil
+		if f.page.Body != nil {
+			old := f.page
+			light := *old
+			light.Body = nil
+			f.page = &light
+			if f.good == old {
+				f.good = &light
+			}
+		}
+	}
+}
+
+// bodyHash names a body's bytes, to tell whether it changed.
+func (x *Incremental) bodyHash(body []byte) uint64 { return maphash.Bytes(x.seed, body) }
 
 // inflate gives the pages at srcs their HTML back, for their files to be
 // rendered.

@@ -34,7 +34,7 @@ type sourceFile struct {
 	// The body as last rendered, and what it was rendered from.
 	md      *site.Rendered
 	mdZ     []byte // md's HTML deflated, when md is light (see lighten)
-	mdFrom  []byte
+	mdFrom  uint64 // the hash of the body it was rendered from (see bodyHash)
 	mdLine  int
 	mdDiags site.Diagnostics
 	charts  bool // the body has a chart block, drawn from the metrics report
@@ -166,7 +166,7 @@ func (x *Incremental) reload(ctx context.Context) {
 	names, walkDiags := walkFiles(ctx, src, x.contentDir())
 	x.cfgDiags.Append(walkDiags)
 	for _, f := range x.files {
-		f.exists, f.page, f.diags, f.md, f.mdZ, f.mdFrom, f.mdDiags = false, nil, nil, nil, nil, nil, nil
+		f.exists, f.page, f.diags, f.md, f.mdZ, f.mdFrom, f.mdDiags = false, nil, nil, nil, nil, 0, nil
 	}
 	var decode []string
 	for _, name := range names {

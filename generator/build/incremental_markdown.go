@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"context"
 	"regexp"
 	"slices"
@@ -25,7 +24,7 @@ func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts
 		f := x.files[p.Source]
 		switch {
 		case f.md == nil,
-			x.dirty.sources[p.Source] && (f.mdLine != p.BodyLine || !bytes.Equal(f.mdFrom, p.Body)),
+			x.dirty.sources[p.Source] && (f.mdLine != p.BodyLine || p.Body == nil || f.mdFrom != x.bodyHash(p.Body)),
 			charts && f.charts,
 			moved && !x.dirty.all && x.resolvesElsewhere(st, p):
 			todo = append(todo, p)
@@ -35,10 +34,14 @@ func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts
 	parallel(ctx, len(todo), func(i int) {
 		p := todo[i]
 		f := x.files[p.Source]
+		if err := x.b.readBody(st.site, p); err != nil { // a body let go (see letGo)
+			f.mdDiags = toDiagnostic(p, err)
+			return
+		}
 		r, errs := renderBody(st.md, st.links, p)
 		f.mdDiags = errs
 		anchors[i] = f.md != nil && !slices.Equal(f.md.Anchors, r.Anchors)
-		f.md, f.mdZ, f.mdFrom, f.mdLine = r, nil, p.Body, p.BodyLine
+		f.md, f.mdZ, f.mdFrom, f.mdLine = r, nil, x.bodyHash(p.Body), p.BodyLine
 		f.charts = chartFence.Match(p.Body)
 	})
 	st.markdown = len(todo)
