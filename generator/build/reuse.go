@@ -34,8 +34,11 @@ import (
 //     almanac.toml and the options that change output (base URL, drafts,
 //     live reload);
 //   - the build's present as far as pages show it: its date and offset in
-//     the site's time zone, and which action items are overdue (the whole
-//     present when a layout of content pages names .Now);
+//     the site's time zone (the whole present when a layout of content
+//     pages names .Now), and which action items are overdue: in a
+//     post-mortem's own key for its own items, the one content page of
+//     the theme that shows them, or the whole site's in every key when
+//     the site has layouts of its own;
 //   - every page's place and facts (source path, front matter bytes,
 //     title, URL, dates from git and from the code's history) and the
 //     content folder's other files, since a page shows other pages'
@@ -77,6 +80,12 @@ type reuser struct {
 	prep   *render.Prepared
 	site   [32]byte // the digest of everything but the page's own file
 	report [32]byte // the metrics report, for pages that draw it
+	now    time.Time
+	// ownOverdue: a post-mortem's key holds which of its own action
+	// items are overdue, the one content page of the theme that shows
+	// it; with layouts of the site's own, the whole site's marks are in
+	// site instead.
+	ownOverdue bool
 
 	old     map[string]reuseEntry
 	oldData *os.File
@@ -111,9 +120,9 @@ func (b *Builder) newReuser(r *run) *reuser {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil
 	}
-	u := &reuser{dir: dir, out: out, prep: r.prep, next: map[string]reuseEntry{}}
+	u := &reuser{dir: dir, out: out, prep: r.prep, now: r.now, next: map[string]reuseEntry{}}
 	var err error
-	if u.site, err = b.siteDigest(r); err != nil {
+	if u.site, u.ownOverdue, err = b.siteDigest(r); err != nil {
 		return nil
 	}
 	u.report = reportDigest(r.report)
@@ -154,6 +163,9 @@ func (u *reuser) key(p *site.Page, charts bool) [32]byte {
 	h.Write(p.Sum[:])
 	if charts {
 		h.Write(u.report[:])
+	}
+	if u.ownOverdue {
+		h.Write([]byte(overdueMarks(p, u.now)))
 	}
 	var k [32]byte
 	h.Sum(k[:0])
@@ -296,8 +308,10 @@ func (u *reuser) abort() {
 }
 
 // siteDigest is the digest of all a content page's files can show but
-// its own file and the metrics report.
-func (b *Builder) siteDigest(r *run) ([32]byte, error) {
+// its own file and the metrics report; ownOverdue says that it leaves out
+// which action items are overdue, since only a post-mortem's own page
+// shows its items' marks (the theme's layouts alone are used).
+func (b *Builder) siteDigest(r *run) (digest [32]byte, ownOverdue bool, err error) {
 	h := sha256.New()
 	field := func(s string) {
 		var n [8]byte
@@ -312,22 +326,25 @@ func (b *Builder) siteDigest(r *run) ([32]byte, error) {
 	field(reuseVersion)
 	exe, err := executableDigest()
 	if err != nil {
-		return [32]byte{}, err
+		return [32]byte{}, false, err
 	}
 	h.Write(exe[:])
-	fullNow := false
-	for _, fsys := range []fs.FS{b.opts.Theme, b.opts.Source} {
+	fullNow, ownLayouts := false, false
+	for i, fsys := range []fs.FS{b.opts.Theme, b.opts.Source} {
 		if fsys == nil {
 			continue
 		}
 		names, err := filesUnder(fsys, siteDirs...)
 		if err != nil {
-			return [32]byte{}, err
+			return [32]byte{}, false, err
 		}
 		for _, name := range names {
 			data, err := fs.ReadFile(fsys, name)
 			if err != nil {
-				return [32]byte{}, err
+				return [32]byte{}, false, err
+			}
+			if i == 1 && strings.HasPrefix(name, "layouts/") {
+				ownLayouts = true
 			}
 			field(name)
 			field(string(data))
@@ -358,18 +375,19 @@ func (b *Builder) siteDigest(r *run) ([32]byte, error) {
 	}
 	s := r.site
 	for _, p := range s.Pages {
-		pageFacts(field, at, p, r.now)
+		pageFacts(field, at, p)
+		if ownLayouts {
+			field(overdueMarks(p, r.now))
+		}
 	}
 	for _, a := range s.Assets {
 		field(a)
 	}
-	var d [32]byte
-	h.Sum(d[:0])
-	return d, nil
+	return sum(h), !ownLayouts, nil
 }
 
 // pageFacts writes what other pages may show of a page.
-func pageFacts(field func(string), at func(time.Time), p *site.Page, now time.Time) {
+func pageFacts(field func(string), at func(time.Time), p *site.Page) {
 	field(p.Source)
 	field(string(p.MatterSum[:]))
 	field(p.Title)
@@ -386,17 +404,23 @@ func pageFacts(field func(string), at func(time.Time), p *site.Page, now time.Ti
 		at(rl.ReleasedAt)
 		field(sourceFact(rl.ReleasedFrom))
 	}
-	if pm := p.PostMortem; pm != nil {
-		var bits strings.Builder
-		for _, a := range pm.ActionItems {
-			if a.Overdue(now) {
-				bits.WriteByte('1')
-			} else {
-				bits.WriteByte('0')
-			}
-		}
-		field(bits.String())
+}
+
+// overdueMarks says which of a post-mortem's action items are overdue at
+// now, one byte each; "" for other pages.
+func overdueMarks(p *site.Page, now time.Time) string {
+	pm := p.PostMortem
+	if pm == nil {
+		return ""
 	}
+	marks := make([]byte, len(pm.ActionItems))
+	for i, a := range pm.ActionItems {
+		marks[i] = '0'
+		if a.Overdue(now) {
+			marks[i] = '1'
+		}
+	}
+	return string(marks)
 }
 
 func sourceFact(s *site.Source) string {

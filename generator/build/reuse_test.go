@@ -156,6 +156,19 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 	check("the next day", none)
 	now = testNow.Add(24*time.Hour + time.Hour)
 	check("an hour later", most)
+	reusable := last.Reused // every page that can be reused
+
+	// Two open action items fall due on 10 December: at midnight they
+	// are not yet overdue, at noon they are. Only their post-mortems'
+	// pages show it (and the lists, always made again).
+	seoul, err := time.LoadLocation("Asia/Seoul")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now = time.Date(2026, 12, 10, 0, 0, 0, 0, seoul)
+	check("midnight of a due date", none)
+	now = time.Date(2026, 12, 10, 12, 0, 0, 0, seoul)
+	check("noon of a due date", func(reused, _ int) bool { return reused == reusable-2 })
 
 	src["layouts/partials/note.html"] = &fstest.MapFile{Data: []byte(`<p>A partial nothing includes yet.</p>`)}
 	check("a layout of the site's", none)
@@ -185,4 +198,49 @@ func firstFile(t *testing.T, src fstest.MapFS, dir string) string {
 	}
 	t.Fatalf("no page in %s", dir)
 	return ""
+}
+
+// Which action items are overdue changes with the hour, and only a
+// post-mortem's key holds its own items' marks: that is right while no
+// layout of the theme but these shows the marks (postmortem.html its
+// own items; the others are lists and reports, always made again). A
+// layout added to this list that renders content pages must change
+// reuse.go's overdueMarks.
+func TestOnlyPostMortemPagesShowOverdueMarks(t *testing.T) {
+	want := []string{"layouts/actions.html", "layouts/home.html", "layouts/partials/actions-table.html",
+		"layouts/partials/metric-actions.html", "layouts/person.html", "layouts/postmortem.html", "layouts/report.html"}
+	names, err := filesUnder(theme(), "layouts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The layouts that show the marks or include a partial that does.
+	text := map[string][]byte{}
+	showing := map[string]bool{}
+	for _, name := range names {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		data, err := fs.ReadFile(theme(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text[name] = data
+		showing[name] = bytes.Contains(bytes.ToLower(data), []byte("overdue"))
+	}
+	var got []string
+	for _, name := range names {
+		shows := showing[name]
+		for other, s := range showing {
+			if s && strings.HasPrefix(other, "layouts/partials/") &&
+				bytes.Contains(text[name], []byte(`"`+strings.TrimPrefix(other, "layouts/partials/")+`"`)) {
+				shows = true
+			}
+		}
+		if shows {
+			got = append(got, name)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("layouts that show overdue marks: %v, want %v (see overdueMarks in reuse.go)", got, want)
+	}
 }
