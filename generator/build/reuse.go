@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -40,9 +41,10 @@ import (
 //     the theme that shows them, or the whole site's in every key when
 //     the site has layouts of its own;
 //   - every page's place and facts (source path, front matter bytes,
-//     title, URL, dates from git and from the code's history) and the
-//     content folder's other files, since a page shows other pages'
-//     front matter (backlinks, releases, owners) but never their bodies;
+//     title, URL, dates from git and from the code's history, a metric's
+//     points from its CSV file) and the content folder's other files'
+//     names, since a page shows other pages' front matter (backlinks,
+//     releases, owners) but never their bodies;
 //   - the page's own file, and for a page with ```chart blocks the
 //     metrics report they draw.
 //
@@ -403,6 +405,14 @@ func pageFacts(field func(string), at func(time.Time), p *site.Page) {
 	if rl := p.Release; rl != nil {
 		at(rl.ReleasedAt)
 		field(sourceFact(rl.ReleasedFrom))
+	}
+	if m := p.Metric; m != nil {
+		// Points read from a CSV file beside the page, not its front
+		// matter.
+		for _, pt := range m.Points {
+			at(pt.Date)
+			field(strconv.FormatFloat(pt.Value, 'g', -1, 64))
+		}
 	}
 }
 

@@ -149,6 +149,10 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 	delete(src, "content/handbook/untitled.md")
 	check("a page removed", none)
 
+	// A metric's points come from a CSV file beside its page.
+	edit("content/metrics/support-tickets.csv", "2026-05-11,16", "2026-05-11,61")
+	check("a metric's CSV", none)
+
 	edit(pm, "\n---\n", "\n---\nA line at the top of the body.\n\n")
 	check("a post-mortem's body", most)
 
