@@ -13,6 +13,7 @@ import (
 
 	"almanac/generator/internal/sitetest"
 	"almanac/generator/output"
+	"almanac/generator/render"
 	"almanac/generator/site"
 )
 
@@ -290,22 +291,22 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-func TestLead(t *testing.T) {
-	tests := []struct {
-		s    string
-		n    int
-		want string
-	}{
-		{"short", 10, "short"},
-		{"exactly", 7, "exactly"},
-		{"abcdef", 3, "abc"},
-		{"배포를", 4, "배"}, // 3-byte runes: never cut one in half
-		{"배포를", 6, "배포"},
-		{"a배", 2, "a"},
-	}
-	for _, tt := range tests {
-		if got := lead(tt.s, tt.n); got != tt.want {
-			t.Errorf("lead(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+// A summary cut from a page's lead is the one cut from its whole text,
+// in English, Korean and with runs of white space.
+func TestSummaryLead(t *testing.T) {
+	words := strings.Repeat("deploy the export job ", 40)
+	korean := strings.Repeat("배포 파이프라인을 점검했다 ", 40)
+	spaced := "\n\n  " + strings.Repeat("word\n\n\t  ", 200)
+	for _, s := range []string{"", "short text", words, korean, spaced, strings.Repeat("가", 300), strings.Repeat("가", 280)} {
+		lead := summaryLead(s)
+		if len(lead) > len(s) || !strings.HasPrefix(s, lead) {
+			t.Fatalf("summaryLead(%.20q…) = %.20q…, not a prefix", s, lead)
+		}
+		if got, want := render.Excerpt(lead), render.Excerpt(s); got != want {
+			t.Errorf("summary of the lead of %.20q…:\n %q\nwant\n %q", s, got, want)
+		}
+		if len(s) > 2000 && len(lead) > 1200 {
+			t.Errorf("lead of %.20q… keeps %d bytes", s, len(lead))
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"almanac/generator/content"
@@ -77,7 +78,7 @@ func (b *Builder) letGo(s *site.Site, p *site.Page) {
 	if r := p.Rendered; r != nil {
 		r.HTML = ""
 		r.TOC = nil // only the page's own file shows it
-		r.Plain = lead(r.Plain, plainLead)
+		r.Plain = summaryLead(r.Plain)
 	}
 }
 
@@ -108,18 +109,27 @@ func renderBody(md *markdown.Markdown, links *linkResolver, p *site.Page) (*site
 	return r, diags
 }
 
-// plainLead is how much plain text a page keeps once it is written: enough
-// for the summaries that feeds and lists cut from it.
-const plainLead = 1024
-
-// lead returns s cut to at most n bytes, on a character boundary, as a
-// copy that holds no more memory than it needs.
-func lead(s string, n int) string {
-	if len(s) <= n {
-		return s
+// summaryLead returns as much of a page's plain text as a summary can
+// show, as a copy that holds no more memory than it needs: the text up to
+// where, with each run of white space counted as one character and
+// leading white space as none, it holds more than render.SummaryRunes
+// characters. A summary cut from the lead is the summary cut from the
+// whole text.
+func summaryLead(s string) string {
+	count, space := 0, false
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			space = count > 0
+			continue
+		}
+		if space {
+			count++
+			space = false
+		}
+		count++
+		if count > render.SummaryRunes {
+			return strings.Clone(s[:i+utf8.RuneLen(r)])
+		}
 	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return strings.Clone(s[:n])
+	return s
 }

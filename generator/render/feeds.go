@@ -156,7 +156,7 @@ func (p *Prepared) feedEntry(it feedItem) atomEntry {
 		summary = pg.PostMortem.Summary
 	}
 	if summary == "" && pg.Rendered != nil {
-		summary = excerpt(pg.Rendered.Plain, 280)
+		summary = excerpt(pg.Rendered.Plain, SummaryRunes)
 	}
 	return atomEntry{
 		Title:     title,
@@ -176,6 +176,14 @@ func feedSources(items []feedItem) []string {
 	}
 	return src
 }
+
+// SummaryRunes is how long a summary cut from a page's text may be, in
+// characters once runs of white space count as one: what a build must
+// keep of a page's text after writing it (see excerpt).
+const SummaryRunes = 280
+
+// Excerpt is the summary a feed cuts from a page's text.
+func Excerpt(text string) string { return excerpt(text, SummaryRunes) }
 
 // excerpt cuts text at a word boundary near n runes.
 func excerpt(text string, n int) string {
