@@ -79,7 +79,7 @@ type Server struct {
 	logMu      sync.Mutex
 	done       chan error
 
-	memory *memoryTuner
+	memory func()        // stops the memory tuner
 	ready  chan struct{} // closed when the first build is done, good or not
 	stop   chan struct{} // closed when the server starts to shut down
 }
@@ -248,7 +248,7 @@ func (s *Server) serve(ctx context.Context, ln net.Listener) {
 		}
 		stopLoop()
 		wg.Wait()
-		s.memory.stop()
+		s.memory()
 		if errors.Is(err, http.ErrServerClosed) {
 			err = nil
 		}
