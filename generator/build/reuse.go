@@ -3,6 +3,7 @@ package build
 import (
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
@@ -57,7 +58,7 @@ import (
 // ones that build wrote (size and modification time) before they are
 // linked into the staging folder.
 
-const reuseVersion = "almanac page reuse 1"
+const reuseVersion = "almanac page reuse 2"
 
 // reuseEntry is what the cache keeps of one page.
 type reuseEntry struct {
@@ -191,7 +192,7 @@ func (u *reuser) take(p *site.Page) (site.Diagnostics, bool) {
 		return nil, false
 	}
 	var rec reuseRecord
-	if gob.NewDecoder(bytes.NewReader(raw)).Decode(&rec) != nil {
+	if gob.NewDecoder(flate.NewReader(bytes.NewReader(raw))).Decode(&rec) != nil {
 		return nil, false
 	}
 	if !u.out.Reuse(e.Files, e.Stamps) {
@@ -218,8 +219,13 @@ func (u *reuser) record(p *site.Page, charts bool, diags site.Diagnostics) {
 	}
 	rec := reuseRecord{Rendered: *p.Rendered, Diags: diags}
 	rec.Rendered.HTML = ""
+	// Deflated: most of a record is the page's text, and a large
+	// site's cache is uploaded and restored by CI between builds.
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&rec); err != nil {
+	zw := deflaters.Get().(*flate.Writer) // BestSpeed writers, shared with the preview's bodies
+	zw.Reset(&buf)
+	defer deflaters.Put(zw)
+	if gob.NewEncoder(zw).Encode(&rec) != nil || zw.Close() != nil {
 		return
 	}
 	u.keep(p.Source, e, buf.Bytes(), false)
