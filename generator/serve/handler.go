@@ -256,10 +256,22 @@ const buildingPage = `<!doctype html>
 <meta http-equiv="refresh" content="` + buildingRetry + `">
 <meta name="almanac-preview" content="building">
 <title>almanac preview: building the site…</title>
+<style>
+:root{color-scheme:light dark;font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans KR",sans-serif}
+body{margin:0;min-height:100vh;display:grid;place-items:center;background:Canvas;color:CanvasText}
+main{max-width:28rem;padding:1.5rem}
+h1{font-size:1.4rem;margin:0 0 .5rem;display:flex;align-items:center;gap:.6rem}
+h1::before{content:"";width:1rem;height:1rem;border-radius:50%;border:.18rem solid color-mix(in srgb,CanvasText 25%,transparent);border-top-color:CanvasText;animation:spin 1s linear infinite}
+p{margin:0;opacity:.75}
+@keyframes spin{to{transform:rotate(1turn)}}
+@media (prefers-reduced-motion:reduce){h1::before{animation:none}}
+</style>
 </head>
 <body>
+<main>
 <h1>Building the site…</h1>
 <p>The preview is building the site for the first time. This page shows the site as soon as it is ready.</p>
+</main>
 <script src="` + clientURL + `" defer></script>
 </body>
 </html>
