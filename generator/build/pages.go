@@ -15,11 +15,12 @@ import (
 )
 
 // renderPages reads every page body again (the load stage let them go),
-// parses it once and renders the page's own
-// files right away, on as many goroutines as there are processors. Unless
-// the Builder keeps bodies, a page's Markdown and HTML are let go once its
-// files are written, so a build holds only what lists and feeds need (the
-// plain text is cut to its first kilobyte).
+// parses it once and renders the page's own files right away, on as many
+// goroutines as there are processors; with a reuser, a page that
+// provably comes out as in the last build is taken from it instead.
+// Unless the Builder keeps bodies, a page's Markdown and HTML are let go
+// once its files are written, so a build holds only what lists and feeds
+// need (the plain text is cut to what a summary shows).
 func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Prepared, md *markdown.Markdown, links *linkResolver, out output.Writer, u *reuser) site.Diagnostics {
 	var (
 		mu    sync.Mutex
