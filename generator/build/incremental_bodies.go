@@ -47,14 +47,20 @@ func lightOf(r *site.Rendered) (*site.Rendered, []byte) {
 	return &light, bytes.Clone(buf.Bytes())
 }
 
-// heavyOf returns a copy of the light r with its HTML read back from z.
-func heavyOf(r *site.Rendered, z []byte) *site.Rendered {
+// inflater reads the deflated z with a pooled reader (each holds tens
+// of kilobytes of state); put it back in inflaters when done.
+func inflater(z []byte) io.ReadCloser {
 	rd, _ := inflaters.Get().(io.ReadCloser)
 	if rd == nil {
-		rd = flate.NewReader(bytes.NewReader(z))
-	} else {
-		rd.(flate.Resetter).Reset(bytes.NewReader(z), nil)
+		return flate.NewReader(bytes.NewReader(z))
 	}
+	rd.(flate.Resetter).Reset(bytes.NewReader(z), nil)
+	return rd
+}
+
+// heavyOf returns a copy of the light r with its HTML read back from z.
+func heavyOf(r *site.Rendered, z []byte) *site.Rendered {
+	rd := inflater(z)
 	var b bytes.Buffer
 	b.ReadFrom(rd)
 	inflaters.Put(rd)

@@ -183,7 +183,10 @@ func (u *reuser) take(p *site.Page) (site.Diagnostics, bool) {
 		return nil, false
 	}
 	var rec reuseRecord
-	if gob.NewDecoder(flate.NewReader(bytes.NewReader(raw))).Decode(&rec) != nil {
+	rd := inflater(raw)
+	err := gob.NewDecoder(rd).Decode(&rec)
+	inflaters.Put(rd)
+	if err != nil {
 		return nil, false
 	}
 	if !u.out.Reuse(e.Files, e.Stamps) {
