@@ -106,20 +106,7 @@ func (x *Index) Add(doc int, d Doc) error {
 		g = newSegment(x.tok)
 	}
 
-	each := func(f Field, texts ...string) {
-		g.field = f
-		for _, s := range texts {
-			g.scan.scan(s)
-		}
-	}
-	each(Body, d.Body...)
-	each(Lead, d.Lead...)
-	each(Keys, d.Keys...)
-	g.scan.pos = 0
-	each(Title, d.Title)
-	titleWords := g.scan.pos
-	each(IDField, d.ID)
-	lens := g.endDoc(doc, idTerm(d.ID), titleWords)
+	lens := g.addDoc(doc, d)
 	var blob []byte
 	if len(g.docs) >= segmentDocs {
 		blob = g.seal()
@@ -133,6 +120,25 @@ func (x *Index) Add(doc int, d Doc) error {
 	}
 	x.free = append(x.free, g)
 	return nil
+}
+
+// addDoc scans document doc, field by field, and ends it (endDoc): its
+// postings join the segment's, and its field lengths are returned.
+func (g *segment) addDoc(doc int, d Doc) [numFields]uint32 {
+	each := func(f Field, texts ...string) {
+		g.field = f
+		for _, s := range texts {
+			g.scan.scan(s)
+		}
+	}
+	each(Body, d.Body...)
+	each(Lead, d.Lead...)
+	each(Keys, d.Keys...)
+	g.scan.pos = 0
+	each(Title, d.Title)
+	titleWords := g.scan.pos
+	each(IDField, d.ID)
+	return g.endDoc(doc, idTerm(d.ID), titleWords)
 }
 
 // cursors seals what is left and returns a cursor on every segment, and

@@ -105,9 +105,6 @@ type manifest struct {
 // manifest. The output depends only on what was added, never on the order
 // of the calls. Finish releases the postings; call it once.
 func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
-	if shardBytes <= 0 {
-		shardBytes = DefaultShardBytes
-	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.finished {
@@ -119,15 +116,33 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 		return nil, err
 	}
 	defer done()
-	norms := x.norms(x.averages())
-	rank := func(doc int32, mask uint8, tf *[numFields]uint8) uint8 {
+	rank := ranker(x.lens, x.added)
+	return writeIndex(x.n, x.recs, facets, shardBytes, func(fn func(t []byte, posts []uint64) error) error {
+		return merge(cs, rank, fn)
+	})
+}
+
+// ranker returns what turns a posting's counts into its byte: the 7-bit
+// impact (BM25 over the documents' field lengths) above the id bit. The
+// averages are over the documents added.
+func ranker(lens [][numFields]uint32, added []bool) func(doc int32, mask uint8, tf *[numFields]uint8) uint8 {
+	norms := norms(lens, averages(lens, added))
+	return func(doc int32, mask uint8, tf *[numFields]uint8) uint8 {
 		q := byte(impact(tf, &norms[doc])) << 1
 		if mask&idBit != 0 {
 			q |= 1
 		}
 		return q
 	}
+}
 
+// writeIndex writes the files of an index of n documents whose records
+// hash to recs: each calls its function with every term, in the order of
+// compareTerms, and the term's postings (as merge gives them).
+func writeIndex(n int, recs [][recordHashLen]byte, facets []Facet, shardBytes int, each func(func(t []byte, posts []uint64) error) error) (*Output, error) {
+	if shardBytes <= 0 {
+		shardBytes = DefaultShardBytes
+	}
 	out := &Output{}
 	var (
 		hints hinter
@@ -144,7 +159,7 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 			shard = nil
 		}
 	}
-	err = merge(cs, rank, func(t []byte, posts []uint64) error {
+	err := each(func(t []byte, posts []uint64) error {
 		slices.Sort(posts) // by document
 		list = encodeList(list[:0], posts)
 		if len(shard) >= 2*shardBytes || len(shard) >= shardBytes && commonPrefix(last, t) < familyBytes {
@@ -181,7 +196,7 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := manifest{Docs: x.n, Scale: ImpactScale, Records: RecordsPerFile, RecFile: recordFiles, Shards: seps, Hot: hotShards(hot), Stop: StopWords(), Ko: KoreanSuffixes()}
+	m := manifest{Docs: n, Scale: ImpactScale, Records: RecordsPerFile, RecFile: recordFiles, Shards: seps, Hot: hotShards(hot), Stop: StopWords(), Ko: KoreanSuffixes()}
 	if m.Shards == nil {
 		m.Shards = []string{}
 	}
@@ -190,7 +205,7 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 		h.Write(f.Raw)
 	}
 	h.Write(fraw)
-	for _, r := range x.recs {
+	for _, r := range recs {
 		h.Write(r[:])
 	}
 	pre, err := json.Marshal(m)
@@ -266,16 +281,16 @@ func separator(prev, next string) string {
 }
 
 // averages are the mean field lengths over the documents added.
-func (x *Index) averages() [numFields]float64 {
+func averages(lens [][numFields]uint32, added []bool) [numFields]float64 {
 	var sum [numFields]float64
 	n := 0
-	for d, ok := range x.added {
+	for d, ok := range added {
 		if !ok {
 			continue
 		}
 		n++
 		for f := range numFields {
-			sum[f] += float64(x.lens[d][f])
+			sum[f] += float64(lens[d][f])
 		}
 	}
 	for f := range sum {
@@ -316,9 +331,9 @@ func encodeList(b []byte, posts []uint64) []byte {
 // norms are each document's BM25 length normalization per field, 1 - b +
 // b × length / average length: computed once a document rather than once
 // a posting.
-func (x *Index) norms(avg [numFields]float64) [][numFields]float64 {
-	out := make([][numFields]float64, x.n)
-	for d, lens := range x.lens {
+func norms(all [][numFields]uint32, avg [numFields]float64) [][numFields]float64 {
+	out := make([][numFields]float64, len(all))
+	for d, lens := range all {
 		for f := range numFields {
 			_, b := fieldWeight(f)
 			out[d][f] = 1 - b + b*float64(lens[f])/avg[f]
