@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"almanac/generator/check"
 	"almanac/generator/content"
 	"almanac/generator/markdown"
 	"almanac/generator/output"
@@ -20,8 +21,9 @@ import (
 // provably comes out as in the last build is taken from it instead.
 // Unless the Builder keeps bodies, a page's Markdown and HTML are let go
 // once its files are written, so a build holds only what lists and feeds
-// need (the plain text is cut to what a summary shows).
-func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Prepared, md *markdown.Markdown, links *linkResolver, out output.Writer, u *reuser) site.Diagnostics {
+// need (the plain text is cut to what a summary shows), and its links are
+// checked by early at once, keeping only those that wait for other pages.
+func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Prepared, md *markdown.Markdown, links *linkResolver, out output.Writer, u *reuser, early *check.Early) site.Diagnostics {
 	var (
 		mu    sync.Mutex
 		diags site.Diagnostics
@@ -39,7 +41,7 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 				if err := prep.PageReused(p); err != nil {
 					report(toDiagnostic(p, err))
 				}
-				b.letGo(s, p)
+				b.letGo(s, p, early)
 				return
 			}
 		}
@@ -63,15 +65,16 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 		if u != nil && p != s.Home {
 			u.record(p, chartFence.Match(p.Body), errs)
 		}
-		b.letGo(s, p)
+		b.letGo(s, p, early)
 	})
 	return diags
 }
 
-// letGo drops a written page's Markdown, HTML and table of contents and
-// cuts its plain text to the lead that lists and feeds show, unless the
-// Builder keeps bodies.
-func (b *Builder) letGo(s *site.Site, p *site.Page) {
+// letGo drops a written page's Markdown, HTML and table of contents,
+// cuts its plain text to the lead that lists and feeds show and keeps
+// only the links early could not check yet, unless the Builder keeps
+// bodies.
+func (b *Builder) letGo(s *site.Site, p *site.Page, early *check.Early) {
 	if b.opts.KeepBodies || p == s.Home {
 		return
 	}
@@ -80,6 +83,9 @@ func (b *Builder) letGo(s *site.Site, p *site.Page) {
 		r.HTML = ""
 		r.TOC = nil // only the page's own file shows it
 		r.Plain = summaryLead(r.Plain)
+		if early != nil {
+			r.Links = early.Page(p)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"runtime/pprof"
 	"time"
 
+	"almanac/generator/check"
 	"almanac/generator/content"
 	"almanac/generator/history"
 	"almanac/generator/markdown"
@@ -45,7 +46,8 @@ type run struct {
 	prep   *render.Prepared
 	md     *markdown.Markdown
 	links  *linkResolver
-	err    error // a failure that is not the content's: the build stops with it
+	early  *check.Early // checks links as pages are rendered, unless bodies are kept
+	err    error        // a failure that is not the content's: the build stops with it
 }
 
 // stage is one step: it returns false when the build stops there (with
@@ -251,17 +253,30 @@ func (r *run) pages() bool {
 		u = r.b.newReuser(r)
 		r.res.reuse = u
 	}
-	r.res.Diagnostics.Append(r.b.renderPages(r.ctx, r.site, r.prep, r.md, r.links, r.out, u))
+	if !r.b.opts.KeepBodies {
+		r.early = check.NewEarly(r.site)
+	}
+	r.res.Diagnostics.Append(r.b.renderPages(r.ctx, r.site, r.prep, r.md, r.links, r.out, u, r.early))
 	if u != nil {
 		r.res.Reused = u.reused
 	}
 	return true
 }
 
-// checks checks links and anchors once every page is rendered; the
-// build publishes nothing while one is broken.
+// checks checks links and anchors once every page is rendered (those the
+// pages stage could not check as it went: links to other pages' anchors
+// and to generated files); the build publishes nothing while one is
+// broken.
 func (r *run) checks() bool {
-	diags, broken := checkLinks(r.site, r.prep.Outputs())
+	var (
+		diags  site.Diagnostics
+		broken check.Broken
+	)
+	if r.early != nil {
+		diags, broken = r.early.Report(r.site, check.Options{Outputs: r.prep.Outputs()})
+	} else {
+		diags, broken = checkLinks(r.site, r.prep.Outputs())
+	}
 	r.res.Diagnostics.Append(diags)
 	r.res.Links, r.res.LinksChecked = broken, true
 	return true

@@ -37,50 +37,67 @@ func Links(s *site.Site, opts Options) site.Diagnostics {
 // left out included.
 func LinkReport(s *site.Site, opts Options) (site.Diagnostics, Broken) {
 	c := newChecker(s, opts)
-	b := Broken{LinkPolicy: policy(s.Config.LinkPolicy), AnchorPolicy: policy(s.Config.AnchorPolicy)}
-	files := map[string]bool{}
-	var diags site.Diagnostics
+	t := newTally(s)
 	for _, p := range s.Pages {
 		if p.Rendered == nil {
 			continue
 		}
 		for _, l := range p.Rendered.Links {
-			pr := c.link(p, l)
-			if pr == nil {
-				continue
-			}
-			rule := ""
-			switch pr.kind {
-			case missingTarget:
-				b.Links++
-				rule = b.LinkPolicy
-			case missingAnchor:
-				b.Anchors++
-				rule = b.AnchorPolicy
-			case anchorCase:
-				// Followed on GitHub, not by a browser: a warning at
-				// most, not counted as broken, silent under "ignore".
-				if b.AnchorPolicy == PolicyIgnore {
-					continue
-				}
-				diags.Add(pr.Diagnostic)
-				continue
-			}
-			if pr.kind != unruled {
-				files[p.Source] = true
-			}
-			switch rule {
-			case PolicyIgnore:
-				continue
-			case PolicyWarning:
-				pr.Severity = site.Warning
-			}
-			diags.Add(pr.Diagnostic)
+			t.add(p, c.link(p, l))
 		}
 	}
-	b.Files = len(files)
-	diags.Sort()
-	return diags, b
+	return t.report()
+}
+
+// tally applies the link policy to findings and counts them.
+type tally struct {
+	b     Broken
+	files map[string]bool // pages with a broken link
+	diags site.Diagnostics
+}
+
+func newTally(s *site.Site) *tally {
+	return &tally{files: map[string]bool{},
+		b: Broken{LinkPolicy: policy(s.Config.LinkPolicy), AnchorPolicy: policy(s.Config.AnchorPolicy)}}
+}
+
+// add counts one finding of a link in page p; nil is a link found.
+func (t *tally) add(p *site.Page, pr *finding) {
+	if pr == nil {
+		return
+	}
+	rule := ""
+	switch pr.kind {
+	case missingTarget:
+		t.b.Links++
+		rule = t.b.LinkPolicy
+	case missingAnchor:
+		t.b.Anchors++
+		rule = t.b.AnchorPolicy
+	case anchorCase:
+		// Followed on GitHub, not by a browser: a warning at most, not
+		// counted as broken, silent under "ignore".
+		if t.b.AnchorPolicy != PolicyIgnore {
+			t.diags.Add(pr.Diagnostic)
+		}
+		return
+	}
+	if pr.kind != unruled {
+		t.files[p.Source] = true
+	}
+	switch rule {
+	case PolicyIgnore:
+		return
+	case PolicyWarning:
+		pr.Severity = site.Warning
+	}
+	t.diags.Add(pr.Diagnostic)
+}
+
+func (t *tally) report() (site.Diagnostics, Broken) {
+	t.b.Files = len(t.files)
+	t.diags.Sort()
+	return t.diags, t.b
 }
 
 // The values of [check] links and anchors.
@@ -164,6 +181,9 @@ type checker struct {
 	aliases    map[string]bool
 	assets     map[string]bool // relative to the content folder
 	anchors    map[*site.Page]map[string]bool
+	// self is the page whose links an Early check takes as it is
+	// rendered: its own anchors are known, other pages' are not yet.
+	self *site.Page
 }
 
 func newChecker(s *site.Site, opts Options) *checker {
@@ -246,7 +266,7 @@ func (c *checker) link(p *site.Page, l site.Link) *finding {
 		target += "/"
 	}
 	d := c.url(target, u.Fragment, l.Image, fail)
-	if d != nil && path.Ext(u.Path) != "" {
+	if d != nil && d != waits && path.Ext(u.Path) != "" {
 		// A file name: the writer meant a file beside the page.
 		return fail(missingTarget, "put it beside the page, or write its path from there", "no file at %s", path.Join(path.Dir(p.Source), u.Path))
 	}
@@ -271,6 +291,9 @@ func (c *checker) url(u, frag string, image bool, fail failFunc) *finding {
 	if c.assets[strings.TrimPrefix(u, "/")] {
 		return nil
 	}
+	if c.self != nil {
+		return waits // the files the build makes are known once every page is rendered
+	}
 	if c.opts.Outputs != nil && (c.opts.Outputs(site.OutputFile(u)) || c.opts.Outputs(site.OutputFile(clean))) {
 		return nil
 	}
@@ -284,11 +307,19 @@ func (c *checker) url(u, frag string, image bool, fail failFunc) *finding {
 
 // anchor checks that frag names an id on page t.
 func (c *checker) anchor(t *site.Page, frag string, fail failFunc) *finding {
-	if frag == "" || t.Rendered == nil || strings.HasPrefix(frag, ":~:") {
-		return nil // no fragment, nothing rendered, or a text fragment (#:~:text=…), which browsers search for
+	if frag == "" || strings.HasPrefix(frag, ":~:") {
+		return nil // no fragment, or a text fragment (#:~:text=…), which browsers search for
 	}
-	ids, ok := c.anchors[t]
-	if !ok {
+	if c.self != nil && t != c.self {
+		return waits // another page's anchors: checked once every page is rendered
+	}
+	if t.Rendered == nil {
+		return nil // nothing rendered
+	}
+	var ids map[string]bool
+	if c.self != nil {
+		ids = anchorsOf(t.Rendered) // the page itself, checked once
+	} else if ids = c.anchors[t]; ids == nil {
 		ids = anchorsOf(t.Rendered)
 		c.anchors[t] = ids
 	}
