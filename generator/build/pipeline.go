@@ -183,6 +183,14 @@ func (r *run) gitDates() bool {
 func (r *run) history() bool {
 	diags := history.Apply(r.ctx, r.site, r.b.opts.GitDir, r.b.opts.CacheDir)
 	r.res.Diagnostics.Append(diags)
+	if !r.b.opts.KeepBodies {
+		// No later stage reports at a front matter key (the preview,
+		// which keeps bodies, links pages again and does): a large site
+		// need not hold where every value stands, a kilobyte a page.
+		for _, p := range r.site.Pages {
+			p.Fields = site.Fields{}
+		}
+	}
 	return !diags.HasErrors()
 }
 

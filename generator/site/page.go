@@ -66,7 +66,9 @@ type Page struct {
 	Body     []byte
 	BodyLine int
 	// Fields maps a front matter key path ("status", "voc[1].quote",
-	// "action_items[0].due") to where its value stands in the file.
+	// "action_items[0].due") to where its value stands in the file. A
+	// build lets them go after its history stage, the last to report at
+	// a key; Pos then gives the file.
 	Fields Fields
 
 	// Rendered is filled by the markdown stage: one parse, used for HTML,
@@ -110,9 +112,9 @@ func (p *Page) Pos(key string) Pos {
 }
 
 // Fields are where a page's front matter values stand, by key path. They
-// are kept for every page until the build ends (the last checks report
-// at them), so they are packed: a sorted list, not a map, a third of
-// the memory.
+// are kept for every page while a site is loaded and linked (and all
+// along in the preview, which links again), so they are packed: a sorted
+// list, not a map, a third of the memory.
 type Fields struct {
 	file string
 	list []fieldAt
