@@ -69,6 +69,8 @@ type Incremental struct {
 	seed        maphash.Seed     // of bodyHash
 	bodiesFor   *render.Renderer // the templates bodiesShown was worked out for
 	bodiesShown bool             // whether a list layout may show a page's body
+
+	search *render.SearchCache // the search index Settle keeps from one run to the next
 }
 
 // Update says what one step did.

@@ -34,6 +34,7 @@ type Settling struct {
 	listsShowBodies bool                  // see shows
 	bodyPages       map[string]*site.Page // the pages whose bodies alone changed, by source
 	home            string                // the home page's source
+	search          *render.SearchCache   // the index kept across runs
 }
 
 // Settle takes the pending work and a snapshot to do it on. Call it where
@@ -42,10 +43,14 @@ func (x *Incremental) Settle() *Settling {
 	x.mu.Lock()
 	w, gen := x.settle, x.gen
 	x.settle = work{}
+	if x.search == nil {
+		x.search = render.NewSearchCache()
+	}
+	cache := x.search
 	x.mu.Unlock()
 	s := &Settling{x: x, w: w, gen: gen, cfg: x.cfg, drafts: x.b.opts.Drafts, now: x.now, renderer: x.renderer,
 		rendered: make(map[string]*site.Rendered, len(x.files)), bodyZ: map[string][]byte{}, gitDates: x.gitDates,
-		listsShowBodies: x.listsShowBodies(), owned: x.owned}
+		listsShowBodies: x.listsShowBodies(), owned: x.owned, search: cache}
 	var others []string
 	for src, f := range x.files {
 		switch {
@@ -111,9 +116,8 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 	if linked.Home != nil {
 		s.home = linked.Home.Source
 	}
-	// The lists first, without the search index, whose pages are all
-	// indexed again (a second of work at 10,000 pages): a list that
-	// shows a new title does not wait for it.
+	// The lists first, without the search index: a list that shows a
+	// new title does not wait for it.
 	prep, _, err := x.b.bind(s.renderer, linked, report, render.WithoutIndex())
 	if err != nil {
 		return fail(err)
@@ -168,7 +172,9 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		return fail(err)
 	}
 	if s.indexes() {
-		full, _, err := x.b.bind(s.renderer, linked, report)
+		// Only what changed since the last run is indexed again, in
+		// the index the cache keeps; its files are a fresh index's.
+		full, _, err := x.b.bind(s.renderer, linked, report, render.WithSearchCache(s.search))
 		if err != nil {
 			return fail(err)
 		}

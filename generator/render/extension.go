@@ -81,7 +81,7 @@ type FenceFunc = func(info string, code []byte, pos site.Pos) (string, error)
 func newExtensions(p *Prepared, pc prepareConfig) []extension {
 	return []extension{
 		&feedsExt{p: p},
-		&searchExt{p: p, off: p.s.Config.SearchDisabled, noIndex: pc.noIndex},
+		&searchExt{p: p, off: p.s.Config.SearchDisabled, noIndex: pc.noIndex, cache: pc.searchCache},
 		&metricsExt{p: p, report: pc.report},
 		&calendarExt{p: p},
 		&reportExt{p: p},

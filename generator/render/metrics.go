@@ -21,8 +21,9 @@ const (
 type PrepareOption func(*prepareConfig)
 
 type prepareConfig struct {
-	report  *metrics.Report
-	noIndex bool
+	report      *metrics.Report
+	noIndex     bool
+	searchCache *SearchCache // see WithSearchCache
 }
 
 // WithoutIndex prepares a site whose search index is never written: the

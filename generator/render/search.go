@@ -25,6 +25,7 @@ type searchExt struct {
 	p       *Prepared
 	off     bool // search_disabled: no page, no index
 	noIndex bool
+	cache   *SearchCache // the index kept across Prepares, or nil
 	st      searchState
 }
 
@@ -42,7 +43,8 @@ type searchState struct {
 
 	finish sync.Once
 	out    *search.Output
-	unfed  bool // the jobs write the records: no build fed the index
+	live   *search.Live // the index out comes from, when a SearchCache made it
+	unfed  bool         // the jobs write the records: no build fed the index
 	err    error
 }
 
@@ -142,6 +144,10 @@ func (x *searchExt) finish() *searchState {
 			// Index every page now; the record jobs make their
 			// records again rather than keep them all in memory.
 			st.unfed = true
+			if x.cache != nil {
+				st.live, st.out, st.err = x.cache.finish(p, st)
+				return
+			}
 			for n, pg := range st.pages {
 				if _, st.err = p.indexDoc(st, n, pg); st.err != nil {
 					return
@@ -186,8 +192,13 @@ func (x *searchExt) finalJobs() []Job {
 		return append(jobs, Job{Name: searchDir + search.ManifestName, make: func(*bytes.Buffer) error { return err }})
 	}
 	for _, f := range st.out.Files {
-		raw := f.Raw
-		jobs = append(jobs, Job{Name: searchDir + f.Name, Sources: st.srcs, make: func(b *bytes.Buffer) error {
+		name, raw := f.Name, f.Raw
+		jobs = append(jobs, Job{Name: searchDir + name, Sources: st.srcs, make: func(b *bytes.Buffer) error {
+			if st.live != nil {
+				// The same bytes as last time, unless they changed.
+				b.Write(st.live.Compress(name, raw))
+				return nil
+			}
 			b.Write(st.index.Compress(raw))
 			return nil
 		}})
