@@ -25,7 +25,7 @@ type SearchCache struct {
 
 // cachedDoc is what a page's document was when it was last indexed: its
 // number, its text by field and its record. The record's text is left
-// out; searchRecord makes it from the document.
+// out: searchText makes it of the document alone.
 type cachedDoc struct {
 	num int
 	doc search.Doc
@@ -67,8 +67,7 @@ func (c *SearchCache) update(p *Prepared, st *searchState) (*search.Live, *searc
 	var changed []int
 	for i, pg := range st.pages {
 		d := p.searchDoc(pg)
-		r := p.searchRecord(pg, d)
-		r.Text = ""
+		r := p.searchRecordHead(pg, d)
 		from[i] = -1
 		old := c.docs[pg.Source]
 		if old != nil && docs[pg.Source] == nil {

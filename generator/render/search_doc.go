@@ -88,6 +88,14 @@ func appendNonEmpty(list []string, vals ...string) []string {
 // status or severity, and the text its snippet is cut from (the lead
 // lines, then the rest, as indexed).
 func (p *Prepared) searchRecord(pg *site.Page, d search.Doc) search.Record {
+	r := p.searchRecordHead(pg, d)
+	r.Text = searchText(d)
+	return r
+}
+
+// searchRecordHead is searchRecord without the text, which searchText
+// makes of the document alone.
+func (p *Prepared) searchRecordHead(pg *site.Page, d search.Doc) search.Record {
 	tr := p.env.tr
 	r := search.Record{
 		URL:   p.env.u.rel(pg.URL),
@@ -116,6 +124,12 @@ func (p *Prepared) searchRecord(pg *site.Page, d search.Doc) search.Record {
 	case pg.Decision != nil && pg.Decision.Status != "":
 		badge("decstatus-"+pg.Decision.Status, tr.label("decstatus", pg.Decision.Status))
 	}
+	return r
+}
+
+// searchText is what a record's snippet is cut from: the lead lines,
+// then the rest, as indexed.
+func searchText(d search.Doc) string {
 	var b strings.Builder
 	for _, part := range slices.Concat(d.Lead, d.Body) {
 		if b.Len() >= search.RecordTextBytes {
@@ -126,6 +140,5 @@ func (p *Prepared) searchRecord(pg *site.Page, d search.Doc) search.Record {
 		}
 		b.WriteString(part)
 	}
-	r.Text = b.String()
-	return r
+	return b.String()
 }

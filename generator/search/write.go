@@ -127,14 +127,37 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 // averages are over the documents added.
 func ranker(lens [][numFields]uint32, added []bool) func(doc int32, mask uint8, tf *[numFields]uint8) uint8 {
 	norms := norms(lens, averages(lens, added))
+	// Most postings count a term a few times in one or two fields: their
+	// shares come from a table per document, made as impact makes them.
+	shares := make([][numFields][smallTF]float64, len(norms))
+	for d := range norms {
+		for f := range numFields {
+			for n := range smallTF {
+				shares[d][f][n] = share(f, uint8(n), norms[d][f])
+			}
+		}
+	}
 	return func(doc int32, mask uint8, tf *[numFields]uint8) uint8 {
-		q := byte(impact(tf, &norms[doc])) << 1
+		var s float64
+		for f := range numFields {
+			switch n := tf[f]; {
+			case n == 0:
+			case n < smallTF:
+				s += shares[doc][f][n]
+			default:
+				s += share(f, n, norms[doc][f])
+			}
+		}
+		q := byte(quantize(s)) << 1
 		if mask&idBit != 0 {
 			q |= 1
 		}
 		return q
 	}
 }
+
+// smallTF bounds the counts ranker keeps shares for.
+const smallTF = 8
 
 // writeIndex writes the files of an index of n documents whose records
 // hash to recs: each calls its function with every term, in the order of
@@ -159,6 +182,11 @@ func writeIndex(n int, recs [][recordHashLen]byte, facets []Facet, shardBytes in
 			shard = nil
 		}
 	}
+	open := func() {
+		if shard == nil {
+			shard = make([]byte, 0, shardBytes+shardBytes/4)
+		}
+	}
 	err := each(func(t []byte, posts []uint64) error {
 		slices.Sort(posts) // by document
 		list = encodeList(list[:0], posts)
@@ -167,6 +195,7 @@ func writeIndex(n int, recs [][recordHashLen]byte, facets []Facet, shardBytes in
 		}
 		if shard == nil {
 			seps = append(seps, separator(string(last), string(t)))
+			open()
 		}
 		hot = addHot(hot, len(files), len(posts))
 		hints.add(t, len(posts), len(files))
@@ -342,17 +371,16 @@ func norms(all [][numFields]uint32, avg [numFields]float64) [][numFields]float64
 	return out
 }
 
-// impact is a document's share of a term's score, 1–127.
-func impact(tf *[numFields]uint8, norm *[numFields]float64) int {
-	var s float64
-	for f := range numFields {
-		if tf[f] == 0 {
-			continue
-		}
-		boost, _ := fieldWeight(f)
-		t := float64(tf[f]) / norm[f]
-		s += boost * t * (bm25K1 + 1) / (t + bm25K1)
-	}
+// share is what tf counts in field f add to a document's score, the
+// field's length normalization being norm.
+func share(f Field, tf uint8, norm float64) float64 {
+	boost, _ := fieldWeight(f)
+	t := float64(tf) / norm
+	return boost * t * (bm25K1 + 1) / (t + bm25K1)
+}
+
+// quantize turns a score into an impact, 1–127.
+func quantize(s float64) int {
 	return min(127, max(1, int(math.Round(s*ImpactScale))))
 }
 
