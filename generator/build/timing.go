@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strings"
 	"text/tabwriter"
@@ -18,8 +19,11 @@ type Timing struct {
 	Stage string
 	// Wall is the stage's elapsed time; CPU the processor time of the
 	// whole process meanwhile (all goroutines, the collector included),
-	// zero where the system does not tell it.
-	Wall, CPU time.Duration
+	// zero where the system does not tell it; GC the runtime's estimate
+	// of the processor time its collector took meanwhile, marking and
+	// assists together: where a large site's time grows faster than its
+	// pages, this grows first.
+	Wall, CPU, GC time.Duration
 	// Allocated is how many bytes the stage allocated; Heap the live
 	// heap when it ended (what the last collection left, plus what has
 	// been allocated since).
@@ -30,13 +34,25 @@ type Timing struct {
 type meter struct {
 	wall  time.Time
 	cpu   time.Duration
+	gc    time.Duration
 	alloc uint64
 }
 
 func startMeter() meter {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	return meter{wall: time.Now(), cpu: processCPU(), alloc: ms.TotalAlloc}
+	return meter{wall: time.Now(), cpu: processCPU(), gc: gcCPU(), alloc: ms.TotalAlloc}
+}
+
+// gcCPU is the collector's processor time so far, as the runtime
+// estimates it.
+func gcCPU() time.Duration {
+	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindFloat64 {
+		return 0
+	}
+	return time.Duration(s[0].Value.Float64() * float64(time.Second))
 }
 
 // stop returns the stage's timing.
@@ -47,6 +63,7 @@ func (m meter) stop(stage string) Timing {
 		Stage:     stage,
 		Wall:      time.Since(m.wall),
 		CPU:       processCPU() - m.cpu,
+		GC:        gcCPU() - m.gc,
 		Allocated: ms.TotalAlloc - m.alloc,
 		Heap:      ms.HeapAlloc,
 	}
@@ -57,11 +74,12 @@ func (m meter) stop(stage string) Timing {
 func WriteTimings(w io.Writer, list []Timing) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	width := len("total (heap: largest)")
-	fmt.Fprintf(tw, "%-*s\twall\tshare\tcpu\tallocated\theap after\t\n", width, "stage")
+	fmt.Fprintf(tw, "%-*s\twall\tshare\tcpu\tof it gc\tallocated\theap after\t\n", width, "stage")
 	var total Timing
 	for _, t := range list {
 		total.Wall += t.Wall
 		total.CPU += t.CPU
+		total.GC += t.GC
 		total.Allocated += t.Allocated
 		total.Heap = max(total.Heap, t.Heap)
 	}
@@ -70,8 +88,8 @@ func WriteTimings(w io.Writer, list []Timing) error {
 		if total.Wall > 0 {
 			share = 100 * float64(t.Wall) / float64(total.Wall)
 		}
-		fmt.Fprintf(tw, "%-*s\t%s\t%.1f%%\t%s\t%s\t%s\t\n", width, t.Stage, roundDuration(t.Wall), share,
-			roundDuration(t.CPU), mebibytes(t.Allocated), mebibytes(t.Heap))
+		fmt.Fprintf(tw, "%-*s\t%s\t%.1f%%\t%s\t%s\t%s\t%s\t\n", width, t.Stage, roundDuration(t.Wall), share,
+			roundDuration(t.CPU), roundDuration(t.GC), mebibytes(t.Allocated), mebibytes(t.Heap))
 	}
 	for _, t := range list {
 		row(t)
