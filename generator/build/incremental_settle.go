@@ -116,9 +116,11 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 	if linked.Home != nil {
 		s.home = linked.Home.Source
 	}
-	// The lists first, without the search index: a list that shows a
-	// new title does not wait for it.
-	prep, _, err := x.b.bind(s.renderer, linked, report, render.WithoutIndex())
+	// The lists first, then the search index: a list that shows a new
+	// title does not wait for it. Only what changed since the last run
+	// is indexed again, in the index the cache keeps; its files are a
+	// fresh index's.
+	prep, _, err := x.b.bind(s.renderer, linked, report, render.WithSearchCache(s.search))
 	if err != nil {
 		return fail(err)
 	}
@@ -172,15 +174,9 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		return fail(err)
 	}
 	if s.indexes() {
-		// Only what changed since the last run is indexed again, in
-		// the index the cache keeps; its files are a fresh index's.
-		full, _, err := x.b.bind(s.renderer, linked, report, render.WithSearchCache(s.search))
-		if err != nil {
-			return fail(err)
-		}
 		var index []render.Job
-		for _, j := range full.Jobs() {
-			if strings.HasPrefix(j.Name, searchPrefix) && !all[j.Name] {
+		for _, j := range prep.IndexJobs() {
+			if !all[j.Name] {
 				index = append(index, j)
 			}
 		}
@@ -191,7 +187,7 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		for name := range names {
 			all[name] = true
 		}
-		if !run(full, jobs, nil) {
+		if !run(prep, jobs, nil) {
 			return fail(err)
 		}
 	} else {
@@ -235,7 +231,7 @@ func (s *Settling) choose(linked *site.Site, prep *render.Prepared) (lists, page
 			}
 		}
 	}
-	return s.pick(prep.Jobs(), owned)
+	return s.pick(prep.JobsBeforeIndex(), owned)
 }
 
 // pick chooses among jobs as choose does, owned naming the content pages'

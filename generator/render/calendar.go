@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strconv"
 	"sync"
@@ -34,15 +35,30 @@ func (x *calendarExt) funcs() template.FuncMap {
 }
 
 // calendarState is the calendar of one site, made once on first use
-// (pages render in parallel): the events, the month pages, the upcoming
-// releases and the two feeds.
+// (pages render in parallel): the events, the month pages and the
+// upcoming releases; the two feeds apart, once their files are made (a
+// preview lists them after every change, and renders them only when a
+// release or a post-mortem changed).
 type calendarState struct {
 	once     sync.Once
 	events   []calendar.Event
 	months   []*calMonth
 	current  *calMonth
 	upcoming []calendar.UpcomingRelease
+
+	feedOnce sync.Once
 	feeds    []calendar.Feed
+}
+
+// feedPaths are the paths of the feeds calendar.Feeds writes, in its
+// order, each at the URL "/" + its path: known before the feeds are.
+func feedPaths() []string { return []string{calendar.CalendarFeed, calendar.ReleasesFeed} }
+
+// feeds are the site's iCalendar feeds, made on first use.
+func (x *calendarExt) feeds() []calendar.Feed {
+	st := x.calendar()
+	st.feedOnce.Do(func() { st.feeds = calendar.Feeds(x.p.env.site, st.events) })
+	return st.feeds
 }
 
 // calendar returns the site's calendar, computing it on first use from
@@ -53,7 +69,6 @@ func (x *calendarExt) calendar() *calendarState {
 		s := e.site
 		st.events = calendar.Events(s)
 		st.upcoming = calendar.Upcoming(st.events, e.clk.loc, s.Now, 0)
-		st.feeds = calendar.Feeds(s, st.events)
 		months := calendar.Months(st.events, e.clk.loc, s.Now)
 		views := newEventViews(e, months)
 		for i := range months {
@@ -82,11 +97,15 @@ func (x *calendarExt) jobs() []Job {
 	for _, m := range st.months {
 		jobs = append(jobs, p.pageJob(x.data(m.URL, m), "", src))
 	}
-	for _, f := range st.feeds {
-		data := f.Data
-		jobs = append(jobs, Job{Name: f.Path, Sources: src, make: func(b *bytes.Buffer) error {
-			b.Write(data)
-			return nil
+	for _, path := range feedPaths() {
+		jobs = append(jobs, Job{Name: path, Sources: src, make: func(b *bytes.Buffer) error {
+			for _, f := range x.feeds() {
+				if f.Path == path {
+					b.Write(f.Data)
+					return nil
+				}
+			}
+			return fmt.Errorf("render: no calendar feed %s", path)
 		}})
 	}
 	return jobs
@@ -133,10 +152,10 @@ type calFeed struct {
 func (x *calendarExt) calFeeds() []calFeed {
 	e := x.p.env
 	var out []calFeed
-	for _, f := range x.calendar().feeds {
-		cf := calFeed{Key: feedKey(f.Path), URL: f.URL}
+	for _, path := range feedPaths() {
+		cf := calFeed{Key: feedKey(path), URL: "/" + path}
 		if e.u.root != "" {
-			cf.Abs = e.u.abs(f.URL)
+			cf.Abs = e.u.abs(cf.URL)
 			cf.Webcal = template.URL(calendar.Webcal(cf.Abs))
 		}
 		out = append(out, cf)

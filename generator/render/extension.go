@@ -175,6 +175,25 @@ func (p *Prepared) Finish(ctx context.Context, out output.Writer) error {
 	return p.Run(ctx, last, out)
 }
 
+// JobsBeforeIndex are Jobs less the search index's files, without
+// finishing the index: what a preview renders first, so that a list does
+// not wait for the index.
+func (p *Prepared) JobsBeforeIndex() []Job { return dedupe(p.siteJobs()) }
+
+// IndexJobs are the search index's files alone, the last of Jobs (less
+// any whose name an earlier job of Jobs takes), the index finished first.
+// With JobsBeforeIndex they are Jobs, for a caller that renders the
+// lists before the index without listing the site's jobs twice.
+func (p *Prepared) IndexJobs() []Job {
+	var jobs []Job
+	for _, x := range p.exts {
+		if f, ok := x.(finisher); ok {
+			jobs = append(jobs, f.finalJobs()...)
+		}
+	}
+	return jobs
+}
+
 // listJobs are the site's jobs less the content pages' own files and the
 // finishers' files.
 func (p *Prepared) listJobs() []Job {

@@ -120,3 +120,46 @@ func TestSearchCacheSameAsFresh(t *testing.T) {
 	check("removed")
 	check("unchanged again")
 }
+
+// JobsBeforeIndex and then IndexJobs list what Jobs lists, in its order.
+func TestIndexJobsSplitJobs(t *testing.T) {
+	s := fixture("en", "https://x.org/team/")
+	r, err := New(Options{Theme: theme(), Site: siteFS()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(jobs []Job) []string {
+		var out []string
+		for _, j := range jobs {
+			out = append(out, j.Name)
+		}
+		return out
+	}
+	whole, err := r.Prepare(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	split, err := r.Prepare(s, WithSearchCache(NewSearchCache()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := names(split.JobsBeforeIndex())
+	seen := map[string]bool{}
+	for _, name := range before {
+		seen[name] = true
+	}
+	got := before
+	for _, name := range names(split.IndexJobs()) {
+		if !seen[name] {
+			got = append(got, name)
+		}
+	}
+	if want := names(whole.Jobs()); !slices.Equal(got, want) {
+		t.Errorf("JobsBeforeIndex, IndexJobs:\n%v\nJobs:\n%v", got, want)
+	}
+	for _, name := range before {
+		if strings.HasPrefix(name, searchDir) && name != searchDir+"index.html" {
+			t.Errorf("JobsBeforeIndex lists %s", name)
+		}
+	}
+}
