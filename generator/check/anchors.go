@@ -17,12 +17,41 @@ import (
 // text in the HTML is escaped, so "id=" in it is no attribute, and
 // comments and the contents of <script> and <style> are skipped.
 func Anchors(htmlText string) []string {
+	return pack(anchorsIn(htmlText))
+}
+
+// pack copies strings into one allocation: a substring of the HTML
+// would keep the whole page alive for as long as the anchors are kept
+// (the whole build), and a copy each costs a page's anchors a block
+// each.
+func pack(list []string) []string {
+	if len(list) == 0 {
+		return list
+	}
+	n := 0
+	for _, s := range list {
+		n += len(s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range list {
+		b.WriteString(s)
+	}
+	all := b.String()
+	out := make([]string, len(list)) // no room to grow kept either
+	for i, s := range list {
+		out[i], all = all[:len(s)], all[len(s):]
+	}
+	return out
+}
+
+// anchorsIn is Anchors, the ids substrings of htmlText where no escape
+// had to be undone.
+func anchorsIn(htmlText string) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(v string) {
-		// A copy: a substring would keep the whole page's HTML alive
-		// for as long as the anchors are kept (the whole build).
-		id := strings.Clone(html.UnescapeString(v))
+		id := html.UnescapeString(v)
 		if id != "" && !seen[id] {
 			seen[id] = true
 			out = append(out, id)
