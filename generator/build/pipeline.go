@@ -282,6 +282,15 @@ func (r *run) checks() bool {
 	)
 	if r.early != nil {
 		diags, broken = r.early.Report(r.site, check.Options{Outputs: r.prep.Outputs()})
+		// What only the checks read goes before the lists, the stage
+		// that holds the most: every page's anchors and waiting links,
+		// and the lookups of the checks and the link resolver.
+		r.early, r.links = nil, nil
+		for _, p := range r.site.Pages {
+			if p.Rendered != nil {
+				p.Rendered.Anchors, p.Rendered.Links = nil, nil
+			}
+		}
 	} else {
 		diags, broken = checkLinks(r.site, r.prep.Outputs())
 	}
