@@ -43,6 +43,7 @@ type reportExt struct {
 
 	factsOnce sync.Once
 	facts     *metrics.Facts        // the deployments and incidents, for every period
+	index     *report.Index         // the site's facts by date, for every period
 	byKey     map[string]*site.Page // narrative pages by period key
 }
 
@@ -144,8 +145,8 @@ func (x *reportExt) build(per report.Period) *report.Report {
 		return r
 	}
 	s := x.p.s
-	x.factsOnce.Do(func() { x.facts = metrics.NewFacts(s) })
-	r = report.Build(s, per, s.Now, report.Options{Highlights: x.releaseHighlights, Facts: x.facts})
+	x.factsOnce.Do(func() { x.facts, x.index = metrics.NewFacts(s), report.NewIndex(s) })
+	r = report.Build(s, per, s.Now, report.Options{Highlights: x.releaseHighlights, Facts: x.facts, Index: x.index})
 	x.mu.Lock()
 	if x.built == nil {
 		x.built = map[string]*report.Report{}

@@ -26,14 +26,12 @@ func decisionPages(s *site.Site) []*site.Page {
 }
 
 // decisions lists the decisions made in the period, oldest first.
-func decisions(s *site.Site, p Period) []Decision {
+func decisions(x *Index, p Period) []Decision {
 	out := []Decision{}
-	for _, dp := range decisionPages(s) {
-		if in(dp.Date, p.From, p.Until) {
-			ref := refOf(dp)
-			ref.ID = dp.Decision.ID
-			out = append(out, Decision{Ref: ref, Status: dp.Decision.Status, Date: dp.Date.In(p.From.Location()).Format("2006-01-02")})
-		}
+	for _, dp := range inSiteOrder(within(x.decisions, p.From, p.Until)) {
+		ref := refOf(dp)
+		ref.ID = dp.Decision.ID
+		out = append(out, Decision{Ref: ref, Status: dp.Decision.Status, Date: dp.Date.In(p.From.Location()).Format("2006-01-02")})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Date != out[j].Date {

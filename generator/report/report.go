@@ -73,6 +73,9 @@ type Options struct {
 	// Facts are the site's deployments and incidents, collected once for
 	// every report of a build; nil collects them for this one.
 	Facts *metrics.Facts
+	// Index is the site's facts by date, made once for every report of
+	// a build; nil makes it for this one.
+	Index *Index
 }
 
 // Build computes the report of period p of s at now.
@@ -89,18 +92,25 @@ func Build(s *site.Site, p Period, now time.Time, opt Options) *Report {
 		facts = metrics.NewFacts(s)
 	}
 	r.Keys = compare(facts.Period(p.From, p.Until), facts.Period(prev.From, prev.Until))
-	r.Releases, r.Rollbacks, r.Hotfixes = shipped(s, p, opt)
-	r.StoriesDone, r.Voices = done(s, p)
-	r.Next = next(s, p, now, opt)
-	r.IncidentCount, r.Incidents = incidents(s, p)
-	r.Actions = actions(s, p, now)
-	r.Decisions = decisions(s, p)
-	r.Weeks = weeks(s, p)
+	x := opt.Index
+	if x == nil {
+		x = NewIndex(s)
+	}
+	r.Releases, r.Rollbacks, r.Hotfixes = shipped(s, x, p, opt)
+	r.StoriesDone, r.Voices = done(x, p)
+	r.Next = next(s, x, p, now, opt)
+	r.IncidentCount, r.Incidents = incidents(x, p)
+	r.Actions = actions(x, p, now)
+	r.Decisions = decisions(x, p)
+	r.Weeks = weeks(x, p)
 	return r
 }
 
 // All builds the report of every period Periods lists, in its order.
 func All(s *site.Site, now time.Time, opt Options) []*Report {
+	if opt.Index == nil {
+		opt.Index = NewIndex(s)
+	}
 	var out []*Report
 	for _, p := range Periods(s, now) {
 		out = append(out, Build(s, p, now, opt))
@@ -168,7 +178,7 @@ func compare(cur, prev *metrics.Period) []KeyChange {
 
 // weeks buckets the period's deployments, stories done and incidents by
 // week, counted from its first day. Weeks after now are left out.
-func weeks(s *site.Site, p Period) []Week {
+func weeks(x *Index, p Period) []Week {
 	var out []Week
 	for d := p.From; d.Before(p.Until); d = d.AddDate(0, 0, 7) {
 		out = append(out, Week{Start: d})
@@ -184,23 +194,19 @@ func weeks(s *site.Site, p Period) []Week {
 		}
 		return -1
 	}
-	for _, rp := range s.Releases {
-		if r := rp.Release; r != nil && r.Deployed() {
-			if i := index(r.ReleasedAt); i >= 0 {
-				out[i].Deployments++
-			}
+	for _, d := range within(x.deployed, p.From, p.Until) {
+		if i := index(d.at); i >= 0 {
+			out[i].Deployments++
 		}
 	}
-	for _, sp := range s.Stories {
-		if i := index(doneAt(sp)); i >= 0 {
+	for _, d := range within(x.done, p.From, p.Until) {
+		if i := index(d.at); i >= 0 {
 			out[i].Done++
 		}
 	}
-	for _, pp := range s.PostMortems {
-		if pp.PostMortem != nil {
-			if i := index(incidentAt(pp)); i >= 0 {
-				out[i].Incidents++
-			}
+	for _, d := range within(x.incidents, p.From, p.Until) {
+		if i := index(d.at); i >= 0 {
+			out[i].Incidents++
 		}
 	}
 	if out == nil {

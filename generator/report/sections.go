@@ -88,17 +88,10 @@ func release(s *site.Site, p *site.Page, date time.Time, opt Options) Release {
 
 // shipped lists the deployments of the period, oldest first, with the
 // rolled back ones and the hotfixes among them.
-func shipped(s *site.Site, p Period, opt Options) (rels []Release, rollbacks, hotfixes []Ref) {
+func shipped(s *site.Site, x *Index, p Period, opt Options) (rels []Release, rollbacks, hotfixes []Ref) {
 	rels, rollbacks, hotfixes = []Release{}, []Ref{}, []Ref{}
-	var ps []*site.Page
-	for _, rp := range s.Releases {
-		if r := rp.Release; r != nil && r.Deployed() && in(r.ReleasedAt, p.From, p.Until) {
-			ps = append(ps, rp)
-		}
-	}
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Release.ReleasedAt.Before(ps[j].Release.ReleasedAt) })
-	for _, rp := range ps {
-		r := rp.Release
+	for _, d := range within(x.deployed, p.From, p.Until) {
+		rp, r := d.p, d.p.Release
 		rels = append(rels, release(s, rp, r.ReleasedAt, opt))
 		if r.Status == "rolled_back" || !r.RolledBackAt.IsZero() {
 			rollbacks = append(rollbacks, refOf(rp))
@@ -143,14 +136,11 @@ type VoiceStory struct {
 // sources of their customer voice: a story that cites two sources is in
 // both groups. The biggest group comes first, the stories without a
 // voice last.
-func done(s *site.Site, p Period) (int, []VoiceGroup) {
+func done(x *Index, p Period) (int, []VoiceGroup) {
 	n := 0
 	groups := map[string]*VoiceGroup{}
 	var order []string
-	for _, sp := range s.Stories {
-		if !in(doneAt(sp), p.From, p.Until) {
-			continue
-		}
+	for _, sp := range inSiteOrder(within(x.done, p.From, p.Until)) {
 		n++
 		bySource := map[string][]string{}
 		var sources []string
@@ -211,22 +201,10 @@ func contains(list []string, s string) bool {
 // next lists the releases that come after the period: not cancelled, not
 // shipped by its end, planned (or shipped, for a period that is over)
 // before the end of the next period, by date.
-func next(s *site.Site, p Period, now time.Time, opt Options) []Release {
-	end := p.Next(now).To
+func next(s *site.Site, x *Index, p Period, now time.Time, opt Options) []Release {
 	out := []Release{}
-	for _, rp := range s.Releases {
-		r := rp.Release
-		if r == nil || r.Status == "cancelled" {
-			continue
-		}
-		date := r.PlannedDate
-		if r.Deployed() {
-			date = r.ReleasedAt
-		}
-		if date.IsZero() || date.Before(p.Until) || !date.Before(end) {
-			continue
-		}
-		out = append(out, release(s, rp, date, opt))
+	for _, d := range within(x.scheduled, p.Until, p.Next(now).To) {
+		out = append(out, release(s, d.p, d.at, opt))
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
 	return out
@@ -259,15 +237,11 @@ type Incident struct {
 
 // incidents groups the post-mortems that started in the period by
 // severity, SEV1 first, each oldest first.
-func incidents(s *site.Site, p Period) (int, []SeverityGroup) {
+func incidents(x *Index, p Period) (int, []SeverityGroup) {
 	by := map[string][]Incident{}
 	n := 0
-	for _, pp := range s.PostMortems {
-		pm := pp.PostMortem
-		at := incidentAt(pp)
-		if pm == nil || !in(at, p.From, p.Until) {
-			continue
-		}
+	for _, d := range within(x.incidents, p.From, p.Until) {
+		pp, pm, at := d.p, d.p.PostMortem, d.at
 		n++
 		inc := Incident{Ref: refOf(pp), Status: pm.Status, StartedAt: at}
 		if !pm.StartedAt.IsZero() && pm.MitigatedAt.After(pm.StartedAt) {
@@ -305,25 +279,24 @@ type ActionItem struct {
 	PostMortem Ref       `json:"postmortem"`
 }
 
-func actions(s *site.Site, p Period, now time.Time) Actions {
+func actions(x *Index, p Period, now time.Time) Actions {
 	a := Actions{Items: []ActionItem{}}
-	for _, pp := range s.PostMortems {
-		pm := pp.PostMortem
-		if pm == nil {
-			continue
+	for _, d := range within(x.incidents, p.From, p.Until) {
+		for _, it := range d.p.PostMortem.ActionItems {
+			a.Opened++
+			if !it.Open() {
+				a.Closed++
+			}
 		}
-		opened := in(incidentAt(pp), p.From, p.Until)
-		for _, it := range pm.ActionItems {
-			if opened {
-				a.Opened++
-				if !it.Open() {
-					a.Closed++
-				}
-			}
-			if it.Overdue(now) && in(it.Due, p.From, p.Until) {
-				a.Overdue++
-				a.Items = append(a.Items, ActionItem{Title: it.Title, Owner: it.Owner, Due: it.Due, PostMortem: refOf(pp)})
-			}
+	}
+	lo := sort.Search(len(x.due), func(i int) bool { return !x.due[i].at.Before(p.From) })
+	for _, d := range x.due[lo:] {
+		if !d.at.Before(p.Until) {
+			break
+		}
+		if it := d.item; !it.Due.IsZero() && it.Overdue(now) {
+			a.Overdue++
+			a.Items = append(a.Items, ActionItem{Title: it.Title, Owner: it.Owner, Due: it.Due, PostMortem: refOf(d.pm)})
 		}
 	}
 	sort.SliceStable(a.Items, func(i, j int) bool { return a.Items[i].Due.Before(a.Items[j].Due) })
