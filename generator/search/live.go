@@ -2,6 +2,7 @@ package search
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"sync"
@@ -21,12 +22,14 @@ type Live struct {
 	tok *Tokenizer
 	g   *segment // scans one document at a time
 
-	ids   map[string]int32 // term → its number
-	terms []string         // by number
-	order []int32          // the terms in the order of compareTerms, fresh ones excepted
-	fresh []int32          // terms not placed in order yet
-	posts [][]livePost     // by term: its postings, by document
-	dead  int              // terms whose lists are empty
+	ids   map[string]int32    // term → its number
+	terms []string            // by number
+	order []int32             // the terms in the order of compareTerms, fresh ones excepted
+	fresh []int32             // terms not placed in order yet
+	posts [][]byte            // by term: its postings, by document, packed (see appendPost)
+	last  []int32             // by term: the last document of its list, or -1
+	edits map[int32]*termEdit // by term: what changes in its list, not yet packed
+	dead  int                 // terms whose lists are empty
 
 	n     int
 	docs  [][]int32 // by document: the numbers of its terms
@@ -39,13 +42,77 @@ type Live struct {
 	gz   map[string]gzFile // by file name: the last raw bytes' hash and their gzip
 }
 
-// livePost is one posting as a Live keeps it: what a segment's entry
-// holds, with the document's number.
+// livePost is one posting: what a segment's entry holds, with the
+// document's number.
 type livePost struct {
 	doc   int32
 	mask  uint8
 	title uint8
 	tf    [numFields]uint8
+}
+
+// appendPost packs a posting after one of document prev (-1 for the
+// first of a list): the gap from prev, less one, as a uvarint, the field
+// mask, one count per field in the mask and, when the mask has the Title
+// bit, the title byte. A posting takes four bytes or so, a third of a
+// livePost.
+func appendPost(b []byte, prev int32, p *livePost) []byte {
+	b = binary.AppendUvarint(b, uint64(p.doc-prev-1))
+	b = append(b, p.mask)
+	for f := range numFields {
+		if p.mask&(1<<f) != 0 {
+			b = append(b, p.tf[f])
+		}
+	}
+	if p.mask&(1<<Title) != 0 {
+		b = append(b, p.title)
+	}
+	return b
+}
+
+// postReader reads a packed list of postings.
+type postReader struct {
+	b   []byte
+	at  int   // where the next posting starts
+	doc int32 // the last posting's document, -1 before the first
+}
+
+func newPostReader(b []byte) postReader { return postReader{b: b, doc: -1} }
+
+// next reads the next posting into p and reports whether there was one.
+func (r *postReader) next(p *livePost) bool {
+	if r.at >= len(r.b) {
+		return false
+	}
+	gap, n := binary.Uvarint(r.b[r.at:])
+	r.at += n
+	r.doc += int32(gap) + 1
+	p.doc = r.doc
+	p.mask = r.b[r.at]
+	r.at++
+	p.tf = [numFields]uint8{}
+	for f := range numFields {
+		if p.mask&(1<<f) != 0 {
+			p.tf[f] = r.b[r.at]
+			r.at++
+		}
+	}
+	p.title = 0
+	if p.mask&(1<<Title) != 0 {
+		p.title = r.b[r.at]
+		r.at++
+	}
+	return true
+}
+
+// termEdit is what changes in a term's list: documents whose postings
+// go, and postings that come. Replace notes them, and the next Finish (or
+// Renumber) packs the list anew while it reads it: taking a posting out of
+// a packed list or putting one in would read the list up to it, and a
+// common term's list holds most documents.
+type termEdit struct {
+	gone []int32
+	add  []livePost
 }
 
 type gzFile struct {
@@ -56,7 +123,8 @@ type gzFile struct {
 // NewLive returns an empty index, of no documents.
 func NewLive() *Live {
 	tok := NewTokenizer()
-	return &Live{tok: tok, g: newSegment(tok), ids: map[string]int32{}, zip: compressor{level: shardLevel}, gz: map[string]gzFile{}}
+	return &Live{tok: tok, g: newSegment(tok), ids: map[string]int32{}, edits: map[int32]*termEdit{},
+		zip: compressor{level: shardLevel}, gz: map[string]gzFile{}}
 }
 
 // Len is the number of documents.
@@ -75,52 +143,62 @@ func (l *Live) Renumber(from []int) error {
 			seen[o] = true
 		}
 	}
-	count := make([]int32, len(l.terms))
-	for _, o := range from {
+	for t, e := range l.edits {
+		l.apply(t, e, nil)
+	}
+	clear(l.edits)
+	to := make([]int32, l.n) // old document → new, or -1
+	for i := range to {
+		to[i] = -1
+	}
+	for i, o := range from {
 		if o >= 0 {
-			for _, t := range l.docs[o] {
-				count[t]++
-			}
+			to[o] = int32(i)
 		}
 	}
-	posts := make([][]livePost, len(l.terms))
-	for t, c := range count {
-		if c > 0 {
-			posts[t] = make([]livePost, 0, c)
+	// Each list read, its documents numbered again, sorted and packed
+	// anew, its bytes exactly as many as it needs.
+	var moved []livePost
+	var buf []byte
+	l.dead = 0
+	for t, list := range l.posts {
+		moved = moved[:0]
+		r := newPostReader(list)
+		var p livePost
+		for r.next(&p) {
+			if n := to[p.doc]; n >= 0 {
+				p.doc = n
+				moved = append(moved, p)
+			}
+		}
+		if !slices.IsSortedFunc(moved, byDoc) {
+			slices.SortFunc(moved, byDoc)
+		}
+		buf, l.last[t] = buf[:0], -1
+		for i := range moved {
+			buf = appendPost(buf, l.last[t], &moved[i])
+			l.last[t] = moved[i].doc
+		}
+		l.posts[t] = nil
+		if len(buf) > 0 {
+			l.posts[t] = slices.Clone(buf)
+		} else {
+			l.dead++
 		}
 	}
 	n := len(from)
 	docs, lens, added, recs := make([][]int32, n), make([][numFields]uint32, n), make([]bool, n), make([][recordHashLen]byte, n)
 	for i, o := range from {
-		if o < 0 {
-			continue
-		}
-		for _, t := range l.docs[o] {
-			at, ok := l.find(t, o)
-			if !ok {
-				return fmt.Errorf("search: document %d lost its posting of %q", o, l.terms[t])
-			}
-			p := l.posts[t][at]
-			p.doc = int32(i)
-			posts[t] = append(posts[t], p)
-		}
-		docs[i], lens[i], added[i], recs[i] = l.docs[o], l.lens[o], l.added[o], l.recs[o]
-	}
-	l.posts, l.docs, l.lens, l.added, l.recs, l.n = posts, docs, lens, added, recs, n
-	l.dead = 0
-	for _, c := range count {
-		if c == 0 {
-			l.dead++
+		if o >= 0 {
+			docs[i], lens[i], added[i], recs[i] = l.docs[o], l.lens[o], l.added[o], l.recs[o]
 		}
 	}
+	l.docs, l.lens, l.added, l.recs, l.n = docs, lens, added, recs, n
 	l.compact()
 	return nil
 }
 
-// find returns where document doc's posting stands in term t's list.
-func (l *Live) find(t int32, doc int) (int, bool) {
-	return slices.BinarySearchFunc(l.posts[t], int32(doc), func(p livePost, d int32) int { return int(p.doc - d) })
-}
+func byDoc(a, b livePost) int { return int(a.doc - b.doc) }
 
 // Replace makes document doc's text d, as Index.Add would index it.
 func (l *Live) Replace(doc int, d Doc) error {
@@ -134,19 +212,23 @@ func (l *Live) Replace(doc int, d Doc) error {
 	for _, e := range g.entries {
 		term := g.term(e.term)
 		id, ok := l.ids[string(term)]
-		switch {
-		case !ok:
+		if !ok {
 			id = int32(len(l.terms))
 			s := string(term)
 			l.ids[s] = id
 			l.terms = append(l.terms, s)
 			l.posts = append(l.posts, nil)
+			l.last = append(l.last, -1)
 			l.fresh = append(l.fresh, id)
-		case len(l.posts[id]) == 0:
-			l.dead--
 		}
-		at, _ := l.find(id, doc)
-		l.posts[id] = slices.Insert(l.posts[id], at, livePost{doc: int32(doc), mask: e.mask, title: e.title, tf: e.tf})
+		p := livePost{doc: int32(doc), mask: e.mask, title: e.title, tf: e.tf}
+		if ed := l.edits[id]; ed == nil && p.doc > l.last[id] {
+			// At the end of a list with nothing pending, as a list is
+			// mostly made: packed at once.
+			l.posts[id], l.last[id] = appendPost(l.posts[id], l.last[id], &p), p.doc
+		} else {
+			l.edit(id).add = append(l.edit(id).add, p)
+		}
 		ids = append(ids, id)
 	}
 	g.reset()
@@ -154,17 +236,56 @@ func (l *Live) Replace(doc int, d Doc) error {
 	return nil
 }
 
-// remove takes document doc's postings out of its terms' lists.
+// edit returns term t's pending edit, made when there is none.
+func (l *Live) edit(t int32) *termEdit {
+	e := l.edits[t]
+	if e == nil {
+		e = &termEdit{}
+		l.edits[t] = e
+	}
+	return e
+}
+
+// remove notes that document doc's postings go from its terms' lists.
 func (l *Live) remove(doc int) {
 	for _, t := range l.docs[doc] {
-		if at, ok := l.find(t, doc); ok {
-			l.posts[t] = slices.Delete(l.posts[t], at, at+1)
-			if len(l.posts[t]) == 0 {
-				l.dead++
-			}
-		}
+		e := l.edit(t)
+		e.add = slices.DeleteFunc(e.add, func(p livePost) bool { return p.doc == int32(doc) })
+		e.gone = append(e.gone, int32(doc))
 	}
 	l.docs[doc], l.lens[doc], l.added[doc] = nil, [numFields]uint32{}, false
+}
+
+// apply packs term t's list anew with its edit e, calling each (when
+// not nil) with every posting of the new list, in order.
+func (l *Live) apply(t int32, e *termEdit, each func(p *livePost)) {
+	slices.Sort(e.gone)
+	slices.SortFunc(e.add, byDoc)
+	out := make([]byte, 0, len(l.posts[t])+8*len(e.add))
+	prev := int32(-1)
+	put := func(p *livePost) {
+		out, prev = appendPost(out, prev, p), p.doc
+		if each != nil {
+			each(p)
+		}
+	}
+	r := newPostReader(l.posts[t])
+	var p livePost
+	add := e.add
+	for r.next(&p) {
+		if _, gone := slices.BinarySearch(e.gone, p.doc); gone {
+			continue
+		}
+		for len(add) > 0 && add[0].doc < p.doc {
+			put(&add[0])
+			add = add[1:]
+		}
+		put(&p)
+	}
+	for i := range add {
+		put(&add[i])
+	}
+	l.posts[t], l.last[t] = out, prev
 }
 
 // Record encodes document doc's record, as Index.Record does, and
@@ -190,7 +311,8 @@ func (l *Live) compact() {
 	}
 	renum := make([]int32, len(l.terms))
 	var terms []string
-	var posts [][]livePost
+	var posts [][]byte
+	var last []int32
 	for t := range l.terms {
 		if len(l.posts[t]) == 0 {
 			renum[t] = -1
@@ -201,6 +323,7 @@ func (l *Live) compact() {
 		l.ids[l.terms[t]] = renum[t]
 		terms = append(terms, l.terms[t])
 		posts = append(posts, l.posts[t])
+		last = append(last, l.last[t])
 	}
 	keep := func(list []int32) []int32 {
 		out := list[:0]
@@ -218,7 +341,7 @@ func (l *Live) compact() {
 		}
 		l.docs[d] = list
 	}
-	l.terms, l.posts, l.dead = terms, posts, 0
+	l.terms, l.posts, l.last, l.dead = terms, posts, last, 0
 }
 
 // place puts the fresh terms in order.
@@ -247,25 +370,31 @@ func (l *Live) place() {
 // documents and facets. The index stays as it is, to replace documents in
 // and finish again.
 func (l *Live) Finish(facets []Facet, shardBytes int) (*Output, error) {
-	if l.dead > len(l.terms)/4 {
-		l.compact()
-	}
 	l.place()
 	rank := ranker(l.lens, l.added)
 	var (
 		term  []byte
 		posts []uint64
+		dead  int
 	)
 	out, err := writeIndex(l.n, l.recs, facets, shardBytes, func(fn func(t []byte, posts []uint64) error) error {
 		for _, t := range l.order {
-			list := l.posts[t]
-			if len(list) == 0 {
-				continue
-			}
 			posts = posts[:0]
-			for i := range list {
-				p := &list[i]
-				posts = append(posts, uint64(p.doc)<<16|uint64(p.title)<<8|uint64(rank(p.doc, p.mask, &p.tf)))
+			if e := l.edits[t]; e != nil {
+				l.apply(t, e, func(p *livePost) {
+					posts = append(posts, uint64(p.doc)<<16|uint64(p.title)<<8|uint64(rank(p.doc, p.mask, &p.tf)))
+				})
+				delete(l.edits, t)
+			} else {
+				r := newPostReader(l.posts[t])
+				var p livePost
+				for r.next(&p) {
+					posts = append(posts, uint64(p.doc)<<16|uint64(p.title)<<8|uint64(rank(p.doc, p.mask, &p.tf)))
+				}
+			}
+			if len(posts) == 0 {
+				dead++
+				continue
 			}
 			term = append(term[:0], l.terms[t]...)
 			if err := fn(term, posts); err != nil {
@@ -276,6 +405,9 @@ func (l *Live) Finish(facets []Facet, shardBytes int) (*Output, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	if l.dead = dead; dead > len(l.terms)/4 {
+		l.compact()
 	}
 	// The compressed files kept are those of this output's names.
 	names := make(map[string]bool, len(out.Files))

@@ -176,3 +176,32 @@ func TestLiveCompress(t *testing.T) {
 		t.Error("Compress differs from Index.Compress")
 	}
 }
+
+// The ranker's tables give what the sum of the fields' shares gives.
+func TestRankerTables(t *testing.T) {
+	lens := [][numFields]uint32{{100, 10, 3, 4, 1}, {900, 0, 1, 9, 0}, {5, 2, 0, 2, 1}}
+	added := []bool{true, true, true}
+	rank := ranker(lens, added)
+	nm := norms(lens, averages(lens, added))
+	for doc := range lens {
+		for _, mask := range []uint8{1 << Body, 1<<Body | idBit, 1<<Body | 1<<Title, 1 << Keys, 0x1F | idBit} {
+			for _, n := range []uint8{1, 2, 7, 8, 9, 255} {
+				var tf [numFields]uint8
+				var s float64
+				for f := range numFields {
+					if mask&(1<<f) != 0 {
+						tf[f] = n
+						s += share(f, n, nm[doc][f])
+					}
+				}
+				want := byte(quantize(s)) << 1
+				if mask&idBit != 0 {
+					want |= 1
+				}
+				if got := rank(int32(doc), mask, &tf); got != want {
+					t.Errorf("doc %d mask %08b tf %d: rank %d, the shares' sum %d", doc, mask, n, got, want)
+				}
+			}
+		}
+	}
+}

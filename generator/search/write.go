@@ -137,7 +137,22 @@ func ranker(lens [][numFields]uint32, added []bool) func(doc int32, mask uint8, 
 			}
 		}
 	}
+	// Most of all count a term in the body alone: their bytes come
+	// straight from a table.
+	body := make([][smallTF]uint8, len(norms))
+	for d := range norms {
+		for n := 1; n < smallTF; n++ {
+			body[d][n] = byte(quantize(shares[d][Body][n])) << 1
+		}
+	}
 	return func(doc int32, mask uint8, tf *[numFields]uint8) uint8 {
+		if mask&(1<<numFields-1) == 1<<Body && tf[Body] < smallTF {
+			q := body[doc][tf[Body]]
+			if mask&idBit != 0 {
+				q |= 1
+			}
+			return q
+		}
 		var s float64
 		for f := range numFields {
 			switch n := tf[f]; {
