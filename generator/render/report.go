@@ -38,8 +38,9 @@ type reportExt struct {
 	narratives map[string]template.HTML  // by the narrative page's source
 	built      map[string]*report.Report // by period key
 
-	once    sync.Once
-	periods []report.Period
+	once     sync.Once
+	periods  []report.Period
+	keyOfURL map[string]string // period URL → key, for claims (a page each)
 
 	factsOnce sync.Once
 	facts     *metrics.Facts        // the deployments and incidents, for every period
@@ -60,6 +61,10 @@ func (x *reportExt) state() {
 	x.once.Do(func() {
 		s := x.p.s
 		x.periods = report.Periods(s, s.Now)
+		x.keyOfURL = make(map[string]string, len(x.periods))
+		for _, per := range x.periods {
+			x.keyOfURL[per.URL()] = per.Key
+		}
 		x.byKey = map[string]*site.Page{}
 		dir := s.Config.Content() + "/reports/"
 		for _, pg := range s.Plain {
@@ -180,12 +185,8 @@ func (x *reportExt) claims(pg *site.Page) bool {
 
 // keyAt is the key of the period whose report is at url, or "".
 func (x *reportExt) keyAt(url string) string {
-	for _, per := range x.periods {
-		if per.URL() == url {
-			return per.Key
-		}
-	}
-	return ""
+	x.state()
+	return x.keyOfURL[url]
 }
 
 // jobs make /reports/, and each period's page and JSON file.
