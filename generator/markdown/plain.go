@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/util"
 )
@@ -42,19 +43,48 @@ func (p *plainText) endBlock() {
 func (p *plainText) Len() int       { return p.b.Len() }
 func (p *plainText) String() string { return p.b.String() }
 
-// result returns the text with every line trimmed and blank lines dropped.
+// result returns the text with every line trimmed and blank lines
+// dropped, in a string of exactly its size (the page keeps no builder's
+// spare capacity), made in one allocation.
 func (p *plainText) result() string {
-	lines := strings.Split(p.b.String(), "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
+	all := p.b.String()
+	n := 0
+	for rest := all; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		if line = strings.TrimSpace(line); line != "" {
+			n += len(line) + 1
 		}
 	}
-	// A fresh copy, so the page keeps no builder's spare capacity.
-	return strings.Clone(strings.Join(out, "\n"))
+	if n == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(n - 1)
+	for rest := all; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		if line = strings.TrimSpace(line); line != "" {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(line)
+		}
+	}
+	return b.String()
 }
 
 // countWords counts whitespace-separated runs, which suits Korean (spaced
-// by eojeol) as well as English.
-func countWords(s string) int { return len(strings.Fields(s)) }
+// by eojeol) as well as English: strings.Fields' count, without the list.
+func countWords(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			n++
+		}
+	}
+	return n
+}
