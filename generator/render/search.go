@@ -19,8 +19,10 @@ const searchDir = "search/"
 // searchExt is the search extension: the search page, and the index,
 // fed page by page as each is rendered while its full text is still there
 // (pageRendered), then finished once every page is in (finisher). When
-// nobody fed it (a preview's jobs), the jobs index the pages as they are.
-// Without index (WithoutIndex), only the page is made.
+// nobody fed it (a preview's jobs), the jobs index the pages as they are:
+// through the SearchCache the Prepared was given (WithSearchCache), only
+// those that changed since the cache last indexed them. Without index
+// (WithoutIndex), only the page is made.
 type searchExt struct {
 	p       *Prepared
 	off     bool // search_disabled: no page, no index
