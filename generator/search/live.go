@@ -257,31 +257,50 @@ func (l *Live) remove(doc int) {
 }
 
 // apply packs term t's list anew with its edit e, calling each (when
-// not nil) with every posting of the new list, in order.
+// not nil) with every posting of the new list, in order. The runs of
+// postings between the changes are copied as they are packed; only a
+// posting that follows a change is packed again, its gap being new.
 func (l *Live) apply(t int32, e *termEdit, each func(p *livePost)) {
 	slices.Sort(e.gone)
 	slices.SortFunc(e.add, byDoc)
-	out := make([]byte, 0, len(l.posts[t])+8*len(e.add))
-	prev := int32(-1)
+	list := l.posts[t]
+	out := make([]byte, 0, len(list)+8*len(e.add))
+	prev := int32(-1) // the last document in out, or in the run
 	put := func(p *livePost) {
 		out, prev = appendPost(out, prev, p), p.doc
 		if each != nil {
 			each(p)
 		}
 	}
-	r := newPostReader(l.posts[t])
+	r := newPostReader(list)
 	var p livePost
 	add := e.add
-	for r.next(&p) {
-		if _, gone := slices.BinarySearch(e.gone, p.doc); gone {
+	run := 0 // list[run:] up to the current posting is copied as it is
+	for {
+		start, before := r.at, r.doc
+		if !r.next(&p) {
+			break
+		}
+		_, gone := slices.BinarySearch(e.gone, p.doc)
+		adds := len(add) > 0 && add[0].doc < p.doc
+		if !gone && !adds && prev == before {
+			prev = p.doc
+			if each != nil {
+				each(&p)
+			}
 			continue
 		}
+		out = append(out, list[run:start]...)
 		for len(add) > 0 && add[0].doc < p.doc {
 			put(&add[0])
 			add = add[1:]
 		}
-		put(&p)
+		if !gone {
+			put(&p)
+		}
+		run = r.at
 	}
+	out = append(out, list[run:]...)
 	for i := range add {
 		put(&add[i])
 	}

@@ -142,7 +142,16 @@ func TestLiveManyEdits(t *testing.T) {
 	for n := range 40 {
 		i := (n * 13) % len(docs)
 		docs[i].Body = []string{fmt.Sprintf("%s %s edit%d", words[n%len(words)], docs[(i+1)%len(docs)].Body[0], n)}
-		sameOutput(t, fmt.Sprintf("edit %d", n), liveSet(t, l, docs, identity(len(docs)), []int{i}), fresh(t, docs))
+		changed := []int{i}
+		// Now and then the first and the last document too, and a
+		// neighbour: changes side by side in a list.
+		if n%3 == 0 {
+			last := len(docs) - 1
+			docs[0].Title, docs[last].Title = words[n%len(words)], words[(n+1)%len(words)]
+			docs[(i+1)%len(docs)].Keys = []string{words[(n+2)%len(words)]}
+			changed = append(changed, 0, last, (i+1)%len(docs))
+		}
+		sameOutput(t, fmt.Sprintf("edit %d", n), liveSet(t, l, docs, identity(len(docs)), changed), fresh(t, docs))
 	}
 	if l.dead > len(l.terms)/4+1 {
 		t.Errorf("%d of %d terms dead after the edits", l.dead, len(l.terms))
