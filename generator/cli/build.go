@@ -46,7 +46,11 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 	}
 	cache := cachePath(env, *source, *cacheDir, *noCache)
 	if env.Getenv("GOMEMLIMIT") == "" {
-		defer tuneMemory(buildMemoryFloor)()
+		gcPercent := buildGCPercent
+		if env.Getenv("GOGC") != "" {
+			gcPercent = 0 // as the environment says
+		}
+		defer tuneMemory(buildMemoryBudget, buildMemoryFloor, gcPercent)()
 	}
 	b, err := build.New(build.Options{
 		Source:     srcFS,

@@ -1,34 +1,56 @@
 package cli
 
-import "almanac/generator/internal/memlimit"
+import (
+	"runtime/debug"
 
-// A build's memory: the collector's default target is twice the live
-// heap, which lets a large site's garbage grow as large as the site
-// itself. A fixed soft limit is no better: once the live heap passes it,
-// the collector runs without pause and a 20,000-page build took three
-// times as long. tuneMemory keeps the limit at the live heap plus half of
-// it, and never less than the live heap plus floor, plus the runtime's
-// own memory (stacks, the collector's metadata, fragmentation), reset
-// after every collection: a large site holds about 1.5 times what it
-// needs, and a small one is collected only every floor bytes it
-// allocates. (The collector's work per byte allocated is the live heap
-// over the headroom. The soft limit counts the runtime's own memory too:
-// left out of the rule, it ate into the headroom until, at 100,000 pages,
-// the collector took 45% of the build's processor time.)
+	"almanac/generator/internal/memlimit"
+)
+
+// A build's memory. The collector's work per byte allocated is the live
+// heap over the headroom it may grow into before the next collection; it
+// also costs more per byte on a large heap, which no longer fits the
+// processor's caches. With the default rule (the heap may grow to twice
+// the live heap) a large site's garbage grows as large as the site; with
+// a fixed soft limit the collector runs without pause once the live heap
+// nears it (a 20,000-page build took three times as long); with the live
+// heap plus half of it, a 100,000-page build spent 45% of its time
+// collecting. So a build may use up to buildMemoryBudget before it trades
+// time for memory: below it the default rule holds, and a site that
+// needs more gets the live heap plus half of it, never less than the live
+// heap plus buildMemoryFloor. Below the budget the heap may grow to
+// three times the live heap (GOGC=200) rather than twice: a build makes
+// most of its garbage while highlighting code, and a third of a 10,000-
+// page build's time went to the collector. The limit is set anew after
+// every collection; GOMEMLIMIT replaces the rule, GOGC the percentage.
+
+// buildMemoryBudget is the memory a build may take without trading time
+// for it: a 100,000-page site fits.
+const buildMemoryBudget = 960 << 20
 
 // buildMemoryFloor is the least headroom a build's collector gets above
-// the live heap: a small site is collected once per this many bytes it
-// allocates.
+// the live heap once the budget is spent.
 const buildMemoryFloor = 256 << 20
 
+// buildGCPercent is how far the heap may grow past the live heap before
+// a collection, in percent, while the budget allows.
+const buildGCPercent = 200
+
 // tuneMemory keeps a build's soft memory limit at memoryLimitFor the
-// live heap and the runtime's overhead until stop is called.
-func tuneMemory(floor int64) (stop func()) {
-	return memlimit.Tune(func(live uint64) int64 { return memoryLimitFor(live, memlimit.Overhead(), floor) })
+// live heap, and the collector's percentage at gcPercent unless it is
+// 0, until stop is called.
+func tuneMemory(budget, floor int64, gcPercent int) (stop func()) {
+	stopLimit := memlimit.Tune(func(live uint64) int64 { return memoryLimitFor(live, budget, floor) })
+	if gcPercent == 0 {
+		return stopLimit
+	}
+	before := debug.SetGCPercent(gcPercent)
+	return func() {
+		stopLimit()
+		debug.SetGCPercent(before)
+	}
 }
 
-// memoryLimitFor is the limit for a live heap of live bytes when the
-// runtime holds overhead bytes besides the heap.
-func memoryLimitFor(live, overhead uint64, floor int64) int64 {
-	return int64(live+overhead) + max(floor, int64(live/2))
+// memoryLimitFor is the limit for a live heap of live bytes.
+func memoryLimitFor(live uint64, budget, floor int64) int64 {
+	return max(budget, int64(live)+max(floor, int64(live/2)))
 }

@@ -3,19 +3,19 @@ package cli
 import "testing"
 
 func TestMemoryLimitFor(t *testing.T) {
+	const budget, floor = 960 << 20, 256 << 20
 	for _, c := range []struct {
-		live, overhead uint64
-		floor          int64
-		want           int64
+		live uint64
+		want int64
 	}{
-		{0, 0, 256 << 20, 256 << 20},
-		{100 << 20, 0, 256 << 20, 356 << 20},
-		{400 << 20, 0, 256 << 20, 656 << 20},
-		{1024 << 20, 0, 256 << 20, 1536 << 20},
-		{1024 << 20, 100 << 20, 256 << 20, 1636 << 20},
+		{0, budget},         // a small site: the collector's default rule
+		{400 << 20, budget}, // twice the live heap still fits
+		{600 << 20, budget}, // half again the live heap fits
+		{800 << 20, 1200 << 20},
+		{1024 << 20, 1536 << 20},
 	} {
-		if got := memoryLimitFor(c.live, c.overhead, c.floor); got != c.want {
-			t.Errorf("memoryLimitFor(%d MiB, %d MiB) = %d MiB, want %d", c.live>>20, c.floor>>20, got>>20, c.want>>20)
+		if got := memoryLimitFor(c.live, budget, floor); got != c.want {
+			t.Errorf("memoryLimitFor(%d MiB) = %d MiB, want %d", c.live>>20, got>>20, c.want>>20)
 		}
 	}
 }

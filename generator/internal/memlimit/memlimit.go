@@ -52,36 +52,3 @@ func (t *tuner) arm() {
 		t.arm()
 	})
 }
-
-// overheadSamples are the runtime's memory that is neither live objects
-// nor free heap: fragmentation within spans, stacks, the collector's
-// metadata and the rest. The soft limit counts it, so a limit of the live
-// heap plus some headroom leaves the heap less than that headroom.
-var overheadSamples = []string{
-	"/memory/classes/total:bytes",
-	"/memory/classes/heap/released:bytes",
-	"/memory/classes/heap/objects:bytes",
-	"/memory/classes/heap/free:bytes",
-}
-
-// Overhead returns how much of the memory the soft limit counts is not
-// the heap's objects or free heap: add it to a limit meant for the heap.
-func Overhead() uint64 {
-	s := make([]metrics.Sample, len(overheadSamples))
-	for i, name := range overheadSamples {
-		s[i].Name = name
-	}
-	metrics.Read(s)
-	var v [4]uint64
-	for i := range s {
-		if s[i].Value.Kind() != metrics.KindUint64 {
-			return 0
-		}
-		v[i] = s[i].Value.Uint64()
-	}
-	in := v[0] - v[1] // what the limit counts
-	if used := v[2] + v[3]; in > used {
-		return in - used
-	}
-	return 0
-}

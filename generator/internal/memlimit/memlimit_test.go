@@ -35,13 +35,3 @@ func TestTuneFollowsTheLiveHeap(t *testing.T) {
 		t.Errorf("limit after stop = %d, want %d as before", got, before)
 	}
 }
-
-// The runtime's own memory is counted, and is less than all it holds.
-func TestOverhead(t *testing.T) {
-	o := Overhead()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	if o == 0 || o >= ms.Sys {
-		t.Errorf("overhead %d bytes of %d the runtime holds", o, ms.Sys)
-	}
-}
