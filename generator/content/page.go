@@ -158,6 +158,7 @@ func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config) 
 	p := &site.Page{Kind: site.Kind(kind), Source: name, Body: body, BodyLine: m.bodyLine, MatterSum: sha256.Sum256(m.raw)}
 	dec := newDecoder(name, site.Kind(kind).Noun()+" front matter", cfg.Location, top)
 	dec.gitDated = len(cfg.Repositories) > 0
+	dec.reserve(root)
 	switch kind {
 	case "story":
 		decodeStory(dec, root, p)
