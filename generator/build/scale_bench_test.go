@@ -66,6 +66,7 @@ func largestHTML(b *testing.B, dir string) (string, int64) {
 }
 
 func BenchmarkScale(b *testing.B) {
+	defer TuneMemory(os.Getenv)() // as the command does
 	n := 2000
 	if v, err := strconv.Atoi(os.Getenv("ALMANAC_BENCH_PAGES")); err == nil && v > 0 {
 		n = v
@@ -87,6 +88,7 @@ func BenchmarkScale(b *testing.B) {
 }
 
 func BenchmarkVsFloor10000(b *testing.B) {
+	defer TuneMemory(os.Getenv)() // as the command does
 	dir := corpusDir(b, 10000)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -45,13 +45,7 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 		out = filepath.Join(*source, "public")
 	}
 	cache := cachePath(env, *source, *cacheDir, *noCache)
-	if env.Getenv("GOMEMLIMIT") == "" {
-		gcPercent := buildGCPercent
-		if env.Getenv("GOGC") != "" {
-			gcPercent = 0 // as the environment says
-		}
-		defer tuneMemory(buildMemoryBudget, buildMemoryFloor, gcPercent)()
-	}
+	defer build.TuneMemory(env.Getenv)()
 	b, err := build.New(build.Options{
 		Source:     srcFS,
 		Theme:      env.Theme,

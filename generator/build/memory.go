@@ -1,4 +1,4 @@
-package cli
+package build
 
 import (
 	"runtime/debug"
@@ -34,6 +34,22 @@ const buildMemoryFloor = 256 << 20
 // buildGCPercent is how far the heap may grow past the live heap before
 // a collection, in percent, while the budget allows.
 const buildGCPercent = 200
+
+// TuneMemory keeps a build's soft memory limit and the collector's
+// percentage by the rule above until stop is called, for a process that
+// runs builds (the command, the benchmarks); getenv reads the
+// environment, where GOMEMLIMIT leaves both as they are and GOGC the
+// percentage.
+func TuneMemory(getenv func(string) string) (stop func()) {
+	if getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	gcPercent := buildGCPercent
+	if getenv("GOGC") != "" {
+		gcPercent = 0
+	}
+	return tuneMemory(buildMemoryBudget, buildMemoryFloor, gcPercent)
+}
 
 // tuneMemory keeps a build's soft memory limit at memoryLimitFor the
 // live heap, and the collector's percentage at gcPercent unless it is
