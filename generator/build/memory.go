@@ -1,10 +1,6 @@
 package build
 
-import (
-	"runtime/debug"
-
-	"almanac/generator/internal/memlimit"
-)
+import "almanac/generator/internal/memlimit"
 
 // A build's memory. The collector's work per byte allocated is the live
 // heap over the headroom it may grow into before the next collection; it
@@ -17,11 +13,10 @@ import (
 // collecting. So a build may use up to buildMemoryBudget before it trades
 // time for memory: below it the default rule holds, and a site that
 // needs more gets the live heap plus half of it, never less than the live
-// heap plus buildMemoryFloor. Below the budget the heap may grow to
-// three times the live heap (GOGC=200) rather than twice: a build makes
-// most of its garbage while highlighting code, and a third of a 10,000-
-// page build's time went to the collector. The limit is set anew after
-// every collection; GOMEMLIMIT replaces the rule, GOGC the percentage.
+// heap plus buildMemoryFloor. The limit is set anew after every
+// collection; GOMEMLIMIT replaces the rule. (Letting the heap grow to
+// three times the live heap below the budget, GOGC=200, saved a tenth of
+// a 10,000-page build's time but took it from 284 to 353 MiB.)
 
 // buildMemoryBudget is the memory a build may take without trading time
 // for it: a 100,000-page site fits.
@@ -31,39 +26,15 @@ const buildMemoryBudget = 960 << 20
 // the live heap once the budget is spent.
 const buildMemoryFloor = 256 << 20
 
-// buildGCPercent is how far the heap may grow past the live heap before
-// a collection, in percent, while the budget allows.
-const buildGCPercent = 200
-
-// TuneMemory keeps a build's soft memory limit and the collector's
-// percentage by the rule above until stop is called, for a process that
-// runs builds (the command, the benchmarks); getenv reads the
-// environment, where GOMEMLIMIT leaves both as they are and GOGC the
-// percentage.
+// TuneMemory keeps a build's soft memory limit by the rule above until
+// stop is called, for a process that runs builds (the command, the
+// benchmarks); getenv reads the environment, where GOMEMLIMIT leaves the
+// limit as it is.
 func TuneMemory(getenv func(string) string) (stop func()) {
 	if getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	gcPercent := buildGCPercent
-	if getenv("GOGC") != "" {
-		gcPercent = 0
-	}
-	return tuneMemory(buildMemoryBudget, buildMemoryFloor, gcPercent)
-}
-
-// tuneMemory keeps a build's soft memory limit at memoryLimitFor the
-// live heap, and the collector's percentage at gcPercent unless it is
-// 0, until stop is called.
-func tuneMemory(budget, floor int64, gcPercent int) (stop func()) {
-	stopLimit := memlimit.Tune(func(live uint64) int64 { return memoryLimitFor(live, budget, floor) })
-	if gcPercent == 0 {
-		return stopLimit
-	}
-	before := debug.SetGCPercent(gcPercent)
-	return func() {
-		stopLimit()
-		debug.SetGCPercent(before)
-	}
+	return memlimit.Tune(func(live uint64) int64 { return memoryLimitFor(live, buildMemoryBudget, buildMemoryFloor) })
 }
 
 // memoryLimitFor is the limit for a live heap of live bytes.
