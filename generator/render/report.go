@@ -29,7 +29,9 @@ const reportsURL = "/reports/"
 // report.
 //
 // A release's highlights and a narrative's HTML are read while their page
-// is rendered, before the build lets go of the Markdown.
+// is rendered, before the build lets go of the Markdown; the highlights
+// are kept in the release's Rendered, so that a warm build may take the
+// release from its last output and still have them.
 type reportExt struct {
 	p *Prepared
 
@@ -86,7 +88,16 @@ func (x *reportExt) pageRendered(pg *site.Page) error {
 	x.state()
 	switch {
 	case pg.Release != nil:
-		h := report.Highlights(pg.Body)
+		var h []string
+		switch {
+		case pg.Body != nil:
+			h = report.Highlights(pg.Body)
+			if pg.Rendered != nil {
+				pg.Rendered.Highlights = h
+			}
+		case pg.Rendered != nil:
+			h = pg.Rendered.Highlights // taken from the last build with its files
+		}
 		x.mu.Lock()
 		if x.highlights == nil {
 			x.highlights = map[string][]string{}

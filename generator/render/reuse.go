@@ -63,9 +63,10 @@ func (p *Prepared) tellWatchers(pg *site.Page) error {
 	return nil
 }
 
-// needsBody: a release's highlights are read from its Markdown, and a
-// narrative is shown as its HTML.
+// needsBody: a narrative is shown as its HTML. (A release's highlights,
+// read from its Markdown, are kept in its Rendered and come back with a
+// reused page.)
 func (x *reportExt) needsBody(pg *site.Page) bool {
 	x.state()
-	return pg.Release != nil || x.isNarrative(pg)
+	return x.isNarrative(pg)
 }

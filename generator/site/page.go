@@ -173,6 +173,10 @@ type Rendered struct {
 	// footnotes), kept for #fragment checks after the HTML is let go; nil
 	// when nobody collected them.
 	Anchors []string
+	// Highlights are a release's highlights, read from its Markdown when
+	// it is rendered and kept with what a warm build reuses, so that a
+	// release taken from the last build need not be rendered for them.
+	Highlights []string
 }
 
 // Heading is one entry of a table of contents.
