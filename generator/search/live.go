@@ -58,16 +58,7 @@ type livePost struct {
 // livePost.
 func appendPost(b []byte, prev int32, p *livePost) []byte {
 	b = binary.AppendUvarint(b, uint64(p.doc-prev-1))
-	b = append(b, p.mask)
-	for f := range numFields {
-		if p.mask&(1<<f) != 0 {
-			b = append(b, p.tf[f])
-		}
-	}
-	if p.mask&(1<<Title) != 0 {
-		b = append(b, p.title)
-	}
-	return b
+	return appendCounts(b, p.mask, &p.tf, p.title)
 }
 
 // postReader reads a packed list of postings.

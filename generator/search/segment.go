@@ -226,14 +226,21 @@ func (g *segment) reset() {
 
 // appendEntry writes one posting as seal does.
 func appendEntry(b []byte, e entry) []byte {
-	b = append(b, e.local, e.mask)
+	return appendCounts(append(b, e.local), e.mask, &e.tf, e.title)
+}
+
+// appendCounts writes what a posting says of its document: the field
+// mask, the term's count in each field of the mask and, with the Title
+// bit, its title byte. Segments and the preview's kept lists share it.
+func appendCounts(b []byte, mask uint8, tf *[numFields]uint8, title uint8) []byte {
+	b = append(b, mask)
 	for f := range numFields {
-		if e.mask&(1<<f) != 0 {
-			b = append(b, e.tf[f])
+		if mask&(1<<f) != 0 {
+			b = append(b, tf[f])
 		}
 	}
-	if e.mask&(1<<Title) != 0 {
-		b = append(b, e.title)
+	if mask&(1<<Title) != 0 {
+		b = append(b, title)
 	}
 	return b
 }
