@@ -168,11 +168,7 @@ func (p *Prepared) Finish(ctx context.Context, out output.Writer) error {
 	if err := p.Run(ctx, p.listJobs(), out); err != nil {
 		return err
 	}
-	var last []Job
-	for _, f := range fins {
-		last = append(last, f.finalJobs()...)
-	}
-	return p.Run(ctx, last, out)
+	return p.Run(ctx, p.IndexJobs(), out)
 }
 
 // JobsBeforeIndex are Jobs less the search index's files, without

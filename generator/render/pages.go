@@ -14,13 +14,7 @@ import (
 // static files. When two jobs would write the same file, the first one
 // wins. A preview server renders them again by their sources.
 func (p *Prepared) Jobs() []Job {
-	jobs := p.siteJobs()
-	for _, x := range p.exts {
-		if f, ok := x.(finisher); ok {
-			jobs = append(jobs, f.finalJobs()...)
-		}
-	}
-	return dedupe(jobs)
+	return dedupe(append(p.siteJobs(), p.IndexJobs()...))
 }
 
 // siteJobs are the core's jobs and the extensions', less what finishers
