@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"github.com/adrg/frontmatter"
-
 	"almanac/generator/site"
 )
 
@@ -79,30 +77,18 @@ func checkText(file string, data []byte) *site.Diagnostic {
 	return nil
 }
 
-// splitMatter separates front matter from body with adrg/frontmatter. The
-// library finds the delimiters; capturing unmarshalers keep the raw text so
-// that it can be parsed again with positions.
+// splitMatter separates front matter from body. findMatter finds the
+// delimiters as adrg/frontmatter does, on the file's bytes in place; the
+// raw text is kept so that it can be parsed again with positions.
 func splitMatter(file string, data []byte) (matter, *site.Diagnostic) {
 	var captured struct {
 		d   *delimiter
 		raw []byte
 	}
-	formats := make([]*frontmatter.Format, len(delimiters))
-	for i := range delimiters {
-		d := &delimiters[i]
-		formats[i] = &frontmatter.Format{
-			Start: d.start, End: d.end,
-			UnmarshalDelims: d.object, RequiresNewLine: d.object,
-			Unmarshal: func(b []byte, _ any) error {
-				captured.d = d
-				captured.raw = append([]byte(nil), b...)
-				return nil
-			},
-		}
-	}
-	rest, err := frontmatter.Parse(bytes.NewReader(data), nil, formats...)
-	if err != nil {
-		return matter{}, &site.Diagnostic{Pos: site.Pos{File: file}, Msg: "cannot split front matter: " + err.Error()}
+	bodyOff := 0
+	if d, start, end, after := findMatter(data); d != nil {
+		captured.d, captured.raw = d, append([]byte(nil), data[start:end]...)
+		bodyOff = after
 	}
 	if captured.d == nil {
 		if m, ok := splitJSONObject(data); ok {
@@ -118,7 +104,6 @@ func splitMatter(file string, data []byte) (matter, *site.Diagnostic) {
 		return matter{body: data, bodyLine: 1}, nil
 	}
 	d := captured.d
-	bodyOff := len(data) - len(rest)
 	rawEnd := bodyOff
 	if !d.object {
 		prefix := bytes.TrimSuffix(data[:bodyOff], []byte{'\n'})
