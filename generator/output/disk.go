@@ -139,7 +139,11 @@ func (s *Staging) mkdirFor(full string) error {
 		}
 	}
 	s.mu.Lock()
-	s.dirs[d] = true
+	// MkdirAll made (or found) every folder above it too: the next
+	// page's folder beside this one is one mkdir.
+	for a := d; a != s.dir && len(a) > len(s.dir) && !s.dirs[a]; a = filepath.Dir(a) {
+		s.dirs[a] = true
+	}
 	s.mu.Unlock()
 	return nil
 }
