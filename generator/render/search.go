@@ -194,11 +194,14 @@ func (x *searchExt) finalJobs() []Job {
 		return append(jobs, Job{Name: searchDir + search.ManifestName, make: func(*bytes.Buffer) error { return err }})
 	}
 	for _, f := range st.out.Files {
-		name, raw := f.Name, f.Raw
-		jobs = append(jobs, Job{Name: searchDir + name, Sources: st.srcs, make: func(b *bytes.Buffer) error {
+		jobs = append(jobs, Job{Name: searchDir + f.Name, Sources: st.srcs, make: func(b *bytes.Buffer) error {
+			raw, err := f.Bytes()
+			if err != nil {
+				return err
+			}
 			if st.live != nil {
 				// The same bytes as last time, unless they changed.
-				b.Write(st.live.Compress(name, raw))
+				b.Write(st.live.Compress(f.Name, raw))
 				return nil
 			}
 			b.Write(st.index.Compress(raw))

@@ -44,6 +44,7 @@ type Index struct {
 	finished bool
 	sealed   spill   // segments of documents
 	records  spill   // records kept (Keep)
+	shards   spill   // the finished index's shards, until they are written
 	kept     []int32 // document → 1 + its record's place in records, or 0
 	free     []*segment
 	lens     [][numFields]uint32

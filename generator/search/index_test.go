@@ -40,6 +40,7 @@ func sampleDocs(n int) []Doc {
 func build(t *testing.T, docs []Doc, order []int, parallel bool, shard int) *Output {
 	t.Helper()
 	x := NewIndex(len(docs))
+	t.Cleanup(x.Close)
 	var wg sync.WaitGroup
 	for _, i := range order {
 		add := func() {
@@ -65,6 +66,16 @@ func build(t *testing.T, docs []Doc, order []int, parallel bool, shard int) *Out
 	return out
 }
 
+// rawOf is a file's bytes, held or read back.
+func rawOf(t *testing.T, f File) []byte {
+	t.Helper()
+	b, err := f.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // The output depends on what was added, not on the order of the calls.
 func TestDeterministic(t *testing.T) {
 	docs := sampleDocs(300) // more than one segment
@@ -79,10 +90,10 @@ func TestDeterministic(t *testing.T) {
 		t.Fatalf("two builds differ: %s with %d files, %s with %d", a.Version, len(a.Files), b.Version, len(b.Files))
 	}
 	for i := range a.Files {
-		if a.Files[i].Name != b.Files[i].Name || !bytes.Equal(a.Files[i].Raw, b.Files[i].Raw) {
+		if a.Files[i].Name != b.Files[i].Name || !bytes.Equal(rawOf(t, a.Files[i]), rawOf(t, b.Files[i])) {
 			t.Errorf("file %s differs between two builds", a.Files[i].Name)
 		}
-		if !bytes.Equal(Compress(a.Files[i].Raw), Compress(b.Files[i].Raw)) {
+		if !bytes.Equal(Compress(rawOf(t, a.Files[i])), Compress(rawOf(t, b.Files[i]))) {
 			t.Errorf("compressed %s differs", a.Files[i].Name)
 		}
 	}
@@ -126,13 +137,13 @@ func readHints(t *testing.T, out *Output) (manifest, []shardTerm, []shardHint) {
 	for _, f := range out.Files {
 		switch {
 		case f.Name == ManifestName:
-			if err := json.Unmarshal(f.Raw, &m); err != nil {
+			if err := json.Unmarshal(rawOf(t, f), &m); err != nil {
 				t.Fatal(err)
 			}
 		case strings.HasPrefix(f.Name, "t/"):
 			var n int
 			fmt.Sscanf(f.Name, "t/%d.bin", &n)
-			b := f.Raw
+			b := rawOf(t, f)
 			rd := func() int { v, k := binary.Uvarint(b); b = b[k:]; return int(v) }
 			str := func() string { l := rd(); s := string(b[:l]); b = b[l:]; return s }
 			for range rd() {
@@ -253,7 +264,7 @@ func TestShardFamilies(t *testing.T) {
 	for _, f := range out.Files {
 		var n int
 		if _, err := fmt.Sscanf(f.Name, "t/%d.bin", &n); err == nil {
-			bytesOf[n] = len(f.Raw)
+			bytesOf[n] = len(rawOf(t, f))
 		}
 	}
 	delayed := 0

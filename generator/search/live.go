@@ -387,7 +387,7 @@ func (l *Live) Finish(facets []Facet, shardBytes int) (*Output, error) {
 		posts []uint64
 		dead  int
 	)
-	out, err := writeIndex(l.n, l.recs, facets, shardBytes, func(fn func(t []byte, posts []uint64) error) error {
+	out, err := writeIndex(l.n, l.recs, facets, shardBytes, nil, func(fn func(t []byte, posts []uint64) error) error {
 		for _, t := range l.order {
 			posts = posts[:0]
 			if e := l.edits[t]; e != nil {

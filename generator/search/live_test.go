@@ -24,7 +24,7 @@ func sameOutput(t *testing.T, what string, got, want *Output) {
 		t.Fatalf("%s: %d files, a fresh index %d", what, len(got.Files), len(want.Files))
 	}
 	for i := range got.Files {
-		if got.Files[i].Name != want.Files[i].Name || !bytes.Equal(got.Files[i].Raw, want.Files[i].Raw) {
+		if got.Files[i].Name != want.Files[i].Name || !bytes.Equal(rawOf(t, got.Files[i]), rawOf(t, want.Files[i])) {
 			t.Fatalf("%s: file %s differs from a fresh index's %s", what, got.Files[i].Name, want.Files[i].Name)
 		}
 	}
@@ -58,7 +58,7 @@ var liveFacets = []Facet{{Name: "kind", Values: []FacetValue{{Key: "story", Labe
 func fresh(t *testing.T, docs []Doc) *Output {
 	t.Helper()
 	x := NewIndex(len(docs))
-	defer x.Close()
+	t.Cleanup(x.Close) // after the output is read
 	for i, d := range docs {
 		if err := x.Add(i, d); err != nil {
 			t.Fatal(err)

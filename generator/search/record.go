@@ -157,10 +157,11 @@ func (x *Index) RecordFile(f int) ([]byte, error) {
 	return JoinRecords(recs), nil
 }
 
-// Close lets go of the records kept and of any temporary file.
+// Close lets go of the records and shards kept and of any temporary file.
 func (x *Index) Close() {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.sealed.close()
 	x.records.close()
+	x.shards.close()
 }

@@ -1,11 +1,13 @@
 package search
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"sort"
@@ -68,10 +70,40 @@ type FacetValue struct {
 }
 
 // File is one file of the index, relative to the index folder,
-// uncompressed: write Compress(Raw).
+// uncompressed: write Compress of its Bytes.
 type File struct {
 	Name string
-	Raw  []byte
+	raw  []byte // the file, when it is held whole
+	// A shard of a finished Index waits out of the heap until it is
+	// written (see Index.shards): its head of hints is held, its terms
+	// are read back with body.
+	head []byte
+	body func() (io.Reader, error)
+}
+
+// Bytes returns the file's bytes.
+func (f File) Bytes() ([]byte, error) {
+	if f.body == nil {
+		return f.raw, nil
+	}
+	var b bytes.Buffer
+	err := f.writeTo(&b)
+	return b.Bytes(), err
+}
+
+// writeTo writes the file's bytes to w.
+func (f File) writeTo(w io.Writer) error {
+	if f.body == nil {
+		_, err := w.Write(f.raw)
+		return err
+	}
+	r, err := f.body()
+	if err != nil {
+		return err
+	}
+	w.Write(f.head)
+	_, err = io.Copy(w, r)
+	return err
 }
 
 // Output is a finished index.
@@ -103,7 +135,8 @@ type manifest struct {
 
 // Finish writes the index: shards of sorted terms, the facets and the
 // manifest. The output depends only on what was added, never on the order
-// of the calls. Finish releases the postings; call it once.
+// of the calls. Finish releases the postings; call it once. The output's
+// shards are read back from a temporary file until Close.
 func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -117,7 +150,7 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 	}
 	defer done()
 	rank := ranker(x.lens, x.added)
-	return writeIndex(x.n, x.recs, facets, shardBytes, func(fn func(t []byte, posts []uint64) error) error {
+	return writeIndex(x.n, x.recs, facets, shardBytes, &x.shards, func(fn func(t []byte, posts []uint64) error) error {
 		return merge(cs, rank, fn)
 	})
 }
@@ -177,7 +210,7 @@ const smallTF = 8
 // writeIndex writes the files of an index of n documents whose records
 // hash to recs: each calls its function with every term, in the order of
 // compareTerms, and the term's postings (as merge gives them).
-func writeIndex(n int, recs [][recordHashLen]byte, facets []Facet, shardBytes int, each func(func(t []byte, posts []uint64) error) error) (*Output, error) {
+func writeIndex(n int, recs [][recordHashLen]byte, facets []Facet, shardBytes int, away *spill, each func(func(t []byte, posts []uint64) error) error) (*Output, error) {
 	if shardBytes <= 0 {
 		shardBytes = DefaultShardBytes
 	}
@@ -191,16 +224,23 @@ func writeIndex(n int, recs [][recordHashLen]byte, facets []Facet, shardBytes in
 		list  []byte
 		files []File
 	)
+	// open is whether a shard is being written. A shard kept away is
+	// written there and its buffer reused; one held is the buffer.
+	open := false
 	flush := func() {
-		if len(shard) > 0 {
-			files = append(files, File{Name: "t/" + strconv.Itoa(len(files)) + ".bin", Raw: shard})
-			shard = nil
+		if !open {
+			return
 		}
-	}
-	open := func() {
-		if shard == nil {
-			shard = make([]byte, 0, shardBytes+shardBytes/4)
+		open = false
+		f := File{Name: "t/" + strconv.Itoa(len(files)) + ".bin"}
+		if away != nil {
+			i := away.add(shard)
+			f.body = func() (io.Reader, error) { return away.reader(i) }
+			shard = shard[:0]
+		} else {
+			f.raw, shard = shard, nil
 		}
+		files = append(files, f)
 	}
 	err := each(func(t []byte, posts []uint64) error {
 		slices.Sort(posts) // by document
@@ -208,9 +248,12 @@ func writeIndex(n int, recs [][recordHashLen]byte, facets []Facet, shardBytes in
 		if len(shard) >= 2*shardBytes || len(shard) >= shardBytes && commonPrefix(last, t) < familyBytes {
 			flush()
 		}
-		if shard == nil {
+		if !open {
 			seps = append(seps, separator(string(last), string(t)))
-			open()
+			if shard == nil {
+				shard = make([]byte, 0, shardBytes+shardBytes/4)
+			}
+			open = true
 		}
 		hot = addHot(hot, len(files), len(posts))
 		hints.add(t, len(posts), len(files))
@@ -233,7 +276,11 @@ func writeIndex(n int, recs [][recordHashLen]byte, facets []Facet, shardBytes in
 	byShard := hints.byShard(seps)
 	for i := range files {
 		head := appendHints(nil, byShard[i])
-		files[i].Raw = append(head, files[i].Raw...)
+		if files[i].body != nil {
+			files[i].head = head
+		} else {
+			files[i].raw = append(head, files[i].raw...)
+		}
 	}
 
 	fraw, err := encodeFacets(facets)
@@ -246,7 +293,9 @@ func writeIndex(n int, recs [][recordHashLen]byte, facets []Facet, shardBytes in
 	}
 	h := sha256.New()
 	for _, f := range files {
-		h.Write(f.Raw)
+		if err := f.writeTo(h); err != nil {
+			return nil, err
+		}
 	}
 	h.Write(fraw)
 	for _, r := range recs {
@@ -263,7 +312,7 @@ func writeIndex(n int, recs [][recordHashLen]byte, facets []Facet, shardBytes in
 		return nil, err
 	}
 	out.Version = m.Version
-	out.Files = append(append([]File{{Name: ManifestName, Raw: mraw}}, files...), File{Name: "facets.bin", Raw: fraw})
+	out.Files = append(append([]File{{Name: ManifestName, raw: mraw}}, files...), File{Name: "facets.bin", raw: fraw})
 	return out, nil
 }
 
