@@ -126,6 +126,20 @@ func Sort(events []Event) {
 	sort.SliceStable(events, func(i, j int) bool { return less(&events[i], &events[j]) })
 }
 
+// inOrder returns events when they are in Sort's order already (as Events
+// returns them), else a sorted copy: what Months, Upcoming and the feeds
+// read and point into, without a copy of every event each.
+func inOrder(events []Event) []Event {
+	for i := 1; i < len(events); i++ {
+		if less(&events[i], &events[i-1]) {
+			out := append([]Event(nil), events...)
+			Sort(out)
+			return out
+		}
+	}
+	return events
+}
+
 // Filter returns the events for which keep is true, in their order.
 func Filter(events []Event, keep func(*Event) bool) []Event {
 	var out []Event

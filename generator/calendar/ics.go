@@ -36,8 +36,7 @@ type ICSOptions struct {
 // values taken in the zone their Start carries, with an exclusive DTEND;
 // timed events are DATE-TIME values in UTC.
 func ICS(events []Event, opts ICSOptions) []byte {
-	sorted := append([]Event(nil), events...)
-	Sort(sorted)
+	sorted := inOrder(events)
 	stamp := opts.Stamp
 	if stamp.IsZero() {
 		stamp = newest(sorted)

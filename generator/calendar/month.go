@@ -67,11 +67,11 @@ func MonthURL(year int, m time.Month) string {
 // Months lays out the month pages: one for every month that some event
 // touches, plus the month of now, oldest first, linked to their neighbours.
 // Days are taken in loc (the site's time zone; nil means UTC). The Events
-// of days point into a sorted copy of events.
+// of days point into events, or into a sorted copy when they are out of
+// order.
 func Months(events []Event, loc *time.Location, now time.Time) []Month {
 	loc = locOrUTC(loc)
-	sorted := append([]Event(nil), events...)
-	Sort(sorted)
+	sorted := inOrder(events)
 
 	today := dateOf(now, loc)
 	byDay := map[date][]*Event{}

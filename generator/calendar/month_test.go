@@ -290,3 +290,39 @@ func TestMonthsTimedEvents(t *testing.T) {
 		t.Errorf("November list %s", got)
 	}
 }
+
+// Events in Sort's order are read where they are; events out of order
+// give the same months, from a sorted copy, and are left as they came.
+func TestMonthsReadSortedEventsInPlace(t *testing.T) {
+	loc := seoul(t)
+	events := []Event{
+		allDayOn("release-1.4.0@x", loc, 2026, 10, 31),
+		allDayOn("release-1.3.0@x", loc, 2026, 9, 2),
+		allDayOn("release-1.5.0@x", loc, 2026, 11, 3),
+	}
+	for i := range events {
+		events[i].Status = "planned"
+	}
+	shuffled := append([]Event(nil), events...)
+	Sort(events)
+	in := Months(events, loc, fixtureNow)
+	if got := cell(t, in[0], 2026, 9, 2).Events; len(got) != 1 || got[0] != &events[0] {
+		t.Errorf("sorted events were copied: %v", got)
+	}
+	out := Months(shuffled, loc, fixtureNow)
+	if fmt.Sprint(monthNames(out)) != fmt.Sprint(monthNames(in)) {
+		t.Fatalf("months %v from events out of order, %v from sorted", monthNames(out), monthNames(in))
+	}
+	for i := range in {
+		if a, b := len(in[i].List), len(out[i].List); a != b {
+			t.Errorf("%s: %d listed days from sorted events, %d from events out of order", monthNames(in)[i], a, b)
+		}
+	}
+	if shuffled[0].UID != "release-1.4.0@x" {
+		t.Errorf("the events out of order were sorted in place")
+	}
+	up := Upcoming(events, loc, time.Date(2026, 9, 1, 0, 0, 0, 0, loc), 0)
+	if len(up) != 3 || up[0].Release != &events[0] {
+		t.Errorf("upcoming: %d releases, first %v; want 3 pointing into the events", len(up), up)
+	}
+}

@@ -18,12 +18,11 @@ type UpcomingRelease struct {
 
 // Upcoming returns the planned and frozen releases dated today or later in
 // loc, soonest first, at most limit of them (all when limit ≤ 0). The
-// events are taken as Events returns them; the result points into a sorted
-// copy.
+// events are taken as Events returns them; the result points into them, or
+// into a sorted copy when they are out of order.
 func Upcoming(events []Event, loc *time.Location, now time.Time, limit int) []UpcomingRelease {
 	loc = locOrUTC(loc)
-	sorted := append([]Event(nil), events...)
-	Sort(sorted)
+	sorted := inOrder(events)
 	today := dateOf(now, loc)
 
 	var out []UpcomingRelease
