@@ -1,6 +1,8 @@
 package metrics
 
 import (
+	"slices"
+	"sort"
 	"time"
 
 	"almanac/generator/site"
@@ -42,6 +44,11 @@ type Facts struct {
 	deps      []*deployment
 	undated   []*site.Page
 	incidents []*incident
+
+	// A period takes its deployments and incidents by binary search:
+	// the places in deps and incidents of those with a time, by time,
+	// and of the incidents without one.
+	depsByTime, incidentsByTime, untimed []int
 }
 
 // NewFacts collects the deployments and incidents of s.
@@ -49,7 +56,40 @@ func NewFacts(s *site.Site) *Facts {
 	f := &Facts{s: s}
 	f.deps, f.undated = collectDeployments(s, newCalendar(time.Time{}, s.Config.Location))
 	f.incidents = collectIncidents(s)
+	f.depsByTime = byTime(len(f.deps), func(i int) time.Time { return f.deps[i].at })
+	f.incidentsByTime = byTime(len(f.incidents), func(i int) time.Time { return f.incidents[i].at })
+	for i, inc := range f.incidents {
+		if inc.at.IsZero() {
+			f.untimed = append(f.untimed, i)
+		}
+	}
 	return f
+}
+
+// byTime returns the places 0…n-1 of the items with a time, by time (of
+// two at the same time, the first first).
+func byTime(n int, at func(int) time.Time) []int {
+	var out []int
+	for i := range n {
+		if !at(i).IsZero() {
+			out = append(out, i)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b int) int { return at(a).Compare(at(b)) })
+	return out
+}
+
+// within returns the places in sorted (as byTime gives them) whose time is
+// in [from, to), in the order of their places.
+func within(sorted []int, at func(int) time.Time, from, to time.Time) []int {
+	lo := sort.Search(len(sorted), func(i int) bool { return !at(sorted[i]).Before(from) })
+	hi := sort.Search(len(sorted), func(i int) bool { return !at(sorted[i]).Before(to) })
+	if hi < lo {
+		hi = lo
+	}
+	out := slices.Clone(sorted[lo:hi])
+	slices.Sort(out)
+	return out
 }
 
 // Period is ComputePeriod over the collected facts.
@@ -59,12 +99,10 @@ func (f *Facts) Period(from, to time.Time) *Period {
 	p := &Period{From: from.In(cal.loc), To: to.In(cal.loc), Days: to.Sub(from).Hours() / 24}
 	in := func(t time.Time) bool { return !t.IsZero() && !t.Before(from) && t.Before(to) }
 
-	deps, undated := f.deps, f.undated
+	undated := f.undated
 	var sel []*deployment
-	for _, d := range deps {
-		if in(d.at) {
-			sel = append(sel, d)
-		}
+	for _, i := range within(f.depsByTime, func(i int) time.Time { return f.deps[i].at }, from, to) {
+		sel = append(sel, f.deps[i])
 	}
 	df := newKey(DeploymentFrequencyKey, UnitPerWeek, defDeploymentFrequency)
 	var t tally
@@ -85,7 +123,11 @@ func (f *Facts) Period(from, to time.Time) *Period {
 	k := newKey(TimeToRestoreKey, UnitHours, defTimeToRestore)
 	var xs []float64
 	var out tally
-	for _, inc := range f.incidents {
+	// The incidents in the period and those without a time, in their
+	// order: the first of each reason are its examples.
+	timed := within(f.incidentsByTime, func(i int) time.Time { return f.incidents[i].at }, from, to)
+	for _, i := range mergeSorted(f.untimed, timed) {
+		inc := f.incidents[i]
 		switch {
 		case inc.at.IsZero():
 			out.add(inc.out, inc.page.ID())
@@ -105,4 +147,17 @@ func (f *Facts) Period(from, to time.Time) *Period {
 func unband(k Key) Key {
 	k.Band = nil
 	return k
+}
+
+// mergeSorted merges two ascending lists of distinct places.
+func mergeSorted(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] < b[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -118,5 +119,42 @@ func TestComputePeriod(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A period takes its deployments and incidents by time, however the site
+// orders them, and lists the excluded in the site's order: untimed
+// incidents among those of the period, the first of a reason its
+// examples. The edges: PM-7 a second before the span, 1.9.0 at its end.
+func TestPeriodTakesItsSpanInTheSitesOrder(t *testing.T) {
+	b := newBuilder(nil)
+	b.release("2.0.0", "released", "2026-03-20T00:00:00Z", "")
+	b.release("1.0.0", "released", "2026-01-10T00:00:00Z", "")
+	b.release("1.5.0", "released", "2026-02-01T00:00:00Z", "") // the first instant of February
+	b.release("1.9.0", "released", "2026-03-01T00:00:00Z", "") // the first instant after it
+	b.postmortem("PM-4", "sev2", "2026-02-20T00:00:00Z", "")
+	b.postmortem("PM-9", "sev2", "", "")
+	b.postmortem("PM-1", "sev2", "2026-02-03T00:00:00Z", "")
+	b.postmortem("PM-7", "sev2", "2026-01-31T23:59:59Z", "")
+	b.postmortem("PM-2", "sev2", "2026-02-10T00:00:00Z", "2026-02-10T03:00:00Z")
+	b.postmortem("PM-5", "sev2", "", "")
+	f := NewFacts(b.site())
+	p := f.Period(at("2026-02-01T00:00:00Z"), at("2026-03-01T00:00:00Z"))
+	if p.DeploymentFrequency.N != 1 {
+		t.Errorf("%d deployments in February, want 1 (1.5.0)", p.DeploymentFrequency.N)
+	}
+	if k := p.TimeToRestore; k.N != 1 || !near(val(k), 3) {
+		t.Errorf("time to restore: %d incidents, %v h; want PM-2's 3 h", k.N, val(k))
+	}
+	var got []string
+	for _, e := range p.TimeToRestore.Excluded {
+		got = append(got, e.Examples...)
+	}
+	// Not mitigated (PM-4, PM-1), then without a start (PM-9, PM-5).
+	if want := "[PM-4 PM-1 PM-9 PM-5]"; fmt.Sprint(got) != want {
+		t.Errorf("excluded incidents %v, want %s (by reason, each in the site's order)", got, want)
+	}
+	if q := f.Period(at("2026-03-01T00:00:00Z"), at("2026-02-01T00:00:00Z")); q.DeploymentFrequency.N != 0 {
+		t.Errorf("a span that ends before it starts holds %d deployments", q.DeploymentFrequency.N)
 	}
 }
