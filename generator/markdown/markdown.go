@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -84,7 +83,7 @@ func (m *Markdown) Render(file string, bodyLine int, src []byte, resolve func(de
 	w := newWalker(file, bodyLine, src, resolve, m.fences)
 	w.walk(doc)
 
-	var buf bytes.Buffer
+	var buf htmlOut
 	buf.Grow(len(src) * 2)
 	if err := m.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, fmt.Errorf("%s: render markdown: %w", site.Pos{File: file}, err)
@@ -98,3 +97,12 @@ func (m *Markdown) Render(file string, bodyLine int, src []byte, resolve func(de
 	out.Words = countWords(out.Plain)
 	return out, w.diags.Err()
 }
+
+// htmlOut takes a page's HTML as goldmark writes it: straight into the
+// string the page keeps, with no bufio.Writer between (goldmark adds one
+// to a writer that has no buffer of its own) and no copy at the end.
+type htmlOut struct{ strings.Builder }
+
+func (o *htmlOut) Available() int { return o.Cap() - o.Len() }
+func (o *htmlOut) Buffered() int  { return 0 }
+func (o *htmlOut) Flush() error   { return nil }

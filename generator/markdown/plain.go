@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/yuin/goldmark/util"
@@ -11,8 +13,16 @@ import (
 // written, a space between table cells and after soft line breaks, a
 // newline after each block.
 type plainText struct {
-	b strings.Builder
+	b []byte // from plainBuffers, until result
 }
+
+// plainBuffers keep the buffers plain text is gathered in from one page to
+// the next: the text a page keeps is made, in one allocation of its size,
+// from a buffer that goes back here.
+var plainBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// plainBufferMost is the largest buffer kept for the next page.
+const plainBufferMost = 1 << 20
 
 // text appends inline text. Text that is not raw still holds Markdown
 // backslash escapes and entity references, which are resolved here as the
@@ -23,36 +33,57 @@ func (p *plainText) text(v []byte, raw bool) {
 		v = util.ResolveNumericReferences(v)
 		v = util.ResolveEntityNames(v)
 	}
-	p.b.Write(v)
+	if p.b == nil {
+		p.b = (*plainBuffers.Get().(*[]byte))[:0]
+	}
+	p.b = append(p.b, v...)
+}
+
+// last is the last byte written, 0 when none is.
+func (p *plainText) last() byte {
+	if len(p.b) == 0 {
+		return 0
+	}
+	return p.b[len(p.b)-1]
 }
 
 // space separates two runs of inline text unless something already does.
 func (p *plainText) space() {
-	if s := p.b.String(); s != "" && !strings.HasSuffix(s, " ") && !strings.HasSuffix(s, "\n") {
-		p.b.WriteByte(' ')
+	if c := p.last(); c != 0 && c != ' ' && c != '\n' {
+		p.b = append(p.b, ' ')
 	}
 }
 
 // endBlock ends the current line unless it is already ended.
 func (p *plainText) endBlock() {
-	if s := p.b.String(); s != "" && !strings.HasSuffix(s, "\n") {
-		p.b.WriteByte('\n')
+	if c := p.last(); c != 0 && c != '\n' {
+		p.b = append(p.b, '\n')
 	}
 }
 
-func (p *plainText) Len() int       { return p.b.Len() }
-func (p *plainText) String() string { return p.b.String() }
+func (p *plainText) Len() int { return len(p.b) }
+
+// from is the text written since Len was i.
+func (p *plainText) from(i int) string { return string(p.b[i:]) }
 
 // result returns the text with every line trimmed and blank lines
-// dropped, in a string of exactly its size (the page keeps no builder's
-// spare capacity), made in one allocation.
+// dropped, in a string of exactly its size (the page keeps no buffer's
+// spare capacity), made in one allocation. The buffer goes back to be
+// used again: the plain text is done.
 func (p *plainText) result() string {
-	all := p.b.String()
+	all := p.b
+	defer func() {
+		if all != nil && cap(all) <= plainBufferMost {
+			all = all[:0]
+			plainBuffers.Put(&all)
+		}
+		p.b = nil
+	}()
 	n := 0
-	for rest := all; rest != ""; {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
-		if line = strings.TrimSpace(line); line != "" {
+	for rest := all; len(rest) > 0; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte{'\n'})
+		if line = bytes.TrimSpace(line); len(line) > 0 {
 			n += len(line) + 1
 		}
 	}
@@ -61,14 +92,14 @@ func (p *plainText) result() string {
 	}
 	var b strings.Builder
 	b.Grow(n - 1)
-	for rest := all; rest != ""; {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
-		if line = strings.TrimSpace(line); line != "" {
+	for rest := all; len(rest) > 0; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte{'\n'})
+		if line = bytes.TrimSpace(line); len(line) > 0 {
 			if b.Len() > 0 {
 				b.WriteByte('\n')
 			}
-			b.WriteString(line)
+			b.Write(line)
 		}
 	}
 	return b.String()

@@ -13,7 +13,7 @@ func TestCountWordsAndResult(t *testing.T) {
 			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
 		}
 		var p plainText
-		p.b.WriteString(s)
+		p.text([]byte(s), true)
 		var lines []string
 		for _, l := range strings.Split(s, "\n") {
 			if l = strings.TrimSpace(l); l != "" {
@@ -23,5 +23,23 @@ func TestCountWordsAndResult(t *testing.T) {
 		if got, want := p.result(), strings.Join(lines, "\n"); got != want {
 			t.Errorf("result(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// The buffer plain text is gathered in is used again by the next page;
+// what a page kept is its own.
+func TestPlainTextKeptAfterTheBufferIsReused(t *testing.T) {
+	var kept []string
+	for i, s := range []string{"first page text", "second", "a third, longer page of text"} {
+		var p plainText
+		p.text([]byte(s), true)
+		p.endBlock()
+		kept = append(kept, p.result())
+		if p.Len() != 0 {
+			t.Fatalf("page %d: the buffer stays with the page after result", i)
+		}
+	}
+	if got := strings.Join(kept, "|"); got != "first page text|second|a third, longer page of text" {
+		t.Errorf("kept %q", got)
 	}
 }

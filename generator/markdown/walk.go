@@ -57,7 +57,7 @@ func (w *walker) walk(doc ast.Node) {
 		if !entering {
 			switch n := n.(type) {
 			case *ast.Heading:
-				text := strings.Clone(strings.Join(strings.Fields(w.plain.String()[headingStart:]), " "))
+				text := strings.Clone(strings.Join(strings.Fields(w.plain.from(headingStart)), " "))
 				w.headings = append(w.headings, headingRef{node: n, text: text, slug: w.heading.String()})
 				w.heading = nil
 			case *ast.Image:
