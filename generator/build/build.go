@@ -87,6 +87,9 @@ type Result struct {
 	// Reused counts the content pages whose files were taken unchanged
 	// from the previous output (a build to disk with a cache folder).
 	Reused int
+	// ReusedLists counts the other files taken so (lists, feeds, the
+	// extensions' and static files).
+	ReusedLists int
 
 	reuse *reuser // to keep for the next build once the output is in place
 }

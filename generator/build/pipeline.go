@@ -223,11 +223,20 @@ func (r *run) prepare() bool {
 		return r.failed(err)
 	}
 	var opts []render.PrepareOption
-	if !r.index {
+	var u *reuser
+	if r.reuse {
+		u = r.b.newReuser(r)
+		r.res.reuse = u
+	}
+	if !r.index || u != nil && u.takeIndex() {
+		// Check writes no index; a warm build took the last one.
 		opts = append(opts, render.WithoutIndex())
 	}
 	if r.prep, r.md, err = r.b.bind(rd, r.site, r.report, opts...); err != nil {
 		return r.failed(err)
+	}
+	if u != nil {
+		u.prep = r.prep
 	}
 	r.links = newLinkResolver(r.site)
 	return true
@@ -256,11 +265,7 @@ func (b *Builder) bind(rd *render.Renderer, s *site.Site, report *metrics.Report
 // pages renders every body and each content page's own files, or takes
 // them from the last build where that provably makes the same files.
 func (r *run) pages() bool {
-	var u *reuser
-	if r.reuse {
-		u = r.b.newReuser(r)
-		r.res.reuse = u
-	}
+	u := r.res.reuse
 	if !r.b.opts.KeepBodies {
 		r.early = check.NewEarly(r.site)
 	}
@@ -302,8 +307,18 @@ func (r *run) checks() bool {
 // lists makes the home page, the lists, the extensions' files (feeds,
 // metrics, calendar, the search index) and the static files.
 func (r *run) lists() bool {
-	if err := r.prep.Finish(r.ctx, r.out); err != nil {
+	u := r.res.reuse
+	if u == nil {
+		if err := r.prep.Finish(r.ctx, r.out); err != nil {
+			return r.failed(err)
+		}
+		return true
+	}
+	indexFiles, err := r.prep.FinishReusing(r.ctx, r.out, u.takeList)
+	if err != nil {
 		return r.failed(err)
 	}
+	u.listsDone(indexFiles)
+	r.res.ReusedLists = u.listsTaken
 	return true
 }

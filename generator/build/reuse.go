@@ -2,8 +2,6 @@ package build
 
 import (
 	"bufio"
-	"bytes"
-	"compress/flate"
 	"crypto/sha256"
 	"encoding/gob"
 	"os"
@@ -49,7 +47,7 @@ import (
 // ones that build wrote (size and modification time) before they are
 // linked into the staging folder.
 
-const reuseVersion = "almanac page reuse 2"
+const reuseVersion = "almanac page reuse 3"
 
 // reuseEntry is what the cache keeps of one page.
 type reuseEntry struct {
@@ -92,6 +90,16 @@ type reuser struct {
 	failed  error
 	reused  int
 	renders int
+
+	// The lists' files and the search index (reuse_lists.go).
+	lists      *listKeys
+	oldLists   map[string]listEntry
+	oldIndex   *indexEntry
+	listKeys   map[string][32]byte // this build's list files' keys
+	nextLists  map[string]listEntry
+	nextIndex  *indexEntry
+	listsTaken int
+	indexTaken bool
 }
 
 // The cache holds an index (pages.idx) and the records file it names
@@ -114,7 +122,8 @@ func (b *Builder) newReuser(r *run) *reuser {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil
 	}
-	u := &reuser{dir: dir, out: out, prep: r.prep, now: r.now, next: map[string]reuseEntry{}}
+	u := &reuser{dir: dir, out: out, now: r.now, next: map[string]reuseEntry{},
+		listKeys: map[string][32]byte{}, nextLists: map[string]listEntry{}}
 	var err error
 	if u.site, u.ownOverdue, err = b.siteDigest(r); err != nil {
 		return nil
@@ -125,6 +134,7 @@ func (b *Builder) newReuser(r *run) *reuser {
 		return nil
 	}
 	u.w = bufio.NewWriterSize(u.newData, 1<<20)
+	u.lists = newListKeys(u, r.site)
 	u.readOld()
 	return u
 }
@@ -138,16 +148,22 @@ func (u *reuser) readOld() {
 	defer f.Close()
 	var version, dataName string
 	var old map[string]reuseEntry
+	var lists map[string]listEntry
+	var index indexEntry
 	dec := gob.NewDecoder(bufio.NewReader(f))
 	if dec.Decode(&version) != nil || version != reuseVersion || dec.Decode(&dataName) != nil ||
-		dec.Decode(&old) != nil || dataName != filepath.Base(dataName) {
+		dec.Decode(&old) != nil || dataName != filepath.Base(dataName) ||
+		dec.Decode(&lists) != nil || dec.Decode(&index) != nil {
 		return
 	}
 	data, err := os.Open(filepath.Join(u.dir, dataName))
 	if err != nil {
 		return
 	}
-	u.old, u.oldData = old, data
+	u.old, u.oldData, u.oldLists = old, data, lists
+	if index.Key != ([32]byte{}) && len(index.Files) == len(index.Stamps) {
+		u.oldIndex = &index
+	}
 }
 
 // key is a page's key.
@@ -182,10 +198,7 @@ func (u *reuser) take(p *site.Page) (site.Diagnostics, bool) {
 	if _, err := u.oldData.ReadAt(raw, e.Off); err != nil {
 		return nil, false
 	}
-	var rec reuseRecord
-	rd := inflater(raw)
-	err := gob.NewDecoder(rd).Decode(&rec)
-	inflaters.Put(rd)
+	rec, err := decodeRecord(raw)
 	if err != nil {
 		return nil, false
 	}
@@ -215,14 +228,11 @@ func (u *reuser) record(p *site.Page, charts bool, diags site.Diagnostics) {
 	rec.Rendered.HTML = ""
 	// Deflated: most of a record is the page's text, and a large
 	// site's cache is uploaded and restored by CI between builds.
-	var buf bytes.Buffer
-	zw := deflaters.Get().(*flate.Writer) // BestSpeed writers, shared with the preview's bodies
-	zw.Reset(&buf)
-	defer deflaters.Put(zw)
-	if gob.NewEncoder(zw).Encode(&rec) != nil || zw.Close() != nil {
+	raw, err := encodeRecord(&rec)
+	if err != nil {
 		return
 	}
-	u.keep(p.Source, e, buf.Bytes(), false)
+	u.keep(p.Source, e, raw, false)
 }
 
 // keep appends a record to the new records file.
@@ -273,6 +283,16 @@ func (u *reuser) save() error {
 		}
 		if err == nil {
 			err = enc.Encode(u.next)
+		}
+		if err == nil {
+			err = enc.Encode(u.nextLists)
+		}
+		if err == nil {
+			index := indexEntry{}
+			if u.nextIndex != nil {
+				index = *u.nextIndex
+			}
+			err = enc.Encode(index)
 		}
 		if cerr := idx.Close(); err == nil {
 			err = cerr

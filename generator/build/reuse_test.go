@@ -99,10 +99,19 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 		return res
 	}
 	var last *Result
+	lists := -1 // the list files reused by the last check, -1 for any number
+	index := false
 	check := func(step string, wantReused func(reused, pages int) bool) {
 		t.Helper()
 		res := build(step, cache, dest)
 		last = res
+		if lists >= 0 && res.ReusedLists != lists {
+			t.Errorf("%s: reused %d list files, want %d", step, res.ReusedLists, lists)
+		}
+		if taken := res.reuse != nil && res.reuse.indexTaken; taken != index {
+			t.Errorf("%s: search index taken from the last build: %v", step, taken)
+		}
+		lists, index = 0, false
 		cold := filepath.Join(t.TempDir(), "public")
 		coldRes := build(step, "", cold)
 		sameTree(t, step, dest, cold)
@@ -131,15 +140,36 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 	story := firstFile(t, src, "content/stories/")
 	pm := firstFile(t, src, "content/postmortems/")
 
+	lists = 0
 	check("first build", none)
+	lists, index = -1, true
 	check("nothing changed", most)
+	allLists := last.ReusedLists
+	if allLists == 0 {
+		t.Fatal("no list file reused with nothing changed")
+	}
 
 	src[story].Data = append(bytes.Clone(src[story].Data), "\nOne more line in the body.\n"...)
+	lists = -1
 	check("a story's body", func(reused, pages int) bool { return reused > pages/2 })
+	if n := last.ReusedLists; n == 0 || n >= allLists {
+		t.Errorf("a story's body: %d of %d list files reused", n, allLists)
+	}
 
 	edit(story, "title: ", "title: Renamed ")
 	check("a story's title", none)
+	lists, index = -1, true
 	check("after the title", most)
+
+	// (A story no other page links to by its file's name.)
+	const lone = "content/stories/canary-deploys-for-settlement-api.md"
+	renamed := strings.TrimSuffix(lone, ".md") + "-renamed.md"
+	src[renamed] = src[lone]
+	delete(src, lone)
+	check("a story's file renamed", none)
+	src[lone] = src[renamed]
+	delete(src, renamed)
+	check("renamed back", none)
 
 	src["content/handbook/untitled.md"] = &fstest.MapFile{Data: []byte("# A heading as the title\n\nText.\n")}
 	check("a new page", none)
@@ -154,18 +184,20 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 	check("a metric's CSV", none)
 
 	edit(pm, "\n---\n", "\n---\nA line at the top of the body.\n\n")
+	lists = -1
 	check("a post-mortem's body", most)
 
 	// A release taken from the last build still gives the reports its
 	// highlights; one whose highlights change is rendered again.
 	edit("content/releases/1.0.0.md", "- **Batch summaries** through one API call", "- **Batch totals** through one API call")
+	lists = -1
 	check("a release's highlights", most)
 
 	now = testNow.Add(24 * time.Hour)
 	check("the next day", none)
 	now = testNow.Add(24*time.Hour + time.Hour)
-	check("an hour later", most)
-	reusable := last.Reused // every page that can be reused
+	check("an hour later", most) // lists show the time: made again
+	reusable := last.Reused      // every page that can be reused
 
 	// Two open action items fall due on 10 December: at midnight they
 	// are not yet overdue, at noon they are. Only their post-mortems'
@@ -193,7 +225,83 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 	if err := os.WriteFile(page, []byte("edited by hand"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	lists, index = -1, true
 	check("output edited by hand", most)
+
+	// A list file edited by hand is made again too.
+	lists, index = -1, true
+	check("nothing changed again", most)
+	allLists = last.ReusedLists
+	if err := os.WriteFile(filepath.Join(dest, "stories", "index.html"), []byte("edited by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lists, index = allLists-1, true
+	check("a list edited by hand", most)
+
+	// Another build of the program renders everything again.
+	saved := exeDigest
+	defer func() { exeDigest = saved }()
+	exeDigest = func() ([32]byte, error) { return [32]byte{1}, nil }
+	check("another program", none)
+}
+
+// A cache folder whose files are cut short or garbled gives a cold build,
+// never a failure or other output.
+func TestWarmBuildSurvivesABrokenCache(t *testing.T) {
+	src := sampleSite(t)
+	cache, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	build := func(step, cacheDir, to string) *Result {
+		t.Helper()
+		b, err := New(Options{Source: src, Theme: theme(), CacheDir: cacheDir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := b.ToDisk(context.Background(), testNow, to)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		return res
+	}
+	cold := filepath.Join(t.TempDir(), "public")
+	build("cold", "", cold)
+	build("filling the cache", cache, dest)
+	breakFiles := func(how func([]byte) []byte) {
+		t.Helper()
+		names, err := filepath.Glob(filepath.Join(cache, "pages", "*"))
+		if err != nil || len(names) < 2 {
+			t.Fatalf("cache files %v, %v", names, err)
+		}
+		for _, name := range names {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(name, how(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, c := range []struct {
+		step string
+		how  func([]byte) []byte
+	}{
+		{"cut in half", func(b []byte) []byte { return b[:len(b)/2] }},
+		{"cut short by a byte", func(b []byte) []byte { return b[:max(len(b)-1, 0)] }},
+		{"emptied", func([]byte) []byte { return nil }},
+		{"garbled", func(b []byte) []byte {
+			b = bytes.Clone(b)
+			for i := 7; i < len(b); i += 13 {
+				b[i] ^= 0x5a
+			}
+			return b
+		}},
+	} {
+		breakFiles(c.how)
+		build(c.step, cache, dest)
+		sameTree(t, c.step, dest, cold)
+		build(c.step+", then again", cache, dest)
+		sameTree(t, c.step+", then again", dest, cold)
+	}
 }
 
 // firstFile is the first Markdown file of a folder of the site.

@@ -1,6 +1,11 @@
 package render
 
-import "almanac/generator/site"
+import (
+	"context"
+
+	"almanac/generator/output"
+	"almanac/generator/site"
+)
 
 // A warm build may take a content page's files from the previous output
 // instead of rendering them (see build's reuse). render says which files a
@@ -69,4 +74,40 @@ func (p *Prepared) tellWatchers(pg *site.Page) error {
 func (x *reportExt) needsBody(pg *site.Page) bool {
 	x.state()
 	return x.isNarrative(pg)
+}
+
+// FinishReusing is Finish for a warm build that may take list files from
+// the previous output: take is asked about every file but the content
+// pages' own and the search index's, by name and sources (what the file
+// shows), and the files it took are not made. It returns the names of
+// the search index's files it made (none when the Prepared was made
+// WithoutIndex), never nil.
+func (p *Prepared) FinishReusing(ctx context.Context, out output.Writer, take func(name string, sources []string) bool) ([]string, error) {
+	var fins []finisher
+	for _, x := range p.exts {
+		if f, ok := x.(finisher); ok {
+			fins = append(fins, f)
+			f.start()
+		}
+	}
+	defer func() {
+		for _, f := range fins {
+			f.close()
+		}
+	}()
+	var jobs []Job
+	for _, j := range p.listJobs() {
+		if !take(j.Name, j.Sources) {
+			jobs = append(jobs, j)
+		}
+	}
+	if err := p.Run(ctx, jobs, out); err != nil {
+		return nil, err
+	}
+	index := p.IndexJobs()
+	names := make([]string, len(index))
+	for i, j := range index {
+		names[i] = j.Name
+	}
+	return names, p.Run(ctx, index, out)
 }

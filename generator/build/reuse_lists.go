@@ -1,0 +1,145 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"io"
+	"slices"
+
+	"almanac/generator/output"
+	"almanac/generator/site"
+)
+
+// A warm build takes the lists' files (lists, terms, people, feeds,
+// calendar, reports, the extensions' files, static files) from the output
+// it replaces too, file by file, when it can prove each would come out
+// the same. Every such file is made of the build (the site's digest, as
+// in a page's key), its present (the whole of it: lists show the time,
+// not only the day), the metrics report, which action items are overdue
+// and the pages it names among its sources (render.Job.Sources: the pages
+// whose text it shows; a page's text is made of its file and the site).
+// So a file's key is a digest of those and of the files of its sources, or
+// of every page's file for a file that names none. The search index is
+// one unit: its files show every page's text, so it is taken whole, and
+// then not made at all, or made whole.
+
+// listEntry is what the cache keeps of one list file.
+type listEntry struct {
+	Key   [32]byte
+	Stamp output.Stamp
+}
+
+// indexEntry is what the cache keeps of the search index's files.
+type indexEntry struct {
+	Key    [32]byte
+	Files  []string
+	Stamps []output.Stamp
+}
+
+// listKeys makes the keys of list files.
+type listKeys struct {
+	base [32]byte            // the build, its present, report and overdue marks
+	all  [32]byte            // every page's file
+	sums map[string][32]byte // a page's file, by source
+}
+
+func newListKeys(u *reuser, s *site.Site) *listKeys {
+	k := &listKeys{sums: make(map[string][32]byte, len(s.Pages))}
+	h := sha256.New()
+	io.WriteString(h, reuseVersion+" lists\x00")
+	h.Write(u.site[:])
+	h.Write(u.report[:])
+	now, _ := u.now.MarshalBinary()
+	writeField(h, string(now))
+	all := sha256.New()
+	for _, p := range s.Pages {
+		writeField(h, overdueMarks(p, u.now))
+		writeField(all, p.Source)
+		all.Write(p.Sum[:])
+		k.sums[p.Source] = p.Sum
+	}
+	k.base, k.all = sum(h), sum(all)
+	return k
+}
+
+// key is a list file's key.
+func (k *listKeys) key(name string, sources []string) [32]byte {
+	h := sha256.New()
+	h.Write(k.base[:])
+	writeField(h, name)
+	if len(sources) == 0 {
+		h.Write(k.all[:])
+	}
+	for _, src := range sources {
+		writeField(h, src)
+		s, ok := k.sums[src]
+		if !ok {
+			io.WriteString(h, "?") // not a page: never the same as one
+		}
+		h.Write(s[:])
+	}
+	return sum(h)
+}
+
+// indexKey is the search index's key.
+func (k *listKeys) indexKey() [32]byte {
+	h := sha256.New()
+	h.Write(k.base[:])
+	writeField(h, "search index")
+	h.Write(k.all[:])
+	return sum(h)
+}
+
+func writeField(h hash.Hash, s string) {
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+	h.Write(n[:])
+	io.WriteString(h, s)
+}
+
+// takeIndex links the last build's search index files when its key is
+// this build's: then the build need not index anything.
+func (u *reuser) takeIndex() bool {
+	e := u.oldIndex
+	if e == nil || e.Key != u.lists.indexKey() || !u.out.Reuse(e.Files, e.Stamps) {
+		return false
+	}
+	u.nextIndex, u.indexTaken = e, true
+	return true
+}
+
+// takeList links the last build's file of this name when its key is this
+// build's; either way it notes the key for the next build.
+func (u *reuser) takeList(name string, sources []string) bool {
+	k := u.lists.key(name, sources)
+	u.listKeys[name] = k
+	e, ok := u.oldLists[name]
+	if !ok || e.Key != k || !u.out.Reuse([]string{name}, []output.Stamp{e.Stamp}) {
+		return false
+	}
+	u.listsTaken++
+	return true
+}
+
+// listsDone keeps every list file's key and stamp, and the search
+// index's files (those named, when the index was made), for the next build.
+func (u *reuser) listsDone(indexFiles []string) {
+	for name, k := range u.listKeys {
+		if st, ok := u.out.Stamp(name); ok {
+			u.nextLists[name] = listEntry{Key: k, Stamp: st}
+		}
+	}
+	if u.nextIndex != nil || indexFiles == nil {
+		return
+	}
+	e := &indexEntry{Key: u.lists.indexKey(), Files: slices.Clone(indexFiles)}
+	for _, name := range e.Files {
+		st, ok := u.out.Stamp(name)
+		if !ok {
+			return
+		}
+		e.Stamps = append(e.Stamps, st)
+	}
+	u.nextIndex = e
+}
