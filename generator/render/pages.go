@@ -214,6 +214,10 @@ func (p *Prepared) peopleJobs() []Job {
 		idx.Terms = append(idx.Terms, TermItem{Name: per.Name, URL: per.URL, Count: n})
 		all = appendSources(all, per.Stories...)
 		all = appendSources(all, per.PostMortems...)
+		all = appendSources(all, per.Decisions...) // counted too
+		for _, a := range per.ActionItems {
+			all = appendSources(all, a.PostMortem)
+		}
 	}
 	jobs := []Job{p.pageJob(idx, "", all)}
 	for _, per := range p.s.People {
@@ -254,6 +258,9 @@ func (p *Prepared) personJobs(per *site.Person, title string) []Job {
 		src = appendSources(src, own.Decisions...)
 		for _, a := range d.Actions {
 			src = appendSources(src, a.PM)
+		}
+		if count > 1 { // each page shows how long each whole list is
+			src = append(src, lengthSource(len(per.Stories), len(per.PostMortems), len(actions), len(per.Decisions)))
 		}
 		jobs = append(jobs, p.pageJob(d, "", src))
 	}

@@ -1,6 +1,9 @@
 package render
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // A list longer than the site's page size ([lists] page_size) is split
 // into pages at stable URLs: the list's own URL, then page/2/, page/3/ …
@@ -100,7 +103,25 @@ func pagedJobs[T any](p *Prepared, base string, items []T, start func() *Data,
 		}
 		d.Pager = newPager(base, n, count, size, len(items))
 		src := page(d, n, chunk(items, n, size))
+		if count > 1 {
+			src = append(src, lengthSource(len(items)))
+		}
 		jobs = append(jobs, p.pageJob(d, "", src))
 	}
 	return jobs
+}
+
+// lengthSource stands, among the sources of one page of a paged list, for
+// the lengths of the lists it shows only a share of: every page shows
+// them (the pager's "4–6 of 11", a heading's count), though it names only
+// its own items. It names no file, so no edit changes it, but it differs
+// when a length does, and a list whose sources differ is rendered again.
+func lengthSource(lengths ...int) string {
+	var b strings.Builder
+	b.WriteString("\x00lengths")
+	for _, n := range lengths {
+		b.WriteByte(' ')
+		b.WriteString(strconv.Itoa(n))
+	}
+	return b.String()
 }

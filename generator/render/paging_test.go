@@ -152,7 +152,8 @@ func TestPagedTermsAndPeople(t *testing.T) {
 }
 
 // TestPagedJobSources: each page of a list names the pages it shows, so
-// that the preview renders it again when one of them changes; the first
+// that the preview renders it again when one of them changes, and the
+// lengths of the lists it shows a share of (lengthSource); the first
 // page of a kind's list shows summaries of every page of it.
 func TestPagedJobSources(t *testing.T) {
 	r, err := New(Options{Theme: theme()})
@@ -174,17 +175,19 @@ func TestPagedJobSources(t *testing.T) {
 		}
 		return out
 	}
+	stories, person, tag := lengthSource(5), lengthSource(5, 0, 0, 0), lengthSource(3)
+	releases := lengthSource(4)
 	for name, want := range map[string][]string{
-		"stories/index.html":                 st(1, 2, 3, 4, 5),
-		"stories/page/2/index.html":          st(3, 4),
-		"stories/page/3/index.html":          st(5),
-		"tags/api/index.html":                st(1, 3),
-		"tags/api/page/2/index.html":         st(5),
-		"people/mina-park/index.html":        st(1, 2),
-		"people/mina-park/page/3/index.html": st(5),
-		"releases/index.html":                {"content/releases/2.0.0.md", "content/releases/1.2.0.md", "content/releases/1.1.0.md", "content/releases/1.0.0.md"},
-		"releases/page/2/index.html":         {"content/releases/1.1.0.md", "content/releases/1.0.0.md"},
-		"people/mina-park/page/2/index.html": st(3, 4),
+		"stories/index.html":                 append(st(1, 2, 3, 4, 5), stories),
+		"stories/page/2/index.html":          append(st(3, 4), stories),
+		"stories/page/3/index.html":          append(st(5), stories),
+		"tags/api/index.html":                append(st(1, 3), tag),
+		"tags/api/page/2/index.html":         append(st(5), tag),
+		"people/mina-park/index.html":        append(st(1, 2), person),
+		"people/mina-park/page/3/index.html": append(st(5), person),
+		"releases/index.html":                {"content/releases/2.0.0.md", "content/releases/1.2.0.md", "content/releases/1.1.0.md", "content/releases/1.0.0.md", releases},
+		"releases/page/2/index.html":         {"content/releases/1.1.0.md", "content/releases/1.0.0.md", releases},
+		"people/mina-park/page/2/index.html": append(st(3, 4), person),
 	} {
 		got, ok := src[name]
 		if !ok {
