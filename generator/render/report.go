@@ -45,7 +45,8 @@ type reportExt struct {
 	keyOfURL map[string]string // period URL → key, for claims (a page each)
 
 	factsOnce sync.Once
-	facts     *metrics.Facts        // the deployments and incidents, for every period
+	facts     *metrics.Facts // the deployments and incidents, for every period
+	indexOnce sync.Once
 	index     *report.Index         // the site's facts by date, for every period
 	byKey     map[string]*site.Page // narrative pages by period key
 }
@@ -161,8 +162,8 @@ func (x *reportExt) build(per report.Period) *report.Report {
 		return r
 	}
 	s := x.p.s
-	x.factsOnce.Do(func() { x.facts, x.index = metrics.NewFacts(s), report.NewIndex(s) })
-	r = report.Build(s, per, s.Now, report.Options{Highlights: x.releaseHighlights, Facts: x.facts, Index: x.index})
+	x.factsOnce.Do(func() { x.facts = metrics.NewFacts(s) })
+	r = report.Build(s, per, s.Now, report.Options{Highlights: x.releaseHighlights, Facts: x.facts, Index: x.dateIndex()})
 	x.mu.Lock()
 	if x.built == nil {
 		x.built = map[string]*report.Report{}
@@ -176,7 +177,21 @@ func (x *reportExt) build(per report.Period) *report.Report {
 	return r
 }
 
-// sources are the files every report reads.
+// dateIndex is the site's facts by date, made once.
+func (x *reportExt) dateIndex() *report.Index {
+	x.indexOnce.Do(func() { x.index = report.NewIndex(x.p.s) })
+	return x.index
+}
+
+// periodSources are the files the report of one period reads (see
+// report.Index.Reads), and its narrative: a preview renders a period's
+// page and JSON file again when one of them changes, not on every edit.
+func (x *reportExt) periodSources(per report.Period, narr *site.Page) []string {
+	src := appendSources(nil, x.dateIndex().Reads(per, x.p.s.Now)...)
+	return appendSources(src, narr)
+}
+
+// sources are the files the list of reports reads: every report's.
 func (x *reportExt) sources() []string {
 	s := x.p.s
 	src := appendSources(nil, s.Releases...)
@@ -218,8 +233,8 @@ func (x *reportExt) jobs() []Job {
 	}}}
 	for _, per := range x.periods {
 		per := per
-		psrc := src
 		narr := x.byKey[per.Key]
+		psrc := x.periodSources(per, narr)
 		d := p.data("report.html", per.URL(), "")
 		jobs = append(jobs,
 			Job{Name: site.OutputFile(per.URL()), Sources: psrc, make: func(b *bytes.Buffer) error {

@@ -279,6 +279,11 @@ type ActionItem struct {
 	PostMortem Ref       `json:"postmortem"`
 }
 
+// firstDue is the place of the first item due at or after from.
+func firstDue(due []dueItem, from time.Time) int {
+	return sort.Search(len(due), func(i int) bool { return !due[i].at.Before(from) })
+}
+
 func actions(x *Index, p Period, now time.Time) Actions {
 	a := Actions{Items: []ActionItem{}}
 	for _, d := range within(x.incidents, p.From, p.Until) {
@@ -289,8 +294,7 @@ func actions(x *Index, p Period, now time.Time) Actions {
 			}
 		}
 	}
-	lo := sort.Search(len(x.due), func(i int) bool { return !x.due[i].at.Before(p.From) })
-	for _, d := range x.due[lo:] {
+	for _, d := range x.due[firstDue(x.due, p.From):] {
 		if !d.at.Before(p.Until) {
 			break
 		}
