@@ -65,6 +65,7 @@ type Incremental struct {
 
 	sigMu   sync.Mutex
 	sources map[string]uint64 // output name → signature of its job's sources at the last Settle
+	picked  func(name string) // when not nil, hears of each file Settle chose to render (tests)
 
 	seed        maphash.Seed     // of bodyHash
 	bodiesFor   *render.Renderer // the templates bodiesShown was worked out for
@@ -106,6 +107,11 @@ type work struct {
 	// changed: the lists show of them what they showed, but for the few
 	// files that show bodies (see shows).
 	bodies map[string]bool
+	// shown are the changed files among sources that changed only in
+	// that their page shows a changed one (a release whose story got a
+	// new title): a list that names what it shows of other pages among
+	// its sources need not render again for them (see namesRelations).
+	shown map[string]bool
 }
 
 func (w *work) add(o work) {
@@ -114,10 +120,13 @@ func (w *work) add(o work) {
 	w.layouts = w.layouts || o.layouts
 	w.statics = w.statics || o.statics
 	for s := range o.sources {
+		switch {
+		case o.shown[s]:
+			w.markShown(s)
 		// Only the body changed only when it did in both.
-		if o.bodies[s] && (!w.sources[s] || w.bodies[s]) {
+		case o.bodies[s] && (!w.sources[s] || w.bodies[s]):
 			w.markBody(s)
-		} else {
+		default:
 			w.mark(s)
 		}
 	}
@@ -130,11 +139,17 @@ func (w *work) mark(src string) {
 	}
 	w.sources[src] = true
 	delete(w.bodies, src)
+	delete(w.shown, src)
 }
 
 // markBody takes src as changed in its body only, unless it is marked as
-// changed otherwise already.
+// changed otherwise already. A file marked as showing a changed one
+// whose body changed too counts as changed in any way.
 func (w *work) markBody(src string) {
+	if w.shown[src] {
+		w.mark(src)
+		return
+	}
 	if w.sources[src] && !w.bodies[src] {
 		return
 	}
@@ -143,6 +158,20 @@ func (w *work) markBody(src string) {
 	}
 	w.mark(src)
 	w.bodies[src] = true
+}
+
+// markShown takes src as changed because its page shows a changed one,
+// unless it is marked as changed itself already.
+func (w *work) markShown(src string) {
+	if w.sources[src] && !w.shown[src] {
+		w.mark(src) // a body change too: changed in any way
+		return
+	}
+	w.mark(src)
+	if w.shown == nil {
+		w.shown = map[string]bool{}
+	}
+	w.shown[src] = true
 }
 
 func (w *work) empty() bool {

@@ -174,7 +174,7 @@ func (x *Incremental) commit(st *applyState, s *staging) []string {
 	// changed one show of it what they showed.
 	if !x.dirty.all && !bodies {
 		for src := range st.shown {
-			x.settle.mark(src)
+			x.settle.markShown(src)
 		}
 	}
 	x.settle.add(x.retry)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"hash/fnv"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -160,7 +161,10 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 	if s.listsShowBodies {
 		s.inflateAll(ctx, linked.Pages)
 	}
-	if !run(prep, lists, nil) {
+	// The lists of the changed pages' kinds first (the page of /stories/
+	// that shows an edited story's entry), then the long tail.
+	own, rest := s.ownLists(linked, lists)
+	if !run(prep, own, nil) || !run(prep, rest, nil) {
 		return fail(err)
 	}
 	var bySource map[string]*site.Page
@@ -207,6 +211,35 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 	total.StyleOnly = s.styleOnly()
 	total.Took = time.Since(start)
 	return total
+}
+
+// ownLists splits lists into those of the kinds of the pages that changed
+// themselves (/stories/ and its pages for a story) and the others, each
+// in its order.
+func (s *Settling) ownLists(linked *site.Site, lists []render.Job) (own, rest []render.Job) {
+	var prefixes []string
+	for _, p := range linked.Pages {
+		if !s.w.sources[p.Source] || s.w.shown[p.Source] {
+			continue
+		}
+		if k, ok := site.KindByName(string(p.Kind)); ok && k.ListURL != "" {
+			prefix := strings.TrimPrefix(k.ListURL, "/")
+			if prefix != "" && !slices.Contains(prefixes, prefix) {
+				prefixes = append(prefixes, prefix)
+			}
+		}
+	}
+	if len(prefixes) == 0 {
+		return nil, lists
+	}
+	for _, j := range lists {
+		if slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(j.Name, p) }) {
+			own = append(own, j)
+		} else {
+			rest = append(rest, j)
+		}
+	}
+	return own, rest
 }
 
 // choose splits the site's jobs: the lists and views to render (every one
@@ -260,6 +293,9 @@ func (s *Settling) pick(jobs []render.Job, owned map[string]bool) (lists, pages 
 		made := has(s.x.out, j.Name)
 		if whole || moved || !made || len(j.Sources) == 0 || s.shows(j) {
 			lists = append(lists, j)
+			if s.x.picked != nil {
+				s.x.picked(j.Name)
+			}
 		}
 	}
 	return lists, pages, all

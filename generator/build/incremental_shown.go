@@ -58,8 +58,9 @@ func isTyped(k site.Kind) bool {
 // sources that changed, unless only that file's body changed and the job
 // shows no body.
 func (s *Settling) shows(j render.Job) bool {
+	relations := namesRelations(j.Name)
 	for _, src := range j.Sources {
-		if !s.w.sources[src] {
+		if !s.w.sources[src] || relations && s.w.shown[src] {
 			continue
 		}
 		if !s.w.bodies[src] || s.listsShowBodies || s.showsBody(j.Name, src, s.bodyPages[src]) {
@@ -67,6 +68,15 @@ func (s *Settling) shows(j render.Job) bool {
 		}
 	}
 	return false
+}
+
+// namesRelations reports whether the file made by job name names among
+// its sources every page it shows anything of, the pages its pages are
+// related to included (the stories of a release it lists): the reports
+// do (see report.Index.Reads). Such a file shows nothing new of a page
+// marked changed only because that page shows a changed one.
+func namesRelations(name string) bool {
+	return strings.HasPrefix(name, "reports/")
 }
 
 // actionPattern finds template actions; bodyWords, within one, what
