@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"almanac/generator/check"
+	"almanac/generator/content"
 	"almanac/generator/markdown"
 	"almanac/generator/output"
 	"almanac/generator/site"
@@ -92,6 +93,7 @@ type Result struct {
 	ReusedLists int
 
 	reuse *reuser // to keep for the next build once the output is in place
+	trees *content.TreeCache
 }
 
 // reusing is the build's reuser, nil when it reused nothing.

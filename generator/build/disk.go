@@ -25,6 +25,9 @@ func (b *Builder) ToDiskWaiting(ctx context.Context, now time.Time, dest string,
 	}
 	res, err := b.generate(ctx, now, stage, true, true)
 	u := res.reusing()
+	if res != nil && err != nil {
+		res.trees.Drop()
+	}
 	if err != nil {
 		stage.Abort()
 		if u != nil {
@@ -34,6 +37,7 @@ func (b *Builder) ToDiskWaiting(ctx context.Context, now time.Time, dest string,
 	}
 	// A failed Commit removes the staging folder itself.
 	if err := stage.Commit(); err != nil {
+		res.trees.Drop()
 		if u != nil {
 			u.abort()
 		}
@@ -44,5 +48,6 @@ func (b *Builder) ToDiskWaiting(ctx context.Context, now time.Time, dest string,
 		// build, so a failure to keep it is only a slower next build.
 		u.save()
 	}
+	res.trees.Save() // likewise
 	return res, nil
 }

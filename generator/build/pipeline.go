@@ -2,6 +2,8 @@ package build
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"time"
 
@@ -152,7 +154,19 @@ func (b *Builder) loadConfig() (cfg site.Config, diags site.Diagnostics, ok bool
 // site. With errors in the front matter the bodies are checked all the
 // same, so that one run lists every problem.
 func (r *run) load() bool {
-	s, diags := content.Load(r.ctx, r.b.opts.Source, r.cfg, content.Options{Drafts: r.b.opts.Drafts, Now: r.now, LazyBodies: !r.b.opts.KeepBodies})
+	opts := content.Options{Drafts: r.b.opts.Drafts, Now: r.now, LazyBodies: !r.b.opts.KeepBodies}
+	if r.reuse && r.b.opts.CacheDir != "" {
+		// A warm build reads the front matter trees it parsed last time.
+		dir := filepath.Join(r.b.opts.CacheDir, "pages")
+		if os.MkdirAll(dir, 0o755) == nil {
+			opts.Trees = content.OpenTreeCache(dir)
+			r.res.trees = opts.Trees
+		}
+	}
+	s, diags := content.Load(r.ctx, r.b.opts.Source, r.cfg, opts)
+	if opts.Trees != nil && opts.Trees.Written() != nil {
+		r.res.trees = nil // no trees for the next build: it parses them all
+	}
 	r.res.Diagnostics.Append(diags)
 	if s == nil {
 		return false

@@ -26,6 +26,9 @@ type Options struct {
 	// decoded, so that a large site's bodies are never all held at once;
 	// ReadBody reads one again when it is needed.
 	LazyBodies bool
+	// Trees, when set, keeps the trees front matter parses into across
+	// builds (see TreeCache); the caller saves it.
+	Trees *TreeCache
 }
 
 // Load walks cfg.ContentDir in fsys (the site root), decodes every page in
@@ -35,7 +38,7 @@ type Options struct {
 func Load(ctx context.Context, fsys fs.FS, cfg site.Config, opts Options) (*site.Site, site.Diagnostics) {
 	cfg = withDefaults(cfg)
 	files, diags := Walk(ctx, fsys, cfg.Content())
-	pages, pageDiags := loadPages(ctx, fsys, files.Markdown, cfg, opts.LazyBodies)
+	pages, pageDiags := loadPages(ctx, fsys, files.Markdown, cfg, opts.LazyBodies, opts.Trees)
 	diags.Append(pageDiags)
 	if ctx.Err() != nil {
 		diags.Sort()
@@ -50,11 +53,11 @@ func Load(ctx context.Context, fsys fs.FS, cfg site.Config, opts Options) (*site
 
 // loadPages decodes files on the worker pool; results keep the order of
 // files. With lazy, bodies are let go as each page is decoded.
-func loadPages(ctx context.Context, fsys fs.FS, files []string, cfg site.Config, lazy bool) ([]*site.Page, site.Diagnostics) {
+func loadPages(ctx context.Context, fsys fs.FS, files []string, cfg site.Config, lazy bool, trees *TreeCache) ([]*site.Page, site.Diagnostics) {
 	pages := make([]*site.Page, len(files))
 	perFile := make([]site.Diagnostics, len(files))
 	pool.Each(ctx, len(files), func(i int) {
-		pages[i], perFile[i] = LoadPage(fsys, files[i], cfg)
+		pages[i], perFile[i] = loadPage(fsys, files[i], cfg, trees)
 		if p := pages[i]; lazy && p != nil && p.Sum != ([32]byte{}) {
 			p.Body = nil
 		}

@@ -34,13 +34,19 @@ var kindNames = func() []string {
 // can be read), so that errors about references to them elsewhere can be
 // told apart from the error that causes them (see site.Diagnostics.Sort).
 func LoadPage(fsys fs.FS, name string, cfg site.Config) (*site.Page, site.Diagnostics) {
+	return loadPage(fsys, name, cfg, nil)
+}
+
+// loadPage is LoadPage with the front matter's tree read from trees when
+// it holds it (trees may be nil).
+func loadPage(fsys fs.FS, name string, cfg site.Config, trees *TreeCache) (*site.Page, site.Diagnostics) {
 	cfg = withDefaults(cfg)
 	data, d := readPage(fsys, name)
 	if d != nil {
 		d.Lost = lostKeys(fsys, name, nil, cfg)
 		return nil, site.Diagnostics{*d}
 	}
-	p, diags := decodePage(fsys, name, data, cfg)
+	p, diags := decodePage(fsys, name, data, cfg, trees)
 	if p != nil {
 		p.Sum = sha256.Sum256(data)
 	}
@@ -92,7 +98,7 @@ func parseMatter(file string, m matter) (*node, *site.Diagnostic) {
 	return root, nil
 }
 
-func decodePage(fsys fs.FS, name string, data []byte, cfg site.Config) (*site.Page, site.Diagnostics) {
+func decodePage(fsys fs.FS, name string, data []byte, cfg site.Config, trees *TreeCache) (*site.Page, site.Diagnostics) {
 	var diags site.Diagnostics
 	data = normalize(data)
 	if d := checkText(name, data); d != nil {
@@ -104,7 +110,7 @@ func decodePage(fsys fs.FS, name string, data []byte, cfg site.Config) (*site.Pa
 		diags.Add(*d)
 		return nil, diags
 	}
-	root, d := parseMatter(name, m)
+	root, d := trees.parse(name, m)
 	if d != nil {
 		diags.Add(*d)
 		return nil, diags

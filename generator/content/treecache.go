@@ -1,0 +1,313 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"math"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"almanac/generator/site"
+)
+
+// A TreeCache keeps the trees that front matter parsed into, from one
+// build to the next, by a digest of the format, the text and the line it
+// starts on: parsing is a function of those alone (positions included),
+// so a tree read back is the tree the parser would give. Only trees that
+// parsed are kept; text with errors is parsed again and reports them as
+// ever. Decoding a tree into a page (defaults, checks, warnings) is done
+// on every build. At 10,000 pages the YAML parser was half of the load's
+// time.
+//
+// The file (matter.trees in the cache folder) is written whole after a
+// build; one that does not read back whole (cut short, garbled, from
+// another version) is ignored and every page is parsed.
+type TreeCache struct {
+	path string
+	mu   sync.Mutex
+	old  map[[32]byte][]byte // the last build's trees, encoded, by key
+	next map[[32]byte][]byte // this build's
+	// written is the file Written wrote, for Save.
+	written string
+}
+
+const (
+	treeCacheName    = "matter.trees"
+	treeCacheVersion = "almanac front matter trees 1\n"
+)
+
+// OpenTreeCache reads the trees kept in dir; it never fails: without a
+// readable file it starts empty.
+func OpenTreeCache(dir string) *TreeCache {
+	c := &TreeCache{path: filepath.Join(dir, treeCacheName), next: map[[32]byte][]byte{}}
+	data, err := os.ReadFile(c.path)
+	if err != nil || len(data) < len(treeCacheVersion)+sha256.Size ||
+		string(data[:len(treeCacheVersion)]) != treeCacheVersion {
+		return c
+	}
+	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
+	if sha256.Sum256(body) != [32]byte(sum) {
+		return c
+	}
+	d := recDecoder{b: body[len(treeCacheVersion):]}
+	n := d.count(sha256.Size)
+	old := make(map[[32]byte][]byte, n)
+	for range n {
+		var k [32]byte
+		copy(k[:], d.bytes(sha256.Size))
+		old[k] = d.bytes(int(d.uint()))
+	}
+	if d.bad || len(d.b) != 0 {
+		return c
+	}
+	c.old = old
+	return c
+}
+
+// treeKey is the key of a front matter's tree.
+func treeKey(m matter) [32]byte {
+	h := sha256.New()
+	var n [binary.MaxVarintLen64]byte
+	h.Write([]byte(treeCacheVersion))
+	h.Write([]byte(m.format + "\x00"))
+	h.Write(n[:binary.PutVarint(n[:], int64(m.rawLine))])
+	h.Write(m.raw)
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// parse is parseMatter through the cache; c may be nil.
+func (c *TreeCache) parse(file string, m matter) (*node, *site.Diagnostic) {
+	if c == nil {
+		return parseMatter(file, m)
+	}
+	k := treeKey(m)
+	c.mu.Lock()
+	enc, ok := c.old[k]
+	done := c.next == nil // after Written
+	c.mu.Unlock()
+	if done {
+		return parseMatter(file, m)
+	}
+	if ok {
+		src := string(enc)
+		d := recDecoder{b: enc, src: src}
+		root := d.node(0)
+		if !d.bad && len(d.b) == 0 && root != nil && root.kind == mapNode {
+			c.mu.Lock()
+			c.next[k] = enc
+			c.mu.Unlock()
+			return root, nil
+		}
+	}
+	root, diag := parseMatter(file, m)
+	if diag == nil {
+		var e recEncoder
+		e.node(root)
+		c.mu.Lock()
+		c.next[k] = e.b
+		c.mu.Unlock()
+	}
+	return root, diag
+}
+
+// Written writes the trees this build parsed or read to a file of their
+// own and lets them go, once the pages are loaded; Save puts the file in
+// place of the last build's when the build succeeded, Drop removes it.
+func (c *TreeCache) Written() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var e recEncoder
+	e.b = append(e.b, treeCacheVersion...)
+	e.uint(uint64(len(c.next)))
+	for k, enc := range c.next {
+		e.b = append(e.b, k[:]...)
+		e.uint(uint64(len(enc)))
+		e.b = append(e.b, enc...)
+	}
+	c.old, c.next = nil, nil // a large site's trees are megabytes
+	sum := sha256.Sum256(e.b)
+	e.b = append(e.b, sum[:]...)
+	f, err := os.CreateTemp(filepath.Dir(c.path), treeCacheName+".*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(e.b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	c.written = f.Name()
+	return nil
+}
+
+// Save keeps the trees Written wrote for the next build.
+func (c *TreeCache) Save() error {
+	if c == nil || c.written == "" {
+		return nil
+	}
+	err := os.Rename(c.written, c.path)
+	if err != nil {
+		os.Remove(c.written)
+	}
+	c.written = ""
+	return err
+}
+
+// Drop removes what Written wrote (the build failed).
+func (c *TreeCache) Drop() {
+	if c != nil && c.written != "" {
+		os.Remove(c.written)
+		c.written = ""
+	}
+}
+
+// recEncoder writes a tree: its kind, place and values, then its
+// entries or items, each a count and the nodes.
+type recEncoder struct{ b []byte }
+
+func (e *recEncoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *recEncoder) int(v int64)   { e.b = binary.AppendVarint(e.b, v) }
+func (e *recEncoder) str(s string) {
+	e.uint(uint64(len(s)))
+	e.b = append(e.b, s...)
+}
+
+func (e *recEncoder) node(n *node) {
+	if n == nil {
+		e.b = append(e.b, 0)
+		return
+	}
+	e.b = append(e.b, 1)
+	e.uint(uint64(n.kind))
+	e.int(int64(n.line))
+	e.int(int64(n.col))
+	e.str(n.text)
+	e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(n.num))
+	e.int(n.inum)
+	truth := byte(0)
+	if n.truth {
+		truth = 1
+	}
+	e.b = append(e.b, truth)
+	e.uint(uint64(len(n.entries)))
+	for _, en := range n.entries {
+		e.str(en.key)
+		e.int(int64(en.line))
+		e.int(int64(en.col))
+		e.node(en.val)
+	}
+	e.uint(uint64(len(n.items)))
+	for _, it := range n.items {
+		e.node(it)
+	}
+}
+
+// recDecoder reads what recEncoder wrote; bad is set at the first thing
+// that does not read, and every later read gives zero values.
+type recDecoder struct {
+	b   []byte
+	bad bool
+	// src, when set, is b as one string: the tree's texts are cut from
+	// it, one allocation for the page rather than one a value.
+	src string
+}
+
+func (d *recDecoder) fail() { d.bad, d.b = true, nil }
+
+func (d *recDecoder) uint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *recDecoder) int() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// count reads a count of things each at least size bytes long.
+func (d *recDecoder) count(size int) int {
+	n := d.uint()
+	if n > uint64(len(d.b)/size) {
+		d.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (d *recDecoder) bytes(n int) []byte {
+	if n < 0 || n > len(d.b) {
+		d.fail()
+		return nil
+	}
+	b := d.b[:n:n]
+	d.b = d.b[n:]
+	return b
+}
+
+func (d *recDecoder) str() string {
+	n := int(d.uint())
+	off := len(d.src) - len(d.b)
+	b := d.bytes(n)
+	if d.bad || d.src == "" {
+		return string(b)
+	}
+	return d.src[off : off+n]
+}
+
+// maxTreeDepth bounds how deep a tree read back may go.
+const maxTreeDepth = 200
+
+func (d *recDecoder) node(depth int) *node {
+	b := d.bytes(1)
+	if d.bad || b[0] == 0 {
+		return nil
+	}
+	if b[0] != 1 || depth > maxTreeDepth {
+		d.fail()
+		return nil
+	}
+	n := &node{kind: nodeKind(d.uint()), line: int(d.int()), col: int(d.int()), text: d.str()}
+	if f := d.bytes(8); f != nil {
+		n.num = math.Float64frombits(binary.LittleEndian.Uint64(f))
+	}
+	n.inum = d.int()
+	n.truth = bytes.Equal(d.bytes(1), []byte{1})
+	if k := d.count(4); k > 0 {
+		n.entries = make([]entry, k)
+		for i := range n.entries {
+			en := &n.entries[i]
+			en.key, en.line, en.col = d.str(), int(d.int()), int(d.int())
+			en.val = d.node(depth + 1)
+		}
+	}
+	if k := d.count(1); k > 0 {
+		n.items = make([]*node, k)
+		for i := range n.items {
+			n.items[i] = d.node(depth + 1)
+		}
+	}
+	if n.kind > listNode {
+		d.fail()
+	}
+	return n
+}
