@@ -47,7 +47,7 @@ import (
 // ones that build wrote (size and modification time) before they are
 // linked into the staging folder.
 
-const reuseVersion = "almanac page reuse 3"
+const reuseVersion = "almanac page reuse 4"
 
 // reuseEntry is what the cache keeps of one page.
 type reuseEntry struct {
@@ -198,7 +198,8 @@ func (u *reuser) take(p *site.Page) (site.Diagnostics, bool) {
 	if _, err := u.oldData.ReadAt(raw, e.Off); err != nil {
 		return nil, false
 	}
-	rec, err := decodeRecord(raw)
+	// The whole text is read for the search index alone.
+	rec, err := decodeRecord(raw, !u.indexTaken)
 	if err != nil {
 		return nil, false
 	}

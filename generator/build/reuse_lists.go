@@ -39,13 +39,16 @@ type indexEntry struct {
 
 // listKeys makes the keys of list files.
 type listKeys struct {
-	base [32]byte            // the build, its present, report and overdue marks
-	all  [32]byte            // every page's file
-	sums map[string][32]byte // a page's file, by source
+	base [32]byte // the build, its present, report and overdue marks
+	all  [32]byte // every page's file
+	// pages are the digests of each page's source and file, by source:
+	// a list file's key is one digest over those of its sources (the
+	// largest name ten thousand).
+	pages map[string][32]byte
 }
 
 func newListKeys(u *reuser, s *site.Site) *listKeys {
-	k := &listKeys{sums: make(map[string][32]byte, len(s.Pages))}
+	k := &listKeys{pages: make(map[string][32]byte, len(s.Pages))}
 	h := sha256.New()
 	io.WriteString(h, reuseVersion+" lists\x00")
 	h.Write(u.site[:])
@@ -57,7 +60,7 @@ func newListKeys(u *reuser, s *site.Site) *listKeys {
 		writeField(h, overdueMarks(p, u.now))
 		writeField(all, p.Source)
 		all.Write(p.Sum[:])
-		k.sums[p.Source] = p.Sum
+		k.pages[p.Source] = sha256.Sum256(append([]byte(p.Source+"\x00"), p.Sum[:]...))
 	}
 	k.base, k.all = sum(h), sum(all)
 	return k
@@ -65,21 +68,25 @@ func newListKeys(u *reuser, s *site.Site) *listKeys {
 
 // key is a list file's key.
 func (k *listKeys) key(name string, sources []string) [32]byte {
-	h := sha256.New()
-	h.Write(k.base[:])
-	writeField(h, name)
+	b := make([]byte, 0, 32*(len(sources)+3)+len(name))
+	b = append(b, k.base[:]...)
+	b = binary.AppendUvarint(b, uint64(len(name)))
+	b = append(b, name...)
 	if len(sources) == 0 {
-		h.Write(k.all[:])
+		b = append(b, k.all[:]...)
 	}
 	for _, src := range sources {
-		writeField(h, src)
-		s, ok := k.sums[src]
-		if !ok {
-			io.WriteString(h, "?") // not a page: never the same as one
+		if d, ok := k.pages[src]; ok {
+			b = append(b, 'p')
+			b = append(b, d[:]...)
+			continue
 		}
-		h.Write(s[:])
+		// Not a page: its name alone, never the same as a page's digest.
+		b = append(b, '?')
+		b = binary.AppendUvarint(b, uint64(len(src)))
+		b = append(b, src...)
 	}
-	return sum(h)
+	return sha256.Sum256(b)
 }
 
 // indexKey is the search index's key.

@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"errors"
+	"strings"
 	"sync"
 
 	"almanac/generator/site"
@@ -14,19 +15,27 @@ import (
 // it is written field by field rather than with gob, whose decoder read
 // each record's type description again and spent more on reflection than
 // on the text itself. Strings are a length and their bytes, numbers
-// varints, lists a count and their items; the whole is deflated. Any
-// record that does not read back whole is refused, and the page is
-// rendered.
+// varints, lists a count and their items. The page's whole plain text,
+// most of a record, is only read by the search index: it is kept
+// deflated after the rest, where the text is cut to the lead a summary
+// shows (summaryLead), and inflated only for a build that indexes the
+// page. Any record that does not read back whole is refused, and the page
+// is rendered.
+//
+//	record = uvarint(len(head)) head deflate(plain)
 
 var errBadRecord = errors.New("page record does not read back")
 
-// recordBuffers are the inflated records' buffers, reused page by page.
+// recordBuffers are the inflated texts' buffers, reused page by page.
 var recordBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// encodeRecord returns rec deflated.
+// encodeRecord returns rec as a record.
 func encodeRecord(rec *reuseRecord) ([]byte, error) {
 	var e recordEncoder
-	e.rendered(&rec.Rendered)
+	r := rec.Rendered
+	plain := r.Plain
+	r.Plain = summaryLead(plain)
+	e.rendered(&r)
 	e.uint(uint64(len(rec.Diags)))
 	for _, d := range rec.Diags {
 		e.pos(d.Pos)
@@ -36,15 +45,17 @@ func encodeRecord(rec *reuseRecord) ([]byte, error) {
 		e.str(d.Lost)
 		e.str(d.Wants)
 	}
-	return encodeRaw(e.b)
+	out := binary.AppendUvarint(make([]byte, 0, len(e.b)+len(plain)/3+16), uint64(len(e.b)))
+	out = append(out, e.b...)
+	return deflateTo(out, []byte(plain))
 }
 
-// encodeRaw deflates a record's bytes.
-func encodeRaw(b []byte) ([]byte, error) {
-	var buf bytes.Buffer
+// deflateTo appends b deflated to out.
+func deflateTo(out, b []byte) ([]byte, error) {
+	buf := bytes.NewBuffer(out)
 	zw := deflaters.Get().(*flate.Writer) // BestSpeed writers, shared with the preview's bodies
 	defer deflaters.Put(zw)
-	zw.Reset(&buf)
+	zw.Reset(buf)
 	if _, err := zw.Write(b); err != nil {
 		return nil, err
 	}
@@ -54,18 +65,15 @@ func encodeRaw(b []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// decodeRecord reads back what encodeRecord wrote.
-func decodeRecord(raw []byte) (*reuseRecord, error) {
-	buf := recordBuffers.Get().(*bytes.Buffer)
-	defer recordBuffers.Put(buf)
-	buf.Reset()
-	rd := inflater(raw)
-	_, err := buf.ReadFrom(rd)
-	inflaters.Put(rd)
-	if err != nil {
-		return nil, err
+// decodeRecord reads back what encodeRecord wrote; without full, the
+// plain text is only its lead.
+func decodeRecord(raw []byte, full bool) (*reuseRecord, error) {
+	n, w := binary.Uvarint(raw)
+	if w <= 0 || n > uint64(len(raw)-w) {
+		return nil, errBadRecord
 	}
-	d := recordDecoder{b: buf.Bytes()}
+	head, plainZ := raw[w:w+int(n)], raw[w+int(n):]
+	d := recordDecoder{b: head}
 	rec := &reuseRecord{}
 	d.rendered(&rec.Rendered)
 	if n := d.count(); n > 0 {
@@ -79,6 +87,21 @@ func decodeRecord(raw []byte) (*reuseRecord, error) {
 	}
 	if d.bad || len(d.b) != 0 {
 		return nil, errBadRecord
+	}
+	if full {
+		buf := recordBuffers.Get().(*bytes.Buffer)
+		defer recordBuffers.Put(buf)
+		buf.Reset()
+		rd := inflater(plainZ)
+		_, err := buf.ReadFrom(rd)
+		inflaters.Put(rd)
+		if err != nil {
+			return nil, err
+		}
+		if !strings.HasPrefix(buf.String(), rec.Rendered.Plain) {
+			return nil, errBadRecord
+		}
+		rec.Rendered.Plain = buf.String()
 	}
 	return rec, nil
 }

@@ -1,17 +1,21 @@
 package build
 
 import (
+	"bytes"
+	"encoding/binary"
 	"reflect"
+	"strings"
 	"testing"
 
 	"almanac/generator/site"
 )
 
 func TestReuseRecordReadsBack(t *testing.T) {
+	long := strings.Repeat("A long body of words, 한국어 too. ", 40)
 	rec := &reuseRecord{
 		Rendered: site.Rendered{
 			TOC:        []site.Heading{{Level: 2, ID: "a", Text: "A"}, {Level: 3, ID: "b", Text: "B é"}},
-			Plain:      "Some text, 한국어 too.",
+			Plain:      long,
 			Links:      []site.Link{{Dest: "/x/", Pos: site.Pos{File: "content/a.md", Line: 3, Col: 7}}, {Dest: "i.png", Image: true}},
 			Words:      5,
 			Anchors:    []string{"a", "b", "fn:1"},
@@ -19,30 +23,49 @@ func TestReuseRecordReadsBack(t *testing.T) {
 		},
 		Diags: site.Diagnostics{{Pos: site.Pos{File: "content/a.md", Line: -1, Col: 2}, Severity: site.Warning, Msg: "m", Hint: "h", Lost: "l", Wants: "w"}},
 	}
-	raw, err := encodeRecord(rec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := decodeRecord(raw)
+	raw := mustEncode(t, rec)
+	got, err := decodeRecord(raw, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got, rec) {
 		t.Fatalf("read back\n%#v\nwant\n%#v", got, rec)
 	}
-	empty, err := decodeRecord(mustEncode(t, &reuseRecord{}))
-	if err != nil || !reflect.DeepEqual(empty, &reuseRecord{}) {
-		t.Fatalf("empty record read back as %#v, %v", empty, err)
+	// Without the whole text, the lead a summary shows.
+	lead, err := decodeRecord(raw, false)
+	if err != nil {
+		t.Fatal(err)
 	}
-	// A record cut short, or one with bytes after it, is refused.
-	plain := mustInflate(t, raw)
-	for _, bad := range [][]byte{plain[:len(plain)-1], plain[:len(plain)/2], append(plain, 0), {0xff}} {
-		if _, err := decodeRecord(deflated(t, bad)); err == nil {
+	if want := summaryLead(long); lead.Rendered.Plain != want || len(want) >= len(long) {
+		t.Fatalf("lead %q, want %q", lead.Rendered.Plain, want)
+	}
+	lead.Rendered.Plain = long
+	if !reflect.DeepEqual(lead, rec) {
+		t.Fatalf("read back without the text\n%#v\nwant\n%#v", lead, rec)
+	}
+	for _, full := range []bool{true, false} {
+		empty, err := decodeRecord(mustEncode(t, &reuseRecord{}), full)
+		if err != nil || !reflect.DeepEqual(empty, &reuseRecord{}) {
+			t.Fatalf("empty record read back as %#v, %v", empty, err)
+		}
+	}
+	// A record cut short, or garbled, is refused.
+	for _, bad := range [][]byte{raw[:len(raw)-1], raw[:len(raw)/2], raw[:3], {0xff}, nil} {
+		if _, err := decodeRecord(bad, true); err == nil {
 			t.Errorf("record of %d bytes read back", len(bad))
 		}
 	}
-	if _, err := decodeRecord(raw[:len(raw)/2]); err == nil {
-		t.Error("a truncated deflated record read back")
+	n, w := binary.Uvarint(raw)
+	head := raw[w : w+int(n)]
+	for _, bad := range [][]byte{head[:len(head)-1], append(bytes.Clone(head), 0)} {
+		rec := binary.AppendUvarint(nil, uint64(len(bad)))
+		rec = append(rec, bad...)
+		rec = append(rec, raw[w+int(n):]...)
+		for _, full := range []bool{true, false} {
+			if _, err := decodeRecord(rec, full); err == nil {
+				t.Errorf("record with a head of %d bytes for %d read back", len(bad), len(head))
+			}
+		}
 	}
 }
 
@@ -71,28 +94,6 @@ func TestReuseRecordKeepsEveryField(t *testing.T) {
 
 func mustEncode(t *testing.T, rec *reuseRecord) []byte {
 	raw, err := encodeRecord(rec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return raw
-}
-
-func mustInflate(t *testing.T, raw []byte) []byte {
-	rd := inflater(raw)
-	defer inflaters.Put(rd)
-	var b []byte
-	buf := make([]byte, 512)
-	for {
-		n, err := rd.Read(buf)
-		b = append(b, buf[:n]...)
-		if err != nil {
-			return b
-		}
-	}
-}
-
-func deflated(t *testing.T, plain []byte) []byte {
-	raw, err := encodeRaw(plain)
 	if err != nil {
 		t.Fatal(err)
 	}
