@@ -21,8 +21,9 @@ import (
 // whose text it shows; a page's text is made of its file and the site).
 // So a file's key is a digest of those and of the files of its sources, or
 // of every page's file for a file that names none. The search index is
-// one unit: its files show every page's text, so it is taken whole, and
-// then not made at all, or made whole.
+// one unit: its files together show every page's text, so it is taken
+// whole, and then not made at all, or made again (the pages indexed), its
+// files then taken one by one as the lists' are.
 
 // listEntry is what the cache keeps of one list file.
 type listEntry struct {
@@ -113,6 +114,14 @@ func (u *reuser) takeIndex() bool {
 		return false
 	}
 	u.nextIndex, u.indexTaken = e, true
+	for _, name := range e.Files {
+		// Each file's own key, for a build that makes the index again
+		// but may take the files whose sources are unchanged (a record
+		// file shows four pages).
+		if le, ok := u.oldLists[name]; ok {
+			u.nextLists[name] = le
+		}
+	}
 	return true
 }
 

@@ -76,12 +76,11 @@ func (x *reportExt) needsBody(pg *site.Page) bool {
 	return x.isNarrative(pg)
 }
 
-// FinishReusing is Finish for a warm build that may take list files from
-// the previous output: take is asked about every file but the content
-// pages' own and the search index's, by name and sources (what the file
-// shows), and the files it took are not made. It returns the names of
-// the search index's files it made (none when the Prepared was made
-// WithoutIndex), never nil.
+// FinishReusing is Finish for a warm build that may take files from the
+// previous output: take is asked about every file but the content pages'
+// own, by name and sources (what the file shows), and the files it took
+// are not made. It returns the names of the search index's files, taken
+// or made (none when the Prepared was made WithoutIndex), never nil.
 func (p *Prepared) FinishReusing(ctx context.Context, out output.Writer, take func(name string, sources []string) bool) ([]string, error) {
 	var fins []finisher
 	for _, x := range p.exts {
@@ -106,8 +105,12 @@ func (p *Prepared) FinishReusing(ctx context.Context, out output.Writer, take fu
 	}
 	index := p.IndexJobs()
 	names := make([]string, len(index))
+	var todo []Job
 	for i, j := range index {
 		names[i] = j.Name
+		if !take(j.Name, j.Sources) {
+			todo = append(todo, j)
+		}
 	}
-	return names, p.Run(ctx, index, out)
+	return names, p.Run(ctx, todo, out)
 }
