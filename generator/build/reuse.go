@@ -134,7 +134,7 @@ func (b *Builder) newReuser(r *run) *reuser {
 		return nil
 	}
 	u.w = bufio.NewWriterSize(u.newData, 1<<20)
-	u.lists = newListKeys(u, r.site)
+	u.lists = newListKeys(u, r.site, b.opts.Source)
 	u.readOld()
 	return u
 }

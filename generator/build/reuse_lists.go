@@ -3,9 +3,12 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"hash"
 	"io"
+	"io/fs"
 	"slices"
+	"time"
 
 	"almanac/generator/output"
 	"almanac/generator/site"
@@ -46,10 +49,13 @@ type listKeys struct {
 	// a list file's key is one digest over those of its sources (the
 	// largest name ten thousand).
 	pages map[string][32]byte
+	// src holds the sources that are not pages: a file beside a page (an
+	// image) is copied as it is, so its bytes are in the copy's key.
+	src fs.FS
 }
 
-func newListKeys(u *reuser, s *site.Site) *listKeys {
-	k := &listKeys{pages: make(map[string][32]byte, len(s.Pages))}
+func newListKeys(u *reuser, s *site.Site, src fs.FS) *listKeys {
+	k := &listKeys{pages: make(map[string][32]byte, len(s.Pages)), src: src}
 	h := sha256.New()
 	io.WriteString(h, reuseVersion+" lists\x00")
 	h.Write(u.site[:])
@@ -82,12 +88,36 @@ func (k *listKeys) key(name string, sources []string) [32]byte {
 			b = append(b, d[:]...)
 			continue
 		}
-		// Not a page: its name alone, never the same as a page's digest.
+		// Not a page: its name, never the same as a page's digest, and
+		// the bytes of the file of that name, if there is one (a name
+		// that is no file, such as a list's lengths, stands for itself).
 		b = append(b, '?')
 		b = binary.AppendUvarint(b, uint64(len(src)))
 		b = append(b, src...)
+		b = k.appendFile(b, src)
 	}
 	return sha256.Sum256(b)
+}
+
+// appendFile appends the digest of the source file name, if there is
+// one. A file that cannot be read gives a key no build had, so that
+// its copy is made again (and fails as it would in a cold build).
+func (k *listKeys) appendFile(b []byte, name string) []byte {
+	if k.src == nil || !fs.ValidPath(name) {
+		return b
+	}
+	f, err := k.src.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return b
+	}
+	if err == nil {
+		defer f.Close()
+		h := sha256.New()
+		if _, err = io.Copy(h, f); err == nil {
+			return h.Sum(append(b, 'f'))
+		}
+	}
+	return binary.AppendVarint(append(b, 'x'), time.Now().UnixNano())
 }
 
 // indexKey is the search index's key.

@@ -183,6 +183,15 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 	edit("content/metrics/support-tickets.csv", "2026-05-11,16", "2026-05-11,61")
 	check("a metric's CSV", none)
 
+	// A file beside the pages, copied as it is, changes its bytes.
+	src["content/stories/diagram.png"] = &fstest.MapFile{Data: []byte("one")}
+	check("an image added", none)
+	lists, index = -1, true
+	check("after the image", most)
+	src["content/stories/diagram.png"] = &fstest.MapFile{Data: []byte("two, longer")}
+	lists, index = -1, true
+	check("an image's bytes", most)
+
 	edit(pm, "\n---\n", "\n---\nA line at the top of the body.\n\n")
 	lists = -1
 	check("a post-mortem's body", most)
