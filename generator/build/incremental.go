@@ -67,6 +67,8 @@ type Incremental struct {
 	sources map[string]uint64 // output name → signature of its job's sources at the last Settle
 	picked  func(name string) // when not nil, hears of each file Settle chose to render (tests)
 
+	chunk int // bodies Apply renders in chunks beyond (see runPages); settleChunk when 0
+
 	seed        maphash.Seed     // of bodyHash
 	bodiesFor   *render.Renderer // the templates bodiesShown was worked out for
 	bodiesShown bool             // whether a list layout may show a page's body
@@ -235,12 +237,11 @@ func (x *Incremental) Apply(ctx context.Context, paths, hot []string) *Update {
 	}
 	up.Markdown = st.markdown
 	jobs := x.pageJobs(st, hot)
-	x.inflate(st, st.shown)
 	staged := newStaging()
 	if x.site == nil {
 		staged.direct = x.out
 	}
-	if err := st.prep.Run(ctx, jobs, staged); err != nil {
+	if err := x.runPages(ctx, st, jobs, staged); err != nil {
 		asDiagnostics(&up.Diagnostics, err)
 		if !up.Diagnostics.HasErrors() {
 			up.Diagnostics.Errorf(site.Pos{}, "%v", err)

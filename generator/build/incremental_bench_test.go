@@ -52,13 +52,16 @@ func benchSettle(b *testing.B, pages, edits int) {
 		heapBuilt := liveHeap()
 		// edit times Apply, the lists (the last report of the deferred
 		// work before the search index) and the whole deferred work.
-		edit := func(data string) (apply, lists, settle time.Duration, outputs int) {
+		// edit also takes the processor time (user and system, every
+		// goroutine) that Settle took.
+		edit := func(data string) (apply, lists, settle, cpu time.Duration, outputs int) {
 			os.WriteFile(story, []byte(data), 0o644)
 			t0 := time.Now()
 			if up := x.Apply(context.Background(), []string{rel}, nil); up.Failed() {
 				b.Fatal(up.Diagnostics)
 			}
 			t1 := time.Now()
+			c1 := processorTime()
 			listed := t1
 			up := x.Settle().Run(context.Background(), func(u *Update) {
 				if slices.ContainsFunc(u.Changed, func(n string) bool { return !strings.HasPrefix(n, "search/") }) {
@@ -68,17 +71,17 @@ func benchSettle(b *testing.B, pages, edits int) {
 			if up.Failed() {
 				b.Fatal(up.Diagnostics)
 			}
-			return t1.Sub(t0), listed.Sub(t1), time.Since(t1), up.Outputs
+			return t1.Sub(t0), listed.Sub(t1), time.Since(t1), processorTime() - c1, up.Outputs
 		}
-		var bodyA, bodyL, bodyS, titleA, titleL, titleS []time.Duration
+		var bodyA, bodyL, bodyS, bodyC, titleA, titleL, titleS, titleC []time.Duration
 		var bodyN, titleN int
 		for n := range edits {
-			a, l, s, o := edit(fmt.Sprintf("%s\nA sentence added by edit %d.\n", orig, n))
-			bodyA, bodyL, bodyS, bodyN = append(bodyA, a), append(bodyL, l), append(bodyS, s), o
+			a, l, s, c, o := edit(fmt.Sprintf("%s\nA sentence added by edit %d.\n", orig, n))
+			bodyA, bodyL, bodyS, bodyC, bodyN = append(bodyA, a), append(bodyL, l), append(bodyS, s), append(bodyC, c), o
 		}
 		for n := range edits {
-			a, l, s, o := edit(strings.Replace(string(orig), "\ntitle: ", fmt.Sprintf("\ntitle: Edit %d of ", n), 1))
-			titleA, titleL, titleS, titleN = append(titleA, a), append(titleL, l), append(titleS, s), o
+			a, l, s, c, o := edit(strings.Replace(string(orig), "\ntitle: ", fmt.Sprintf("\ntitle: Edit %d of ", n), 1))
+			titleA, titleL, titleS, titleC, titleN = append(titleA, a), append(titleL, l), append(titleS, s), append(titleC, c), o
 		}
 		os.WriteFile(story, orig, 0o644)
 		heapEdited := liveHeap()
@@ -92,10 +95,12 @@ func benchSettle(b *testing.B, pages, edits int) {
 		b.ReportMetric(msOf(medianOf(bodyL)), "body-lists-ms")
 		b.ReportMetric(msOf(medianOf(bodyS)), "body-settle-ms")
 		b.ReportMetric(float64(bodyN), "body-settle-files")
+		b.ReportMetric(msOf(medianOf(bodyC)), "body-settle-cpu-ms")
 		b.ReportMetric(msOf(medianOf(titleA)), "title-apply-ms")
 		b.ReportMetric(msOf(medianOf(titleL)), "title-lists-ms")
 		b.ReportMetric(msOf(medianOf(titleS)), "title-settle-ms")
 		b.ReportMetric(float64(titleN), "title-settle-files")
+		b.ReportMetric(msOf(medianOf(titleC)), "title-settle-cpu-ms")
 		b.ReportMetric(heapBuilt, "heap-built-MiB")
 		b.ReportMetric(heapEdited, "heap-edited-MiB")
 		b.ReportMetric(peakRSSMiB(), "peak-rss-MiB")

@@ -8,6 +8,7 @@ import (
 	"io"
 	"sync"
 
+	"almanac/generator/output"
 	"almanac/generator/render"
 	"almanac/generator/site"
 )
@@ -143,6 +144,62 @@ func (x *Incremental) inflate(st *applyState, srcs map[string]bool) {
 			p.Rendered = heavyOf(f.md, f.mdZ)
 		}
 	}
+}
+
+// pagesChunk is how many bodies Apply renders before it deflates them as
+// it goes, and how many pages it then renders at a time.
+func (x *Incremental) pagesChunk() int {
+	if x.chunk > 0 {
+		return x.chunk
+	}
+	return settleChunk
+}
+
+// runPages renders the content pages' own files into out. When the
+// bodies were deflated as they were rendered (st.deflated), it renders
+// them pagesChunk at a time and gives each chunk's pages their HTML back
+// only while it renders them; else it gives every page shown its HTML
+// back and renders them at once. Every chunk is rendered; the error holds
+// the diagnostics of all.
+func (x *Incremental) runPages(ctx context.Context, st *applyState, jobs []render.Job, out output.Writer) error {
+	if !st.deflated {
+		x.inflate(st, st.shown)
+		return st.prep.Run(ctx, jobs, out)
+	}
+	var diags site.Diagnostics
+	n := x.pagesChunk()
+	for i := 0; i < len(jobs); i += n {
+		part := jobs[i:min(i+n, len(jobs))]
+		var todo []*site.Page
+		back := map[*site.Page]*site.Rendered{}
+		for _, j := range part {
+			if len(j.Sources) == 0 {
+				continue
+			}
+			p, f := st.links.bySource[j.Sources[0]], x.files[j.Sources[0]]
+			if p != nil && f != nil && f.mdZ != nil && p.Rendered == f.md && back[p] == nil {
+				back[p] = p.Rendered
+				todo = append(todo, p)
+			}
+		}
+		parallel(ctx, len(todo), func(i int) {
+			p := todo[i]
+			p.Rendered = heavyOf(p.Rendered, x.files[p.Source].mdZ)
+		})
+		err := st.prep.Run(ctx, part, out)
+		for p, light := range back {
+			p.Rendered = light
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			if other := asDiagnostics(&diags, err); other != nil {
+				return other
+			}
+		}
+	}
+	return diags.Err()
 }
 
 // inflateFor gives the pages whose own files jobs are (bySource[their

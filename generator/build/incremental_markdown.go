@@ -30,6 +30,11 @@ func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts
 			todo = append(todo, p)
 		}
 	}
+	// Many bodies (the first build, a new configuration) are deflated as
+	// they are rendered, so that their HTML is never all held at once; a
+	// few are let go once their files are written (see lighten).
+	st.deflated = len(todo) > x.pagesChunk()
+	keep := x.listsShowBodies()
 	anchors := make([]bool, len(todo))
 	parallel(ctx, len(todo), func(i int) {
 		p := todo[i]
@@ -42,6 +47,9 @@ func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts
 		f.mdDiags = errs
 		anchors[i] = f.md != nil && !slices.Equal(f.md.Anchors, r.Anchors)
 		f.md, f.mdZ, f.mdFrom, f.mdLine = r, nil, x.bodyHash(p.Body), p.BodyLine
+		if st.deflated && !keep && p != st.site.Home && isTyped(p.Kind) { // as keepsHTML
+			f.md, f.mdZ = lightOf(r)
+		}
 		f.charts = chartFence.Match(p.Body)
 	})
 	st.markdown = len(todo)

@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"almanac/generator/internal/sitetest"
+	"almanac/generator/output"
 )
 
 // The lists and reports name only what they show among their sources, so
@@ -204,5 +207,50 @@ func TestTitleEditRendersFewReports(t *testing.T) {
 		"reports/2026-q3.json", "reports/2026-q3/index.html", "reports/2026-q4.json", "reports/2026-q4/index.html", "reports/index.html"}
 	if got := retitle("content/stories/s0.md", "title: Story 0", "title: Story zero"); !slices.Equal(got, want) {
 		t.Errorf("a title edit of July's story rendered\n %v\nwant\n %v", got, want)
+	}
+}
+
+// TestDeflatedFirstBuild: a first build and a new configuration that
+// render many bodies deflate them as they go and render the pages a chunk
+// at a time; the result is a full build's, and so is what later edits
+// make of it.
+func TestDeflatedFirstBuild(t *testing.T) {
+	p := &preview{t: t, fs: sitetest.Parse(spanSite()), theme: themeCopy(t), out: output.NewMemory()}
+	b, err := New(Options{Source: p.fs, Theme: p.theme, Drafts: true, LiveReload: "/_live.js"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.x = b.Incremental(testNow, p.out)
+	p.x.chunk = 3
+	if up := p.x.Build(t.Context()); up.Failed() {
+		t.Fatal(up.Diagnostics)
+	}
+	p.sameAsFullBuild()
+	light := 0
+	for _, f := range p.x.files {
+		if f.mdZ != nil {
+			light++
+		}
+	}
+	if light < 10 {
+		t.Errorf("%d bodies kept deflated after the first build", light)
+	}
+	edits := []struct{ file, old, new string }{
+		{"content/stories/s3.md", "title: Story 3", "title: Story three"},
+		{"content/stories/s4.md", "Body 4.", "Body four, longer."},
+		{"almanac.toml", `title = "Span team"`, `title = "The span team"`},
+		{"content/releases/1.2.0.md", "Ships month 8.", "Ships month eight."},
+	}
+	for _, e := range edits {
+		if up := p.write(e.file, strings.Replace(string(p.fs[e.file].Data), e.old, e.new, 1)); up.Failed() {
+			t.Fatal(up.Diagnostics)
+		}
+		if up := p.settle(); up.Failed() {
+			t.Fatal(up.Diagnostics)
+		}
+		p.sameAsFullBuild()
+		if t.Failed() {
+			t.Fatalf("after editing %s", e.file)
+		}
 	}
 }

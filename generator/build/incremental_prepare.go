@@ -33,6 +33,10 @@ type applyState struct {
 	anchors  bool            // a rendered body has other anchors than before
 	remove   []string        // output names no page makes any more
 	shown    map[string]bool // sources of the pages rendered
+	// deflated is set when the bodies were deflated as they were rendered
+	// (many of them: see renderMarkdown): the pages are then rendered a
+	// chunk at a time (see runPages).
+	deflated bool
 }
 
 // prepare reads what changed and gets the site ready to render, through
