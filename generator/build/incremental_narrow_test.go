@@ -91,16 +91,11 @@ date: 2026-09-05
 status: accepted
 deciders: [Mina Park]
 chosen: One batch
-releases: [1.3.0]
 ---
 Decided.
 `)
 	return b.String()
 }
-
-// The decision names a release: the calendar shows decisions but does not
-// name them among its sources, and renders again for them only through
-// the release, which shows the decision.
 
 // TestNarrowListsFollowEdits edits the span site one front matter field at
 // a time and checks the preview against a full build after each.
@@ -144,6 +139,8 @@ func TestNarrowListsFollowEdits(t *testing.T) {
 		{"a release's title", "content/releases/1.4.0.md", "title: Release 10", "title: The October release"},
 		{"a planned release's date (next)", "content/releases/1.5.0.md", "planned_date: 2026-11-14", "planned_date: 2026-12-01"},
 		{"a decision's date", "content/decisions/adr-1.md", "date: 2026-09-05", "date: 2026-06-05"},
+		{"a decision's title (the calendar shows it)", "content/decisions/adr-1.md", "title: One batch", "title: A single batch"},
+		{"a lastmod past every date (the calendar feeds' stand-in LAST-MODIFIED)", "content/stories/open.md", "owner:", "lastmod: 2026-11-25T10:00:00+09:00\nowner:"},
 		{"an owner", "content/stories/s4.md", "owner: Mina Park", "owner: Jae Lee"},
 		{"a tag", "content/stories/s7.md", "tags: [t1]", "tags: [t0]"},
 	}
@@ -159,7 +156,7 @@ func TestNarrowListsFollowEdits(t *testing.T) {
 	// A decision in May: June's report (June has a story since the second
 	// step) reads nothing of May but links to May's report now.
 	p.write("content/decisions/adr-2.md", "---\nid: ADR-2\ntitle: Two batches\ndate: 2026-05-05\nstatus: accepted\n"+
-		"deciders: [Mina Park]\nchosen: Two\nreleases: [1.1.0]\n---\nDecided.\n")
+		"deciders: [Mina Park]\nchosen: Two\n---\nDecided.\n")
 	p.settle()
 	p.sameAsFullBuild()
 	if t.Failed() {

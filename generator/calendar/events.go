@@ -18,7 +18,7 @@ func Events(s *site.Site) []Event {
 		loc:    locOrUTC(s.Config.Location),
 		host:   uidHost(s.Config.BaseURL),
 		labels: LabelsFor(s.Config.Language),
-		epoch:  contentEpoch(s),
+		epoch:  ContentEpoch(s),
 	}
 	for _, p := range s.Releases {
 		if p.Release != nil {
@@ -206,13 +206,13 @@ func (b *builder) incident(p *site.Page, pm *site.PostMortem, id, title string) 
 	b.events = append(b.events, e)
 }
 
-// contentEpoch is the stand-in LAST-MODIFIED of pages without lastmod:
+// ContentEpoch is the stand-in LAST-MODIFIED of pages without lastmod:
 // the newest moment the content records as past, i.e. any page's lastmod,
 // a release's released_at or rolled_back_at, a post-mortem's date and
 // incident times. Plans (planned dates, milestones, due dates) are left
 // out, so the stand-in does not lie in the future, and it only grows as
 // the team records more.
-func contentEpoch(s *site.Site) time.Time {
+func ContentEpoch(s *site.Site) time.Time {
 	var t time.Time
 	see := func(ts ...time.Time) {
 		for _, u := range ts {

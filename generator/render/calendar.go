@@ -124,10 +124,18 @@ func (x *calendarExt) data(url string, m *calMonth) *Data {
 	return d
 }
 
-// sources are the files the calendar is made from.
+// sources are the files the calendar is made from: the releases, the
+// post-mortems and the decisions its events come from, and the content's
+// epoch, the feeds' LAST-MODIFIED of an event whose page has no lastmod,
+// which any page's lastmod may move. The epoch stands among the sources
+// as a name that is no file: a preview renders the calendar again when it
+// moves, as sources that differ make it do.
 func (x *calendarExt) sources() []string {
-	src := appendSources(nil, x.p.s.Releases...)
-	return appendSources(src, x.p.s.PostMortems...)
+	s := x.p.s
+	src := appendSources(nil, s.Releases...)
+	src = appendSources(src, s.PostMortems...)
+	src = appendSources(src, s.Decisions...)
+	return append(src, "\x00epoch "+calendar.ContentEpoch(s).UTC().Format(time.RFC3339Nano))
 }
 
 // CalendarPage is what calendar.html receives as .Cal: the month shown

@@ -130,7 +130,12 @@ func (r *Renderer) Prepare(s *site.Site, opts ...PrepareOption) (*Prepared, erro
 
 // Job is one output file: its name, the source files (site-relative) whose
 // content it shows, and how to make it. A preview server may redo only the
-// jobs whose sources changed.
+// jobs whose sources changed, or whose list of sources differs from the
+// last one; a warm build takes a job's file from the last output when its
+// sources are as they were. A source may also be a name that is no file,
+// beginning with a NUL byte: it stands for a figure the file shows that
+// comes of pages it does not name (a paged list's lengths, the calendar's
+// epoch), and differs when that figure does.
 type Job struct {
 	Name    string
 	Sources []string
