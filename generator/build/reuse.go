@@ -229,11 +229,12 @@ func (u *reuser) record(p *site.Page, charts bool, diags site.Diagnostics) {
 	rec.Rendered.HTML = ""
 	// Deflated: most of a record is the page's text, and a large
 	// site's cache is uploaded and restored by CI between builds.
-	raw, err := encodeRecord(&rec)
+	buf, err := encodeRecord(&rec)
 	if err != nil {
 		return
 	}
-	u.keep(p.Source, e, raw, false)
+	u.keep(p.Source, e, buf.Bytes(), false)
+	recordBuffers.Put(buf)
 }
 
 // keep appends a record to the new records file.

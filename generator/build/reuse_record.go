@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"errors"
+	"io"
 	"strings"
 	"sync"
 
@@ -26,12 +27,21 @@ import (
 
 var errBadRecord = errors.New("page record does not read back")
 
-// recordBuffers are the inflated texts' buffers, reused page by page.
-var recordBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// recordBuffers are the records' and the inflated texts' buffers, and
+// recordEncoders the heads', reused page by page.
+var (
+	recordBuffers  = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	recordEncoders = sync.Pool{New: func() any { return new(recordEncoder) }}
+)
 
-// encodeRecord returns rec as a record.
-func encodeRecord(rec *reuseRecord) ([]byte, error) {
-	var e recordEncoder
+// encodeRecord writes rec as a record into a buffer of recordBuffers,
+// to be put back once it is copied.
+func encodeRecord(rec *reuseRecord) (*bytes.Buffer, error) {
+	buf := recordBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	e := recordEncoders.Get().(*recordEncoder)
+	defer recordEncoders.Put(e)
+	e.b = e.b[:0]
 	r := rec.Rendered
 	plain := r.Plain
 	r.Plain = summaryLead(plain)
@@ -45,24 +55,21 @@ func encodeRecord(rec *reuseRecord) ([]byte, error) {
 		e.str(d.Lost)
 		e.str(d.Wants)
 	}
-	out := binary.AppendUvarint(make([]byte, 0, len(e.b)+len(plain)/3+16), uint64(len(e.b)))
-	out = append(out, e.b...)
-	return deflateTo(out, []byte(plain))
-}
-
-// deflateTo appends b deflated to out.
-func deflateTo(out, b []byte) ([]byte, error) {
-	buf := bytes.NewBuffer(out)
+	var n [binary.MaxVarintLen64]byte
+	buf.Write(n[:binary.PutUvarint(n[:], uint64(len(e.b)))])
+	buf.Write(e.b)
 	zw := deflaters.Get().(*flate.Writer) // BestSpeed writers, shared with the preview's bodies
 	defer deflaters.Put(zw)
 	zw.Reset(buf)
-	if _, err := zw.Write(b); err != nil {
+	_, err := io.WriteString(zw, plain)
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		recordBuffers.Put(buf)
 		return nil, err
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return buf, nil
 }
 
 // decodeRecord reads back what encodeRecord wrote; without full, the

@@ -93,9 +93,11 @@ func TestReuseRecordKeepsEveryField(t *testing.T) {
 }
 
 func mustEncode(t *testing.T, rec *reuseRecord) []byte {
-	raw, err := encodeRecord(rec)
+	buf, err := encodeRecord(rec)
 	if err != nil {
 		t.Fatal(err)
 	}
+	raw := bytes.Clone(buf.Bytes())
+	recordBuffers.Put(buf)
 	return raw
 }

@@ -1,9 +1,12 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"hash"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -21,27 +24,40 @@ import (
 // on every build. At 10,000 pages the YAML parser was half of the load's
 // time.
 //
-// The file (matter.trees in the cache folder) is written whole after a
-// build; one that does not read back whole (cut short, garbled, from
-// another version) is ignored and every page is parsed.
+// The file (matter.trees in the cache folder) is written as the pages
+// are loaded, each tree as it is parsed or read, beside the last build's,
+// and put in its place when the build succeeded; one that does not read
+// back whole (cut short, garbled, from another version) is ignored and
+// every page is parsed. Only the last build's file is held in memory.
 type TreeCache struct {
 	path string
 	mu   sync.Mutex
 	old  map[[32]byte][]byte // the last build's trees, encoded, by key
-	next map[[32]byte][]byte // this build's
-	// written is the file Written wrote, for Save.
+	// This build's file, being written: its trees by key once each,
+	// then the digest of what comes before.
+	f    *os.File
+	w    *bufio.Writer
+	h    hash.Hash
+	seen map[[32]byte]bool
+	// written is the file Written finished, for Save.
 	written string
 }
 
 const (
 	treeCacheName    = "matter.trees"
-	treeCacheVersion = "almanac front matter trees 1\n"
+	treeCacheVersion = "almanac front matter trees 2\n"
 )
 
 // OpenTreeCache reads the trees kept in dir; it never fails: without a
-// readable file it starts empty.
+// readable file it starts empty, and without a file to write it keeps
+// nothing for the next build.
 func OpenTreeCache(dir string) *TreeCache {
-	c := &TreeCache{path: filepath.Join(dir, treeCacheName), next: map[[32]byte][]byte{}}
+	c := &TreeCache{path: filepath.Join(dir, treeCacheName), seen: map[[32]byte]bool{}}
+	if f, err := os.CreateTemp(dir, treeCacheName+".*"); err == nil {
+		c.f, c.h = f, sha256.New()
+		c.w = bufio.NewWriterSize(io.MultiWriter(f, c.h), 64<<10)
+		c.w.WriteString(treeCacheVersion)
+	}
 	data, err := os.ReadFile(c.path)
 	if err != nil || len(data) < len(treeCacheVersion)+sha256.Size ||
 		string(data[:len(treeCacheVersion)]) != treeCacheVersion {
@@ -52,18 +68,31 @@ func OpenTreeCache(dir string) *TreeCache {
 		return c
 	}
 	d := recDecoder{b: body[len(treeCacheVersion):]}
-	n := d.count(sha256.Size)
-	old := make(map[[32]byte][]byte, n)
-	for range n {
+	old := map[[32]byte][]byte{}
+	for len(d.b) > 0 && !d.bad {
 		var k [32]byte
 		copy(k[:], d.bytes(sha256.Size))
 		old[k] = d.bytes(int(d.uint()))
 	}
-	if d.bad || len(d.b) != 0 {
+	if d.bad {
 		return c
 	}
 	c.old = old
 	return c
+}
+
+// keep writes a tree to this build's file, once.
+func (c *TreeCache) keep(k [32]byte, enc []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.w == nil || c.seen[k] {
+		return
+	}
+	c.seen[k] = true
+	var n [binary.MaxVarintLen64]byte
+	c.w.Write(k[:])
+	c.w.Write(n[:binary.PutUvarint(n[:], uint64(len(enc)))])
+	c.w.Write(enc)
 }
 
 // treeKey is the key of a front matter's tree.
@@ -87,19 +116,12 @@ func (c *TreeCache) parse(file string, m matter) (*node, *site.Diagnostic) {
 	k := treeKey(m)
 	c.mu.Lock()
 	enc, ok := c.old[k]
-	done := c.next == nil // after Written
 	c.mu.Unlock()
-	if done {
-		return parseMatter(file, m)
-	}
 	if ok {
-		src := string(enc)
-		d := recDecoder{b: enc, src: src}
+		d := recDecoder{b: enc, src: string(enc)}
 		root := d.node(0)
 		if !d.bad && len(d.b) == 0 && root != nil && root.kind == mapNode {
-			c.mu.Lock()
-			c.next[k] = enc
-			c.mu.Unlock()
+			c.keep(k, enc)
 			return root, nil
 		}
 	}
@@ -107,46 +129,38 @@ func (c *TreeCache) parse(file string, m matter) (*node, *site.Diagnostic) {
 	if diag == nil {
 		var e recEncoder
 		e.node(root)
-		c.mu.Lock()
-		c.next[k] = e.b
-		c.mu.Unlock()
+		c.keep(k, e.b)
 	}
 	return root, diag
 }
 
-// Written writes the trees this build parsed or read to a file of their
-// own and lets them go, once the pages are loaded; Save puts the file in
-// place of the last build's when the build succeeded, Drop removes it.
+// Written finishes this build's file once the pages are loaded and lets
+// the last build's trees go; Save puts the file in place of the last
+// build's when the build succeeded, Drop removes it.
 func (c *TreeCache) Written() error {
 	if c == nil {
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var e recEncoder
-	e.b = append(e.b, treeCacheVersion...)
-	e.uint(uint64(len(c.next)))
-	for k, enc := range c.next {
-		e.b = append(e.b, k[:]...)
-		e.uint(uint64(len(enc)))
-		e.b = append(e.b, enc...)
+	c.old, c.seen = nil, nil // a large site's trees are megabytes
+	if c.w == nil {
+		return nil
 	}
-	c.old, c.next = nil, nil // a large site's trees are megabytes
-	sum := sha256.Sum256(e.b)
-	e.b = append(e.b, sum[:]...)
-	f, err := os.CreateTemp(filepath.Dir(c.path), treeCacheName+".*")
-	if err != nil {
-		return err
+	err := c.w.Flush()
+	if err == nil {
+		_, err = c.f.Write(c.h.Sum(nil))
 	}
-	_, err = f.Write(e.b)
-	if cerr := f.Close(); err == nil {
+	if cerr := c.f.Close(); err == nil {
 		err = cerr
 	}
+	name := c.f.Name()
+	c.f, c.w, c.h = nil, nil, nil
 	if err != nil {
-		os.Remove(f.Name())
+		os.Remove(name)
 		return err
 	}
-	c.written = f.Name()
+	c.written = name
 	return nil
 }
 
@@ -163,9 +177,19 @@ func (c *TreeCache) Save() error {
 	return err
 }
 
-// Drop removes what Written wrote (the build failed).
+// Drop removes this build's file (the build failed).
 func (c *TreeCache) Drop() {
-	if c != nil && c.written != "" {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.f != nil {
+		c.f.Close()
+		os.Remove(c.f.Name())
+		c.f, c.w, c.h = nil, nil, nil
+	}
+	if c.written != "" {
 		os.Remove(c.written)
 		c.written = ""
 	}

@@ -93,7 +93,7 @@ func TestTreeCacheGivesTheParsersTrees(t *testing.T) {
 	if _, d := second.parse("x.md", bad); d == nil {
 		t.Fatal("a broken front matter parsed")
 	}
-	if _, ok := second.next[treeKey(bad)]; ok {
+	if second.seen[treeKey(bad)] {
 		t.Fatal("a broken front matter's tree was kept")
 	}
 	if err := second.Written(); err != nil {
