@@ -153,22 +153,8 @@ func (p *Prepared) Outputs() func(name string) bool {
 // extensions' files and the static files. The extensions that finish
 // after the pages (the search index) work in the background meanwhile.
 func (p *Prepared) Finish(ctx context.Context, out output.Writer) error {
-	var fins []finisher
-	for _, x := range p.exts {
-		if f, ok := x.(finisher); ok {
-			fins = append(fins, f)
-			f.start()
-		}
-	}
-	defer func() {
-		for _, f := range fins {
-			f.close()
-		}
-	}()
-	if err := p.Run(ctx, p.listJobs(), out); err != nil {
-		return err
-	}
-	return p.Run(ctx, p.IndexJobs(), out)
+	_, err := p.FinishReusing(ctx, out, func(string, []string) bool { return false })
+	return err
 }
 
 // JobsBeforeIndex are Jobs less the search index's files, without
