@@ -61,7 +61,7 @@ func benchSettle(b *testing.B, pages, edits int) {
 				b.Fatal(up.Diagnostics)
 			}
 			t1 := time.Now()
-			c1 := processorTime()
+			c1 := processCPU()
 			listed := t1
 			up := x.Settle().Run(context.Background(), func(u *Update) {
 				if slices.ContainsFunc(u.Changed, func(n string) bool { return !strings.HasPrefix(n, "search/") }) {
@@ -71,7 +71,7 @@ func benchSettle(b *testing.B, pages, edits int) {
 			if up.Failed() {
 				b.Fatal(up.Diagnostics)
 			}
-			return t1.Sub(t0), listed.Sub(t1), time.Since(t1), processorTime() - c1, up.Outputs
+			return t1.Sub(t0), listed.Sub(t1), time.Since(t1), processCPU() - c1, up.Outputs
 		}
 		var bodyA, bodyL, bodyS, bodyC, titleA, titleL, titleS, titleC []time.Duration
 		var bodyN, titleN int

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"almanac/generator/internal/binrec"
 	"almanac/generator/site"
 )
 
@@ -31,7 +32,7 @@ var errBadRecord = errors.New("page record does not read back")
 // recordEncoders the heads', reused page by page.
 var (
 	recordBuffers  = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	recordEncoders = sync.Pool{New: func() any { return new(recordEncoder) }}
+	recordEncoders = sync.Pool{New: func() any { return new(binrec.Encoder) }}
 )
 
 // encodeRecord writes rec as a record into a buffer of recordBuffers,
@@ -39,25 +40,25 @@ var (
 func encodeRecord(rec *reuseRecord) (*bytes.Buffer, error) {
 	buf := recordBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
-	e := recordEncoders.Get().(*recordEncoder)
+	e := recordEncoders.Get().(*binrec.Encoder)
 	defer recordEncoders.Put(e)
-	e.b = e.b[:0]
+	e.B = e.B[:0]
 	r := rec.Rendered
 	plain := r.Plain
 	r.Plain = summaryLead(plain)
-	e.rendered(&r)
-	e.uint(uint64(len(rec.Diags)))
+	encodeRendered(e, &r)
+	e.Uint(uint64(len(rec.Diags)))
 	for _, d := range rec.Diags {
-		e.pos(d.Pos)
-		e.int(int64(d.Severity))
-		e.str(d.Msg)
-		e.str(d.Hint)
-		e.str(d.Lost)
-		e.str(d.Wants)
+		encodePos(e, d.Pos)
+		e.Int(int64(d.Severity))
+		e.Str(d.Msg)
+		e.Str(d.Hint)
+		e.Str(d.Lost)
+		e.Str(d.Wants)
 	}
 	var n [binary.MaxVarintLen64]byte
-	buf.Write(n[:binary.PutUvarint(n[:], uint64(len(e.b)))])
-	buf.Write(e.b)
+	buf.Write(n[:binary.PutUvarint(n[:], uint64(len(e.B)))])
+	buf.Write(e.B)
 	zw := deflaters.Get().(*flate.Writer) // BestSpeed writers, shared with the preview's bodies
 	defer deflaters.Put(zw)
 	zw.Reset(buf)
@@ -80,19 +81,19 @@ func decodeRecord(raw []byte, full bool) (*reuseRecord, error) {
 		return nil, errBadRecord
 	}
 	head, plainZ := raw[w:w+int(n)], raw[w+int(n):]
-	d := recordDecoder{b: head}
+	d := binrec.NewDecoder(head)
 	rec := &reuseRecord{}
-	d.rendered(&rec.Rendered)
-	if n := d.count(); n > 0 {
+	decodeRendered(d, &rec.Rendered)
+	if n := d.Count(1); n > 0 {
 		rec.Diags = make(site.Diagnostics, n)
 		for i := range rec.Diags {
 			g := &rec.Diags[i]
-			g.Pos = d.pos()
-			g.Severity = site.Severity(d.int())
-			g.Msg, g.Hint, g.Lost, g.Wants = d.str(), d.str(), d.str(), d.str()
+			g.Pos = decodePos(d)
+			g.Severity = site.Severity(d.Int())
+			g.Msg, g.Hint, g.Lost, g.Wants = d.Str(), d.Str(), d.Str(), d.Str()
 		}
 	}
-	if d.bad || len(d.b) != 0 {
+	if d.Bad() || d.Len() != 0 {
 		return nil, errBadRecord
 	}
 	if full {
@@ -113,134 +114,59 @@ func decodeRecord(raw []byte, full bool) (*reuseRecord, error) {
 	return rec, nil
 }
 
-type recordEncoder struct{ b []byte }
-
-func (e *recordEncoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
-func (e *recordEncoder) int(v int64)   { e.b = binary.AppendVarint(e.b, v) }
-func (e *recordEncoder) str(s string) {
-	e.uint(uint64(len(s)))
-	e.b = append(e.b, s...)
-}
-func (e *recordEncoder) strs(list []string) {
-	e.uint(uint64(len(list)))
-	for _, s := range list {
-		e.str(s)
-	}
-}
-func (e *recordEncoder) pos(p site.Pos) {
-	e.str(p.File)
-	e.int(int64(p.Line))
-	e.int(int64(p.Col))
+func encodePos(e *binrec.Encoder, p site.Pos) {
+	e.Str(p.File)
+	e.Int(int64(p.Line))
+	e.Int(int64(p.Col))
 }
 
-func (e *recordEncoder) rendered(r *site.Rendered) {
-	e.str(r.HTML)
-	e.uint(uint64(len(r.TOC)))
+func encodeRendered(e *binrec.Encoder, r *site.Rendered) {
+	e.Str(r.HTML)
+	e.Uint(uint64(len(r.TOC)))
 	for _, h := range r.TOC {
-		e.int(int64(h.Level))
-		e.str(h.ID)
-		e.str(h.Text)
+		e.Int(int64(h.Level))
+		e.Str(h.ID)
+		e.Str(h.Text)
 	}
-	e.str(r.Plain)
-	e.uint(uint64(len(r.Links)))
+	e.Str(r.Plain)
+	e.Uint(uint64(len(r.Links)))
 	for _, l := range r.Links {
-		e.str(l.Dest)
+		e.Str(l.Dest)
 		img := uint64(0)
 		if l.Image {
 			img = 1
 		}
-		e.uint(img)
-		e.pos(l.Pos)
+		e.Uint(img)
+		encodePos(e, l.Pos)
 	}
-	e.int(int64(r.Words))
-	e.strs(r.Anchors)
-	e.strs(r.Highlights)
+	e.Int(int64(r.Words))
+	e.Strs(r.Anchors)
+	e.Strs(r.Highlights)
 }
 
-// recordDecoder reads a record; bad is set at the first thing that does
-// not read, and every later read gives zero values.
-type recordDecoder struct {
-	b   []byte
-	bad bool
+func decodePos(d *binrec.Decoder) site.Pos {
+	return site.Pos{File: d.Str(), Line: int(d.Int()), Col: int(d.Int())}
 }
 
-func (d *recordDecoder) uint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.bad, d.b = true, nil
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *recordDecoder) int() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.bad, d.b = true, nil
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-// count reads a list's length, which cannot exceed the bytes left (each
-// item takes one at least).
-func (d *recordDecoder) count() int {
-	n := d.uint()
-	if n > uint64(len(d.b)) {
-		d.bad, d.b = true, nil
-		return 0
-	}
-	return int(n)
-}
-
-func (d *recordDecoder) str() string {
-	n := d.uint()
-	if n > uint64(len(d.b)) {
-		d.bad, d.b = true, nil
-		return ""
-	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
-	return s
-}
-
-func (d *recordDecoder) strs() []string {
-	n := d.count()
-	if n == 0 {
-		return nil
-	}
-	list := make([]string, n)
-	for i := range list {
-		list[i] = d.str()
-	}
-	return list
-}
-
-func (d *recordDecoder) pos() site.Pos {
-	return site.Pos{File: d.str(), Line: int(d.int()), Col: int(d.int())}
-}
-
-func (d *recordDecoder) rendered(r *site.Rendered) {
-	r.HTML = d.str()
-	if n := d.count(); n > 0 {
+func decodeRendered(d *binrec.Decoder, r *site.Rendered) {
+	r.HTML = d.Str()
+	if n := d.Count(1); n > 0 {
 		r.TOC = make([]site.Heading, n)
 		for i := range r.TOC {
-			r.TOC[i] = site.Heading{Level: int(d.int()), ID: d.str(), Text: d.str()}
+			r.TOC[i] = site.Heading{Level: int(d.Int()), ID: d.Str(), Text: d.Str()}
 		}
 	}
-	r.Plain = d.str()
-	if n := d.count(); n > 0 {
+	r.Plain = d.Str()
+	if n := d.Count(1); n > 0 {
 		r.Links = make([]site.Link, n)
 		for i := range r.Links {
 			l := &r.Links[i]
-			l.Dest = d.str()
-			l.Image = d.uint() == 1
-			l.Pos = d.pos()
+			l.Dest = d.Str()
+			l.Image = d.Uint() == 1
+			l.Pos = decodePos(d)
 		}
 	}
-	r.Words = int(d.int())
-	r.Anchors = d.strs()
-	r.Highlights = d.strs()
+	r.Words = int(d.Int())
+	r.Anchors = d.Strs()
+	r.Highlights = d.Strs()
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"almanac/generator/internal/binrec"
 	"almanac/generator/site"
 )
 
@@ -67,14 +68,14 @@ func OpenTreeCache(dir string) *TreeCache {
 	if sha256.Sum256(body) != [32]byte(sum) {
 		return c
 	}
-	d := recDecoder{b: body[len(treeCacheVersion):]}
+	d := binrec.NewDecoder(body[len(treeCacheVersion):])
 	old := map[[32]byte][]byte{}
-	for len(d.b) > 0 && !d.bad {
+	for d.Len() > 0 && !d.Bad() {
 		var k [32]byte
-		copy(k[:], d.bytes(sha256.Size))
-		old[k] = d.bytes(int(d.uint()))
+		copy(k[:], d.Bytes(sha256.Size))
+		old[k] = d.Bytes(int(min(d.Uint(), uint64(d.Len()+1))))
 	}
-	if d.bad {
+	if d.Bad() {
 		return c
 	}
 	c.old = old
@@ -118,18 +119,18 @@ func (c *TreeCache) parse(file string, m matter) (*node, *site.Diagnostic) {
 	enc, ok := c.old[k]
 	c.mu.Unlock()
 	if ok {
-		d := recDecoder{b: enc, src: string(enc)}
-		root := d.node(0)
-		if !d.bad && len(d.b) == 0 && root != nil && root.kind == mapNode {
+		d := binrec.NewSharedDecoder(enc)
+		root := decodeNode(d, 0)
+		if !d.Bad() && d.Len() == 0 && root != nil && root.kind == mapNode {
 			c.keep(k, enc)
 			return root, nil
 		}
 	}
 	root, diag := parseMatter(file, m)
 	if diag == nil {
-		var e recEncoder
-		e.node(root)
-		c.keep(k, e.b)
+		var e binrec.Encoder
+		encodeNode(&e, root)
+		c.keep(k, e.B)
 	}
 	return root, diag
 }
@@ -195,143 +196,73 @@ func (c *TreeCache) Drop() {
 	}
 }
 
-// recEncoder writes a tree: its kind, place and values, then its
+// encodeNode writes a tree: its kind, place and values, then its
 // entries or items, each a count and the nodes.
-type recEncoder struct{ b []byte }
-
-func (e *recEncoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
-func (e *recEncoder) int(v int64)   { e.b = binary.AppendVarint(e.b, v) }
-func (e *recEncoder) str(s string) {
-	e.uint(uint64(len(s)))
-	e.b = append(e.b, s...)
-}
-
-func (e *recEncoder) node(n *node) {
+func encodeNode(e *binrec.Encoder, n *node) {
 	if n == nil {
-		e.b = append(e.b, 0)
+		e.Byte(0)
 		return
 	}
-	e.b = append(e.b, 1)
-	e.uint(uint64(n.kind))
-	e.int(int64(n.line))
-	e.int(int64(n.col))
-	e.str(n.text)
-	e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(n.num))
-	e.int(n.inum)
+	e.Byte(1)
+	e.Uint(uint64(n.kind))
+	e.Int(int64(n.line))
+	e.Int(int64(n.col))
+	e.Str(n.text)
+	e.B = binary.LittleEndian.AppendUint64(e.B, math.Float64bits(n.num))
+	e.Int(n.inum)
 	truth := byte(0)
 	if n.truth {
 		truth = 1
 	}
-	e.b = append(e.b, truth)
-	e.uint(uint64(len(n.entries)))
+	e.Byte(truth)
+	e.Uint(uint64(len(n.entries)))
 	for _, en := range n.entries {
-		e.str(en.key)
-		e.int(int64(en.line))
-		e.int(int64(en.col))
-		e.node(en.val)
+		e.Str(en.key)
+		e.Int(int64(en.line))
+		e.Int(int64(en.col))
+		encodeNode(e, en.val)
 	}
-	e.uint(uint64(len(n.items)))
+	e.Uint(uint64(len(n.items)))
 	for _, it := range n.items {
-		e.node(it)
+		encodeNode(e, it)
 	}
-}
-
-// recDecoder reads what recEncoder wrote; bad is set at the first thing
-// that does not read, and every later read gives zero values.
-type recDecoder struct {
-	b   []byte
-	bad bool
-	// src, when set, is b as one string: the tree's texts are cut from
-	// it, one allocation for the page rather than one a value.
-	src string
-}
-
-func (d *recDecoder) fail() { d.bad, d.b = true, nil }
-
-func (d *recDecoder) uint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *recDecoder) int() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-// count reads a count of things each at least size bytes long.
-func (d *recDecoder) count(size int) int {
-	n := d.uint()
-	if n > uint64(len(d.b)/size) {
-		d.fail()
-		return 0
-	}
-	return int(n)
-}
-
-func (d *recDecoder) bytes(n int) []byte {
-	if n < 0 || n > len(d.b) {
-		d.fail()
-		return nil
-	}
-	b := d.b[:n:n]
-	d.b = d.b[n:]
-	return b
-}
-
-func (d *recDecoder) str() string {
-	n := int(d.uint())
-	off := len(d.src) - len(d.b)
-	b := d.bytes(n)
-	if d.bad || d.src == "" {
-		return string(b)
-	}
-	return d.src[off : off+n]
 }
 
 // maxTreeDepth bounds how deep a tree read back may go.
 const maxTreeDepth = 200
 
-func (d *recDecoder) node(depth int) *node {
-	b := d.bytes(1)
-	if d.bad || b[0] == 0 {
+// decodeNode reads what encodeNode wrote, depth levels down.
+func decodeNode(d *binrec.Decoder, depth int) *node {
+	b := d.Bytes(1)
+	if d.Bad() || b[0] == 0 {
 		return nil
 	}
 	if b[0] != 1 || depth > maxTreeDepth {
-		d.fail()
+		d.Fail()
 		return nil
 	}
-	n := &node{kind: nodeKind(d.uint()), line: int(d.int()), col: int(d.int()), text: d.str()}
-	if f := d.bytes(8); f != nil {
+	n := &node{kind: nodeKind(d.Uint()), line: int(d.Int()), col: int(d.Int()), text: d.Str()}
+	if f := d.Bytes(8); f != nil {
 		n.num = math.Float64frombits(binary.LittleEndian.Uint64(f))
 	}
-	n.inum = d.int()
-	n.truth = bytes.Equal(d.bytes(1), []byte{1})
-	if k := d.count(4); k > 0 {
+	n.inum = d.Int()
+	n.truth = bytes.Equal(d.Bytes(1), []byte{1})
+	if k := d.Count(4); k > 0 {
 		n.entries = make([]entry, k)
 		for i := range n.entries {
 			en := &n.entries[i]
-			en.key, en.line, en.col = d.str(), int(d.int()), int(d.int())
-			en.val = d.node(depth + 1)
+			en.key, en.line, en.col = d.Str(), int(d.Int()), int(d.Int())
+			en.val = decodeNode(d, depth+1)
 		}
 	}
-	if k := d.count(1); k > 0 {
+	if k := d.Count(1); k > 0 {
 		n.items = make([]*node, k)
 		for i := range n.items {
-			n.items[i] = d.node(depth + 1)
+			n.items[i] = decodeNode(d, depth+1)
 		}
 	}
 	if n.kind > listNode {
-		d.fail()
+		d.Fail()
 	}
 	return n
 }
