@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"slices"
+	"strings"
 	"time"
 
 	"almanac/generator/output"
@@ -107,7 +108,9 @@ func (k *listKeys) key(name string, sources []string) [32]byte {
 // one. A file that cannot be read gives a key no build had, so that
 // its copy is made again (and fails as it would in a cold build).
 func (k *listKeys) appendFile(b []byte, name string) []byte {
-	if k.src == nil || !fs.ValidPath(name) {
+	// A name with a NUL byte (render.Job's names that are no file) is
+	// never opened: the system refuses it, which is not "no such file".
+	if k.src == nil || !fs.ValidPath(name) || strings.IndexByte(name, 0) >= 0 {
 		return b
 	}
 	f, err := k.src.Open(name)

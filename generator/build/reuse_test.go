@@ -148,6 +148,12 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 	if allLists == 0 {
 		t.Fatal("no list file reused with nothing changed")
 	}
+	// Every file asked about is taken: a paged list's lengths and the
+	// calendar's epoch, names that are no file, must not make a key no
+	// build had.
+	if asked := len(last.reuse.listKeys); allLists != asked {
+		t.Errorf("nothing changed: %d of %d list files reused", allLists, asked)
+	}
 
 	src[story].Data = append(bytes.Clone(src[story].Data), "\nOne more line in the body.\n"...)
 	lists = -1
