@@ -25,6 +25,10 @@ type cursor struct {
 	posts int     // the current term's postings not read yet
 	tf    [numFields]uint8
 	err   error
+	// keep: postings also gives every posting as it is, for the kept
+	// form of the index (FinishKeeping), in kept.
+	keep bool
+	kept []livePost
 }
 
 func newCursor(r io.Reader) *cursor {
@@ -121,6 +125,9 @@ func (c *cursor) postings(out []uint64, rank func(doc int32, mask uint8, tf *[nu
 		if rank != nil {
 			doc := c.docs[local]
 			out = append(out, uint64(doc)<<16|uint64(title)<<8|uint64(rank(doc, mask, tf)))
+			if c.keep {
+				c.kept = append(c.kept, livePost{doc: doc, mask: mask, title: title, tf: *tf})
+			}
 		}
 	}
 	return out
@@ -145,16 +152,27 @@ func (h *cursorHeap) Pop() any {
 // appends them (in no particular order). The term and the postings are
 // only valid during the call.
 func merge(cs []*cursor, rank func(doc int32, mask uint8, tf *[numFields]uint8) uint8, fn func(term []byte, posts []uint64) error) error {
+	return mergeKeeping(cs, rank, func(term []byte, posts []uint64, _ []livePost) error { return fn(term, posts) })
+}
+
+// mergeKeeping is merge that also gives fn the postings as they are, of
+// the cursors that keep them (in no particular order either).
+func mergeKeeping(cs []*cursor, rank func(doc int32, mask uint8, tf *[numFields]uint8) uint8, fn func(term []byte, posts []uint64, kept []livePost) error) error {
 	h := cursorHeap(cs)
 	heap.Init(&h)
 	var term []byte
 	var posts []uint64
+	var kept []livePost
 	for h.Len() > 0 {
 		term = append(term[:0], h[0].term...)
-		posts = posts[:0]
+		posts, kept = posts[:0], kept[:0]
 		for h.Len() > 0 && string(h[0].term) == string(term) {
 			c := h[0]
 			posts = c.postings(posts, rank)
+			if c.keep {
+				kept = append(kept, c.kept...)
+				c.kept = c.kept[:0]
+			}
 			if c.next() {
 				heap.Fix(&h, 0)
 				continue
@@ -164,7 +182,7 @@ func merge(cs []*cursor, rank func(doc int32, mask uint8, tf *[numFields]uint8) 
 			}
 			heap.Pop(&h)
 		}
-		if err := fn(term, posts); err != nil {
+		if err := fn(term, posts, kept); err != nil {
 			return err
 		}
 	}
