@@ -3,10 +3,7 @@ package markdown
 import (
 	"strings"
 
-	"github.com/alecthomas/chroma/v2"
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -22,23 +19,11 @@ const cacheFormat = "almanac-highlight/1 chroma/v2.27.0"
 // chroma with CSS classes when the language is known, plain escaped code
 // otherwise. A block without a language is never guessed at.
 type codeBlocks struct {
-	cache     *HighlightCache // may be nil
-	formatter *chromahtml.Formatter
-	style     *chroma.Style
+	cache *HighlightCache // may be nil
 }
 
 func newCodeBlocks(cache *HighlightCache) *codeBlocks {
-	return &codeBlocks{
-		cache: cache,
-		// Classes for every token, whatever the style, so that the light
-		// and the dark stylesheet both apply. Pre and code come from us.
-		formatter: chromahtml.New(
-			chromahtml.WithClasses(true),
-			chromahtml.WithAllClasses(true),
-			chromahtml.PreventSurroundingPre(true),
-		),
-		style: styles.Get(lightStyle),
-	}
+	return &codeBlocks{cache: cache}
 }
 
 func (e *codeBlocks) Extend(m goldmark.Markdown) {
@@ -82,7 +67,7 @@ func (e *codeBlocks) highlight(lang string, code []byte) string {
 	if lexer == nil {
 		return plainCode(lang, code)
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, string(code))
+	it, err := lexer.Tokenise(nil, string(code))
 	if err != nil {
 		return plainCode(lang, code)
 	}
@@ -91,9 +76,7 @@ func (e *codeBlocks) highlight(lang string, code []byte) string {
 	b.WriteString(`<pre class="chroma" tabindex="0"><code class="language-`)
 	b.Write(util.EscapeHTML([]byte(lang)))
 	b.WriteString(`">`)
-	if err := e.formatter.Format(&b, e.style, it); err != nil {
-		return plainCode(lang, code)
-	}
+	writeTokens(&b, it)
 	b.WriteString("</code></pre>\n")
 	return b.String()
 }
