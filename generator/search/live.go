@@ -134,6 +134,9 @@ func (l *Live) Renumber(from []int) error {
 			seen[o] = true
 		}
 	}
+	if len(from) == l.n && len(l.edits) == 0 && isIdentity(from) {
+		return nil // every document keeps its number
+	}
 	for t, e := range l.edits {
 		l.apply(t, e, nil)
 	}
@@ -187,6 +190,15 @@ func (l *Live) Renumber(from []int) error {
 	l.docs, l.lens, l.added, l.recs, l.n = docs, lens, added, recs, n
 	l.compact()
 	return nil
+}
+
+func isIdentity(from []int) bool {
+	for i, o := range from {
+		if o != i {
+			return false
+		}
+	}
+	return true
 }
 
 func byDoc(a, b livePost) int { return int(a.doc - b.doc) }

@@ -145,16 +145,23 @@ func (x *Index) RecordFile(f int) ([]byte, error) {
 	}
 	recs := make([][]byte, min(RecordsPerFile, x.n-first))
 	for i := range recs {
-		if x.kept == nil || x.kept[first+i] == 0 {
-			continue
-		}
-		b, err := x.records.get(int(x.kept[first+i] - 1))
+		b, err := x.KeptRecord(first + i)
 		if err != nil {
 			return nil, err
 		}
 		recs[i] = b
 	}
 	return JoinRecords(recs), nil
+}
+
+// KeptRecord returns document doc's record as Keep kept it, or nil when
+// none was. Safe for concurrent use once the index is finished, until
+// Close.
+func (x *Index) KeptRecord(doc int) ([]byte, error) {
+	if x.kept == nil || doc < 0 || doc >= len(x.kept) || x.kept[doc] == 0 {
+		return nil, nil
+	}
+	return x.records.get(int(x.kept[doc] - 1))
 }
 
 // Close lets go of the records and shards kept and of any temporary file.
