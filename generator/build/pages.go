@@ -82,7 +82,7 @@ func (b *Builder) letGo(s *site.Site, p *site.Page, early *check.Early) {
 	if r := p.Rendered; r != nil {
 		r.HTML = ""
 		r.TOC = nil // only the page's own file shows it
-		r.Plain = summaryLead(r.Plain)
+		r.Plain, r.Cut = summaryLead(r.Plain), true
 		if early != nil {
 			r.Links = early.Page(p)
 		}

@@ -245,6 +245,10 @@ func (r *run) prepare() bool {
 	if !r.index || u != nil && u.takeIndex() {
 		// Check writes no index; a warm build took the last one.
 		opts = append(opts, render.WithoutIndex())
+	} else if u != nil {
+		if st, err := u.searchState(); err == nil {
+			opts = append(opts, render.WithSearchState(st))
+		}
 	}
 	if r.prep, r.md, err = r.b.bind(rd, r.site, r.report, opts...); err != nil {
 		return r.failed(err)

@@ -47,7 +47,7 @@ import (
 // ones that build wrote (size and modification time) before they are
 // linked into the staging folder.
 
-const reuseVersion = "almanac page reuse 4"
+const reuseVersion = "almanac page reuse 5"
 
 // reuseEntry is what the cache keeps of one page.
 type reuseEntry struct {
@@ -100,6 +100,44 @@ type reuser struct {
 	nextIndex  *indexEntry
 	listsTaken int
 	indexTaken bool
+	// search is the search index kept for the next build (when this
+	// one makes the index): with the last build's, a page taken from it
+	// is indexed only if its document changed, so its text is not read.
+	search *render.SearchState
+}
+
+// searchStateName is the kept search index's file in the cache folder.
+const searchStateName = "search.state"
+
+// searchState reads the search index the last build kept, for a build
+// that makes the index. Its key is this program: the tokenizer's words
+// are the program's.
+func (u *reuser) searchState() (*render.SearchState, error) {
+	exe, err := executableDigest()
+	if err != nil {
+		return nil, err
+	}
+	key := sha256.Sum256(append([]byte(reuseVersion+" search\x00"), exe[:]...))
+	u.search = render.ReadSearchState(filepath.Join(u.dir, searchStateName), key, u.fullPlain)
+	return u.search, nil
+}
+
+// fullPlain reads back the whole text of a page taken from the last
+// build, for the search index.
+func (u *reuser) fullPlain(p *site.Page) (string, error) {
+	e, ok := u.old[p.Source]
+	if !ok || u.oldData == nil {
+		return "", errBadRecord
+	}
+	raw := make([]byte, e.Len)
+	if _, err := u.oldData.ReadAt(raw, e.Off); err != nil {
+		return "", err
+	}
+	rec, err := decodeRecord(raw, true)
+	if err != nil {
+		return "", err
+	}
+	return rec.Rendered.Plain, nil
 }
 
 // The cache holds an index (pages.idx) and the records file it names
@@ -198,8 +236,9 @@ func (u *reuser) take(p *site.Page) (site.Diagnostics, bool) {
 	if _, err := u.oldData.ReadAt(raw, e.Off); err != nil {
 		return nil, false
 	}
-	// The whole text is read for the search index alone.
-	rec, err := decodeRecord(raw, !u.indexTaken)
+	// The whole text is read for the search index alone, and not when
+	// the index kept knows it.
+	rec, err := decodeRecord(raw, !u.indexTaken && !u.search.Kept())
 	if err != nil {
 		return nil, false
 	}
@@ -261,6 +300,9 @@ func (u *reuser) keep(source string, e reuseEntry, raw []byte, reused bool) {
 // save swaps in the new index and records, once the build's output is
 // in place, and removes the last build's records.
 func (u *reuser) save() error {
+	if u.search != nil {
+		u.search.Save() // a failure only makes the next build index every page
+	}
 	oldData := ""
 	if u.oldData != nil {
 		oldData = u.oldData.Name()
@@ -326,6 +368,9 @@ func (u *reuser) close() {
 
 // abort drops the new records (the build failed).
 func (u *reuser) abort() {
+	if u.search != nil {
+		u.search.Close()
+	}
 	u.close()
 	u.newData.Close()
 	os.Remove(u.newData.Name())

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"compress/flate"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -25,6 +26,9 @@ import (
 // is rendered.
 //
 //	record = uvarint(len(head)) head deflate(plain)
+//
+// The head ends with the digest of the whole text (PlainSum), which the
+// search index compares with the one it indexed last time.
 
 var errBadRecord = errors.New("page record does not read back")
 
@@ -45,6 +49,9 @@ func encodeRecord(rec *reuseRecord) (*bytes.Buffer, error) {
 	e.B = e.B[:0]
 	r := rec.Rendered
 	plain := r.Plain
+	if r.PlainSum == ([32]byte{}) {
+		r.PlainSum = sha256.Sum256([]byte(plain))
+	}
 	r.Plain = summaryLead(plain)
 	encodeRendered(e, &r)
 	e.Uint(uint64(len(rec.Diags)))
@@ -110,6 +117,8 @@ func decodeRecord(raw []byte, full bool) (*reuseRecord, error) {
 			return nil, errBadRecord
 		}
 		rec.Rendered.Plain = buf.String()
+	} else {
+		rec.Rendered.Cut = true
 	}
 	return rec, nil
 }
@@ -142,6 +151,7 @@ func encodeRendered(e *binrec.Encoder, r *site.Rendered) {
 	e.Int(int64(r.Words))
 	e.Strs(r.Anchors)
 	e.Strs(r.Highlights)
+	e.B = append(e.B, r.PlainSum[:]...)
 }
 
 func decodePos(d *binrec.Decoder) site.Pos {
@@ -169,4 +179,5 @@ func decodeRendered(d *binrec.Decoder, r *site.Rendered) {
 	r.Words = int(d.Int())
 	r.Anchors = d.Strs()
 	r.Highlights = d.Strs()
+	copy(r.PlainSum[:], d.Bytes(len(r.PlainSum)))
 }

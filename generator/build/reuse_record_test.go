@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"reflect"
 	"strings"
@@ -24,6 +25,9 @@ func TestReuseRecordReadsBack(t *testing.T) {
 		Diags: site.Diagnostics{{Pos: site.Pos{File: "content/a.md", Line: -1, Col: 2}, Severity: site.Warning, Msg: "m", Hint: "h", Lost: "l", Wants: "w"}},
 	}
 	raw := mustEncode(t, rec)
+	// The record keeps the whole text's digest, computed when it is
+	// written, and a record read without the text says it is cut.
+	rec.Rendered.PlainSum = sha256.Sum256([]byte(long))
 	got, err := decodeRecord(raw, true)
 	if err != nil {
 		t.Fatal(err)
@@ -39,13 +43,17 @@ func TestReuseRecordReadsBack(t *testing.T) {
 	if want := summaryLead(long); lead.Rendered.Plain != want || len(want) >= len(long) {
 		t.Fatalf("lead %q, want %q", lead.Rendered.Plain, want)
 	}
-	lead.Rendered.Plain = long
+	if !lead.Rendered.Cut {
+		t.Error("a record read without its text is not marked cut")
+	}
+	lead.Rendered.Plain, lead.Rendered.Cut = long, false
 	if !reflect.DeepEqual(lead, rec) {
 		t.Fatalf("read back without the text\n%#v\nwant\n%#v", lead, rec)
 	}
 	for _, full := range []bool{true, false} {
 		empty, err := decodeRecord(mustEncode(t, &reuseRecord{}), full)
-		if err != nil || !reflect.DeepEqual(empty, &reuseRecord{}) {
+		want := &reuseRecord{Rendered: site.Rendered{Cut: !full, PlainSum: sha256.Sum256(nil)}}
+		if err != nil || !reflect.DeepEqual(empty, want) {
 			t.Fatalf("empty record read back as %#v, %v", empty, err)
 		}
 	}
@@ -72,7 +80,7 @@ func TestReuseRecordReadsBack(t *testing.T) {
 // The record is written field by field: a field added to what it keeps
 // must be added to encodeRecord and decodeRecord too, then counted here.
 func TestReuseRecordKeepsEveryField(t *testing.T) {
-	if n := reflect.TypeFor[site.Rendered]().NumField(); n != 7 {
+	if n := reflect.TypeFor[site.Rendered]().NumField(); n != 9 {
 		t.Errorf("site.Rendered has %d fields: keep the new ones in reuse_record.go", n)
 	}
 	exported := 0

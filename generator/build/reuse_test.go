@@ -376,3 +376,82 @@ func TestOnlyPostMortemPagesShowOverdueMarks(t *testing.T) {
 		t.Errorf("layouts that show overdue marks: %v, want %v (see overdueMarks in reuse.go)", got, want)
 	}
 }
+
+// A warm build indexes again only the pages whose search document
+// changed, from the index the last build kept; a kept index that is stale
+// (a page changed since) or damaged still gives the cold build's output.
+func TestWarmBuildKeepsTheSearchIndex(t *testing.T) {
+	src := sampleSite(t)
+	cache, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	state := filepath.Join(cache, "pages", searchStateName)
+	var stories []string
+	for _, name := range slices.Sorted(maps.Keys(src)) {
+		if strings.HasPrefix(name, "content/stories/") && strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") {
+			stories = append(stories, name)
+		}
+	}
+	if len(stories) < 4 {
+		t.Fatalf("%d stories", len(stories))
+	}
+	step := func(what string, kept bool, replaced int) {
+		t.Helper()
+		b, err := New(Options{Source: src, Theme: theme(), CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := b.ToDisk(context.Background(), testNow, dest)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if st := res.reuse.search; st.Kept() != kept || kept && st.Replaced() != replaced {
+			t.Errorf("%s: index kept %v, %d documents indexed again; want %v, %d", what, st.Kept(), st.Replaced(), kept, replaced)
+		}
+		b, err = New(Options{Source: src, Theme: theme()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cold := filepath.Join(t.TempDir(), "public")
+		if _, err := b.ToDisk(context.Background(), testNow, cold); err != nil {
+			t.Fatal(err)
+		}
+		sameTree(t, what, dest, cold)
+	}
+	body := func(name, line string) {
+		src[name] = &fstest.MapFile{Data: append(bytes.Clone(src[name].Data), "\n"+line+"\n"...)}
+	}
+
+	step("filling the cache", false, 0)
+	body(stories[0], "A line about the zebra crossing.")
+	step("one body", true, 1)
+	stale, err := os.ReadFile(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body(stories[1], "Another line, about the ledger.")
+	step("another body", true, 1)
+
+	// The index of two builds ago: the second story's text is not the
+	// one it holds, and that page is taken from the last build.
+	if err := os.WriteFile(state, stale, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body(stories[2], "정산 배치가 늦어졌다.")
+	step("a stale index", true, 2)
+
+	// A story comes, the newest: every other document is numbered anew.
+	src["content/stories/zz-new.md"] = &fstest.MapFile{Data: []byte("---\nid: STORY-990\ntitle: A new story\n" +
+		"as_a: merchant\ni_want: a zebra\nso_that: tests pass\nstatus: backlog\ncreated: 2026-11-25\n---\nThe newest story.\n")}
+	step("a story new", true, 1)
+
+	damaged, err := os.ReadFile(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged[len(damaged)/2] ^= 0x20
+	if err := os.WriteFile(state, damaged, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body(stories[0], "And one more.")
+	step("a damaged index", false, 0)
+	step("then again", false, 0) // nothing changed: the index taken whole
+}

@@ -102,6 +102,12 @@ func (x *searchExt) pageRendered(pg *site.Page) error {
 		return nil
 	}
 	st.fed.Store(true)
+	if x.cache != nil && x.cache.state != nil {
+		if done, err := x.cache.state.note(p, st, n, pg); done || err != nil {
+			return err
+		}
+		// No index was kept: this one is made of every page.
+	}
 	data, err := p.indexDoc(st, n, pg)
 	if err != nil {
 		return err
@@ -142,6 +148,10 @@ func (x *searchExt) finish() *searchState {
 	p := x.p
 	st := x.index()
 	st.finish.Do(func() {
+		if x.cache != nil && x.cache.state != nil {
+			st.live, st.out, st.err = x.cache.state.finish(p, st)
+			return
+		}
 		if !st.fed.Load() {
 			// Index every page now; the record jobs make their
 			// records again rather than keep them all in memory.
@@ -221,6 +231,20 @@ func (x *searchExt) finalJobs() []Job {
 			data, err := st.index.RecordFile(f)
 			b.Write(st.index.Compress(data))
 			return err
+		}
+		if x.cache != nil && x.cache.state.Kept() {
+			mk = func(b *bytes.Buffer) error {
+				recs := make([][]byte, len(pages))
+				for i := range pages {
+					data, err := x.cache.state.record(f*search.RecordsPerFile + i)
+					if err != nil {
+						return err
+					}
+					recs[i] = data
+				}
+				b.Write(st.index.Compress(search.JoinRecords(recs)))
+				return nil
+			}
 		}
 		if st.unfed {
 			mk = func(b *bytes.Buffer) error {

@@ -17,10 +17,14 @@ import (
 // others, renumbers the documents, keeping what each had. The files are
 // the bytes a fresh index of the same pages gives. Safe for concurrent use:
 // one Prepared finishes its index at a time.
+//
+// A build's cache is a SearchState instead (WithSearchState): kept in a
+// file, fed page by page as the build renders or takes them.
 type SearchCache struct {
-	mu   sync.Mutex
-	live *search.Live
-	docs map[string]*cachedDoc // by page source
+	mu    sync.Mutex
+	live  *search.Live
+	docs  map[string]*cachedDoc // by page source
+	state *SearchState
 }
 
 // cachedDoc is what a page's document was when it was last indexed: its

@@ -177,6 +177,13 @@ type Rendered struct {
 	// it is rendered and kept with what a warm build reuses, so that a
 	// release taken from the last build need not be rendered for them.
 	Highlights []string
+	// Cut says that Plain holds only the lead a summary shows: the rest
+	// was let go once the page was written, or never read back for a page
+	// taken from the last build. PlainSum is the SHA-256 of the whole
+	// text, when someone computed it: it outlives the cut, so that a warm
+	// build can tell a page's text is the one it indexed last time.
+	Cut      bool
+	PlainSum [32]byte
 }
 
 // Heading is one entry of a table of contents.
