@@ -92,6 +92,7 @@ func newExtensions(p *Prepared, pc prepareConfig) []extension {
 // and each extension's, bound to nothing.
 func funcStubs() template.FuncMap {
 	fm := funcMap(&env{})
+	fm["header"] = (&Prepared{}).header
 	for _, x := range newExtensions(&Prepared{s: &site.Site{}}, prepareConfig{}) {
 		for name, fn := range x.funcs() {
 			fm[name] = fn

@@ -40,6 +40,7 @@ type Renderer struct {
 	opts Options
 	tmpl *templates
 	tr   translations
+	head bool // whether the header partials are the theme's (header.go)
 }
 
 // New parses every template once, the theme's and then the site's over
@@ -58,7 +59,7 @@ func New(opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Renderer{opts: opts, tmpl: tmpl, tr: tr}, nil
+	return &Renderer{opts: opts, tmpl: tmpl, tr: tr, head: themeHeader(tmpl, opts.Theme)}, nil
 }
 
 // Render writes the whole site to out: every page in parallel, the static
@@ -85,6 +86,7 @@ type Prepared struct {
 
 	exts    []extension // the features beyond the core (extension.go)
 	metrics *metricsExt // the one extension whose report callers ask for
+	head    *headers    // the site header, made once a section (header.go)
 }
 
 // Prepare binds the renderer to s. It does the per-site work once: lists
@@ -106,9 +108,10 @@ func (r *Renderer) Prepare(s *site.Site, opts ...PrepareOption) (*Prepared, erro
 		tr:    tr,
 		views: newViews(s),
 	}
-	p := &Prepared{r: r, s: s, env: e}
+	p := &Prepared{r: r, s: s, env: e, head: newHeaders(r.head)}
 	p.exts = newExtensions(p, pc)
 	fm := funcMap(e)
+	fm["header"] = p.header
 	for _, x := range p.exts {
 		if m, ok := x.(*metricsExt); ok {
 			p.metrics = m
