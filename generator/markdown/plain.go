@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
 )
@@ -107,10 +108,21 @@ func (p *plainText) result() string {
 
 // countWords counts whitespace-separated runs, which suits Korean (spaced
 // by eojeol) as well as English: strings.Fields' count, without the list.
+// ASCII bytes are taken one by one; only the others are decoded.
 func countWords(s string) int {
 	n, inWord := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			inWord = false
 		} else if !inWord {
 			inWord = true
@@ -119,3 +131,6 @@ func countWords(s string) int {
 	}
 	return n
 }
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace calls space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -8,7 +8,7 @@ import (
 // countWords counts what strings.Fields splits, and result trims and
 // joins lines as splitting and joining them would.
 func TestCountWordsAndResult(t *testing.T) {
-	for _, s := range []string{"", " ", "one", " two  words ", "배포 로그를\t남긴다\n새 줄", "a\u00a0b\u2003c", "\n\n  x \n\n y\n", "끝 "} {
+	for _, s := range []string{"", " ", "one", " two  words ", "배포 로그를\t남긴다\n새 줄", "a\u00a0b\u2003c", "\n\n  x \n\n y\n", "끝 ", "a\vb\fc\u0085d\xffe \xc3", "\u0085x\u3000y"} {
 		if got, want := countWords(s), len(strings.Fields(s)); got != want {
 			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
 		}
