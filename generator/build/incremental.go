@@ -62,6 +62,7 @@ type Incremental struct {
 	retry     work       // work of a Settle that failed, retried after the next change
 	gen       uint64     // successful Applies so far
 	writtenAt map[string]uint64
+	fresh     map[string]bool // the lists the last Apply rendered (see ownLists); never changed, only replaced
 
 	sigMu   sync.Mutex
 	sources map[string]uint64 // output name → signature of its job's sources at the last Settle
@@ -250,8 +251,18 @@ func (x *Incremental) Apply(ctx context.Context, paths, hot []string) *Update {
 		up.Took = time.Since(start)
 		return up
 	}
-	up.Outputs = len(jobs)
-	up.Changed = x.commit(st, staged)
+	lists := x.ownLists(st)
+	if err := st.prep.Run(ctx, lists, staged); err != nil {
+		asDiagnostics(&up.Diagnostics, err)
+		if !up.Diagnostics.HasErrors() {
+			up.Diagnostics.Errorf(site.Pos{}, "%v", err)
+		}
+		up.Diagnostics.Sort()
+		up.Took = time.Since(start)
+		return up
+	}
+	up.Outputs = len(jobs) + len(lists)
+	up.Changed = x.commit(st, staged, lists)
 	x.lighten(ctx)
 	up.Took = time.Since(start)
 	return up

@@ -251,3 +251,70 @@ func TestDeflatedFirstBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontMatterEditRendersItsList: a story's title edit renders, with
+// the story's page, the pages of /stories/ that name it, as a full build
+// makes them, and the deferred work does not render them again; an id
+// edit that moves the story to another page of the list leaves the pages
+// it no longer names to the deferred work.
+func TestFrontMatterEditRendersItsList(t *testing.T) {
+	p := newPreview(t, spanSite())
+	var picked []string
+	p.x.picked = func(name string) { picked = append(picked, name) }
+	lists := func() []string {
+		var names []string
+		for _, name := range p.out.Names() {
+			if strings.HasPrefix(name, "stories/") && (name == "stories/index.html" || strings.HasPrefix(name, "stories/page/")) {
+				names = append(names, name)
+			}
+		}
+		return names
+	}
+	edit := func(what, file, old, new string, wantApplied []string) {
+		t.Helper()
+		picked = nil
+		up := p.write(file, strings.Replace(string(p.fs[file].Data), old, new, 1))
+		if up.Failed() {
+			t.Fatalf("%s: %v", what, up.Diagnostics)
+		}
+		var applied []string
+		for _, name := range up.Changed {
+			if slices.Contains(lists(), name) {
+				applied = append(applied, name)
+			}
+		}
+		if !slices.Equal(applied, wantApplied) {
+			t.Errorf("%s: Apply changed the lists %v, want %v", what, applied, wantApplied)
+		}
+		full := output.NewMemory()
+		b, err := New(Options{Source: p.fs, Theme: p.theme, Drafts: true, LiveReload: "/_live.js"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if up := b.Incremental(testNow, full).Build(t.Context()); up.Failed() {
+			t.Fatal(up.Diagnostics)
+		}
+		for _, name := range wantApplied {
+			got, _ := p.out.Get(name)
+			want, _ := full.Get(name)
+			if string(got) != string(want) {
+				t.Errorf("%s: %s as Apply rendered it differs from a full build", what, name)
+			}
+		}
+		if up := p.settle(); up.Failed() {
+			t.Fatalf("%s: settle: %v", what, up.Diagnostics)
+		}
+		for _, name := range wantApplied {
+			if slices.Contains(picked, name) {
+				t.Errorf("%s: the deferred work rendered %s again", what, name)
+			}
+		}
+		p.sameAsFullBuild()
+	}
+	// Eleven stories, three a page, by id: s4 (STORY-4) is on page 2.
+	edit("a title", "content/stories/s4.md", "title: Story 4", "title: Story four",
+		[]string{"stories/index.html", "stories/page/2/index.html"})
+	// STORY-40 sorts after STORY-20 (the open story), on page 4.
+	edit("an id", "content/stories/s4.md", "id: STORY-4\n", "id: STORY-40\n",
+		[]string{"stories/index.html", "stories/page/4/index.html"})
+}

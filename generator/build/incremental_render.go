@@ -2,11 +2,13 @@ package build
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"sync"
 
 	"almanac/generator/output"
 	"almanac/generator/render"
+	"almanac/generator/site"
 )
 
 // index records, for the linked site, which pages show which sources and
@@ -119,12 +121,56 @@ func (s *staging) WriteFile(name string, data []byte) error {
 	return nil
 }
 
+// ownLists are the pages of the lists of the changed pages' kinds that
+// name one of them: the page of /stories/ that lists an edited story, and
+// the first, which names every story. Apply renders them with the pages,
+// so that the list a writer turns to next does not wait for Settle, which
+// takes them as done (see fresh). Only when front matter changed (a body
+// shows in no list but where a list layout shows bodies, and then every
+// list waits for Settle) and not every file is to be made again.
+func (x *Incremental) ownLists(st *applyState) []render.Job {
+	if !st.relinked || x.dirty.wholeSite() || x.listsShowBodies() {
+		return nil
+	}
+	changed := map[string]bool{}
+	var kinds []site.Kind
+	for src := range x.dirty.sources {
+		if p := st.links.bySource[src]; p != nil {
+			changed[src] = true
+			if !slices.Contains(kinds, p.Kind) {
+				kinds = append(kinds, p.Kind)
+			}
+		}
+	}
+	slices.Sort(kinds)
+	var jobs []render.Job
+	for _, k := range kinds {
+		for _, j := range st.prep.KindListJobs(k) {
+			if slices.ContainsFunc(j.Sources, func(src string) bool { return changed[src] }) {
+				jobs = append(jobs, j)
+			}
+		}
+	}
+	return jobs
+}
+
 // commit writes what a successful Apply rendered and makes its state the
-// Incremental's own. It returns the output names that changed.
-func (x *Incremental) commit(st *applyState, s *staging) []string {
+// Incremental's own; lists are the list jobs among what it rendered. It
+// returns the output names that changed.
+func (x *Incremental) commit(st *applyState, s *staging, lists []render.Job) []string {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.gen++
+	// Files an Apply renders are made from the whole site as it is at
+	// its generation: a Settle whose snapshot is of the same generation
+	// need not render them again.
+	x.fresh = nil
+	if len(lists) > 0 {
+		x.fresh = make(map[string]bool, len(lists))
+		for _, j := range lists {
+			x.fresh[j.Name] = true
+		}
+	}
 	var changed []string
 	for name, data := range s.files {
 		x.writtenAt[name] = x.gen

@@ -36,13 +36,14 @@ type Settling struct {
 	bodyPages       map[string]*site.Page // the pages whose bodies alone changed, by source
 	home            string                // the home page's source
 	search          *render.SearchCache   // the index kept across runs
+	fresh           map[string]bool       // lists the Apply of the snapshot's generation rendered
 }
 
 // Settle takes the pending work and a snapshot to do it on. Call it where
 // Apply is called, never while Apply runs.
 func (x *Incremental) Settle() *Settling {
 	x.mu.Lock()
-	w, gen := x.settle, x.gen
+	w, gen, fresh := x.settle, x.gen, x.fresh
 	x.settle = work{}
 	if x.search == nil {
 		x.search = render.NewSearchCache()
@@ -51,7 +52,7 @@ func (x *Incremental) Settle() *Settling {
 	x.mu.Unlock()
 	s := &Settling{x: x, w: w, gen: gen, cfg: x.cfg, drafts: x.b.opts.Drafts, now: x.now, renderer: x.renderer,
 		rendered: make(map[string]*site.Rendered, len(x.files)), bodyZ: map[string][]byte{}, gitDates: x.gitDates,
-		listsShowBodies: x.listsShowBodies(), owned: x.owned, search: cache}
+		listsShowBodies: x.listsShowBodies(), owned: x.owned, search: cache, fresh: fresh}
 	var others []string
 	for src, f := range x.files {
 		switch {
@@ -290,6 +291,9 @@ func (s *Settling) pick(jobs []render.Job, owned map[string]bool) (lists, pages 
 		sig := sigs.of(j.Sources)
 		moved := s.x.sources[j.Name] != sig
 		s.x.sources[j.Name] = sig
+		if s.fresh[j.Name] && !whole {
+			continue // Apply rendered it from this very site
+		}
 		made := has(s.x.out, j.Name)
 		if whole || moved || !made || len(j.Sources) == 0 || s.shows(j) {
 			lists = append(lists, j)
