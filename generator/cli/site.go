@@ -17,13 +17,14 @@ import (
 // openSite checks --source and reads --now for command cmd, printing what
 // is wrong; ok is false on a usage error. The site is read through sitefs:
 // nothing outside --source, symbolic links included, and nothing in .git.
-// It stays open for the life of the process.
+// It stays open for the life of the process, which reads it once (the
+// preview opens the folder itself, to read it again after each edit).
 func openSite(env Env, cmd, source, nowFlag string) (fsys fs.FS, now time.Time, ok bool) {
 	if st, err := os.Stat(source); err != nil || !st.IsDir() {
 		fmt.Fprintf(env.Stderr, "almanac %s: --source %s is not a folder\n", cmd, source)
 		return nil, time.Time{}, false
 	}
-	root, err := sitefs.Open(source)
+	root, err := sitefs.OpenOnce(source)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "almanac %s: --source %s: %v\n", cmd, source, err)
 		return nil, time.Time{}, false

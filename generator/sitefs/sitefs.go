@@ -27,6 +27,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // maxLinks is how many links one path may pass through before it is taken
@@ -41,6 +42,7 @@ const GitDir = ".git"
 type FS struct {
 	base fs.FS // must implement fs.ReadLinkFS to hold links at all
 	root *os.Root
+	dirs *folders // with OpenOnce: the folders opened so far
 }
 
 // Open returns the folder dir as an FS confined to it. Close releases it.
@@ -52,6 +54,77 @@ func Open(dir string) (*FS, error) {
 	return &FS{base: root.FS(), root: root}, nil
 }
 
+// OpenOnce is Open for a run that reads the folder once, as a build does.
+// Resolving a path element by element costs a system call or two per
+// folder on the way, for every file (on disk an os.Root opens each folder
+// again); here a folder whose path holds no link is opened once, as a
+// root of its own, and its files are looked at and opened through it.
+// What such a folder held when it was opened is what is read, should it
+// be moved or replaced while the run goes on: a server that reads the
+// folder again and again after edits must use Open.
+func OpenOnce(dir string) (*FS, error) {
+	f, err := Open(dir)
+	if err == nil {
+		f.dirs = &folders{open: map[string]*os.Root{}}
+	}
+	return f, err
+}
+
+// folders are the folders of an FS opened by OpenOnce: by path, the root
+// opened on it, or nil when its path holds a link (or is no folder).
+type folders struct {
+	mu   sync.Mutex
+	open map[string]*os.Root
+}
+
+// folder returns the root of folder dir when its path holds no link.
+func (f *FS) folder(dir string) *os.Root {
+	f.dirs.mu.Lock()
+	r, seen := f.dirs.open[dir]
+	f.dirs.mu.Unlock()
+	if seen {
+		return r
+	}
+	if p, info, err := f.resolve("open", dir); err == nil && p == dir && info != nil && info.IsDir() {
+		r, _ = f.root.OpenRoot(dir)
+	}
+	f.dirs.mu.Lock()
+	defer f.dirs.mu.Unlock()
+	if first, ok := f.dirs.open[dir]; ok {
+		// Another goroutine opened it meanwhile.
+		if r != nil {
+			r.Close()
+		}
+		return first
+	}
+	f.dirs.open[dir] = r
+	return r
+}
+
+// quick looks at name through its folder's root when the FS keeps them:
+// what it is, and the root, when name is a plain file or folder in a
+// folder whose path holds no link. Anything else (a link, .git, a path
+// that is not plain, a folder not opened) reports nil, for resolve.
+func (f *FS) quick(name string) (*os.Root, string, fs.FileInfo) {
+	if f.dirs == nil || !fs.ValidPath(name) || name == "." {
+		return nil, "", nil
+	}
+	dir, base := path.Split(name)
+	dir = strings.TrimSuffix(dir, "/")
+	if dir == "" || base == GitDir || base == ".." {
+		return nil, "", nil
+	}
+	r := f.folder(dir)
+	if r == nil {
+		return nil, "", nil
+	}
+	info, err := r.Lstat(base)
+	if err != nil || info.Mode()&fs.ModeSymlink != 0 {
+		return nil, "", nil
+	}
+	return r, base, info
+}
+
 // New confines a file system that is already open, such as an
 // fstest.MapFS in tests. Without fs.ReadLinkFS it can hold no links, and
 // only the .git and special-file rules apply.
@@ -61,6 +134,16 @@ func New(base fs.FS) *FS { return &FS{base: base} }
 func (f *FS) Close() error {
 	if f.root == nil {
 		return nil
+	}
+	if f.dirs != nil {
+		f.dirs.mu.Lock()
+		for _, r := range f.dirs.open {
+			if r != nil {
+				r.Close()
+			}
+		}
+		clear(f.dirs.open)
+		f.dirs.mu.Unlock()
 	}
 	return f.root.Close()
 }
@@ -232,6 +315,19 @@ func regular(name string, info fs.FileInfo) error {
 
 // Open implements fs.FS.
 func (f *FS) Open(name string) (fs.File, error) {
+	if r, base, info := f.quick(name); r != nil {
+		if err := regular(name, info); err != nil {
+			return nil, err
+		}
+		file, err := r.Open(base)
+		if err != nil {
+			return nil, renamed(err, "open", name)
+		}
+		if info.IsDir() {
+			return &namedFile{File: file, name: base}, nil
+		}
+		return file, nil
+	}
 	p, info, err := f.resolve("open", name)
 	if err != nil {
 		return nil, err
@@ -253,6 +349,12 @@ func (f *FS) Open(name string) (fs.File, error) {
 // Stat implements fs.StatFS: it follows links as Open does and describes
 // what they lead to; a refused path is an error here too.
 func (f *FS) Stat(name string) (fs.FileInfo, error) {
+	if r, _, info := f.quick(name); r != nil {
+		if err := regular(name, info); err != nil {
+			return nil, err
+		}
+		return info, nil
+	}
 	p, info, err := f.resolve("stat", name)
 	if err != nil {
 		return nil, err

@@ -70,13 +70,29 @@ func hostile(t *testing.T) string {
 	return dir
 }
 
+// openers are the two ways to open a folder: each path resolved from the
+// root every time, and folders opened once (OpenOnce). Both refuse alike.
+var openers = []struct {
+	name string
+	open func(string) (*FS, error)
+}{{"Open", Open}, {"OpenOnce", OpenOnce}}
+
 func TestOpenRefusesWhatLeavesTheSite(t *testing.T) {
-	dir := hostile(t)
-	fsys, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
+	for _, o := range openers {
+		t.Run(o.name, func(t *testing.T) {
+			fsys, err := o.open(hostile(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer fsys.Close()
+			// Twice: OpenOnce's folders are opened the first time.
+			testRefusals(t, fsys)
+			testRefusals(t, fsys)
+		})
 	}
-	defer fsys.Close()
+}
+
+func testRefusals(t *testing.T, fsys *FS) {
 	cases := []struct {
 		name   string
 		want   string // the file's text, or ""
@@ -142,7 +158,13 @@ func TestOpenRefusesWhatLeavesTheSite(t *testing.T) {
 }
 
 func TestListingsLeaveOutGit(t *testing.T) {
-	fsys, err := Open(hostile(t))
+	for _, o := range openers {
+		t.Run(o.name, func(t *testing.T) { testListings(t, o.open) })
+	}
+}
+
+func testListings(t *testing.T, open func(string) (*FS, error)) {
+	fsys, err := open(hostile(t))
 	if err != nil {
 		t.Fatal(err)
 	}
