@@ -42,6 +42,10 @@ type Staging struct {
 	state sync.RWMutex
 	done  bool
 
+	// recycled: the folder is the last output but one (the spare, see
+	// spare.go), not an empty one.
+	recycled bool
+
 	mu     sync.Mutex
 	dirs   map[string]bool
 	stamps map[string]Stamp // what this build wrote or reused, by name
@@ -84,12 +88,18 @@ func OpenStaging(ctx context.Context, dest string, opt StagingOptions) (*Staging
 	if lock != nil {
 		removeStale(abs)
 	}
-	dir, err := makeStagingDir(parent, name)
-	if err != nil {
-		lock.release()
-		return nil, err
+	dir := ""
+	if lock != nil {
+		dir = takeSpare(abs) // the spare is only ever touched under the lock
 	}
-	return &Staging{dest: abs, dir: dir, lock: lock, dirs: map[string]bool{},
+	recycled := dir != ""
+	if !recycled {
+		if dir, err = makeStagingDir(parent, name); err != nil {
+			lock.release()
+			return nil, err
+		}
+	}
+	return &Staging{dest: abs, dir: dir, lock: lock, recycled: recycled, dirs: map[string]bool{},
 		stamps: map[string]Stamp{}, linked: map[string]bool{}}, nil
 }
 
@@ -113,7 +123,13 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	if err := s.mkdirFor(full); err != nil {
 		return err
 	}
-	return s.writeNew(c, full, data)
+	err = s.writeNew(c, full, data)
+	if s.recycled && isWayBlocked(err) {
+		if err = s.clearWay(full); err == nil {
+			err = s.writeNew(c, full, data)
+		}
+	}
+	return err
 }
 
 // mkdirFor makes the folder of a staging file, once.
@@ -150,8 +166,9 @@ func (s *Staging) mkdirFor(full string) error {
 
 // Commit swaps the staging folder in place of the destination. Where the
 // system can exchange two folders atomically it does, so the destination
-// is never missing; elsewhere the old output is moved aside first and put
-// back if the new one cannot be moved in. The old output is removed last.
+// is never missing, and the old output is kept as the next build's spare
+// (spare.go); elsewhere the old output is moved aside first and put back
+// if the new one cannot be moved in, and is removed last.
 // Whether it succeeds or not, the staging folder is gone afterwards and the
 // next build may start; a later Abort does nothing.
 func (s *Staging) Commit() error {
@@ -162,9 +179,19 @@ func (s *Staging) Commit() error {
 	}
 	s.done = true
 	defer s.lock.release()
+	if s.recycled {
+		// Only this build's files go in.
+		if err := s.prune(); err != nil {
+			removeTree(s.dir)
+			return fmt.Errorf("output: cannot clear the staging folder: %w", err)
+		}
+	}
 	if st, err := os.Lstat(s.dest); err == nil && st.IsDir() && exchange(s.dir, s.dest) {
-		// s.dir now holds the old output.
-		return removeTree(s.dir)
+		// s.dir now holds the old output: the next build's start.
+		if s.lock == nil {
+			return removeTree(s.dir)
+		}
+		return keepSpare(s.dir, s.dest)
 	}
 	old := ""
 	if _, err := os.Lstat(s.dest); err == nil {
@@ -204,7 +231,7 @@ func (s *Staging) Abort() error {
 // makeStagingDir creates an empty staging folder named for this process.
 func makeStagingDir(parent, name string) (string, error) {
 	for range 100 {
-		dir := filepath.Join(parent, fmt.Sprintf(".%s.staging-%d-%08x", name, os.Getpid(), rand.Uint32()))
+		dir := stagingName(parent, name)
 		err := os.Mkdir(dir, 0o755)
 		if errors.Is(err, fs.ErrExist) {
 			continue
@@ -220,6 +247,11 @@ func makeStagingDir(parent, name string) (string, error) {
 		return dir, nil
 	}
 	return "", fmt.Errorf("output: cannot create staging folder in %s: every name tried was taken", parent)
+}
+
+// stagingName is a name for a staging folder of this process.
+func stagingName(parent, name string) string {
+	return filepath.Join(parent, fmt.Sprintf(".%s.staging-%d-%08x", name, os.Getpid(), rand.Uint32()))
 }
 
 // stagingNames matches, for the destination's name, the names of its

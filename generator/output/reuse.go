@@ -61,6 +61,7 @@ func (s *Staging) Reuse(names []string, stamps []Stamp) bool {
 		return false
 	}
 	clean := make([]string, len(names))
+	infos := make([]fs.FileInfo, len(names))
 	for i, name := range names {
 		c, err := CleanName(name)
 		if err != nil {
@@ -70,14 +71,17 @@ func (s *Staging) Reuse(names []string, stamps []Stamp) bool {
 		if err != nil || !info.Mode().IsRegular() || stampOf(info) != stamps[i] {
 			return false
 		}
-		clean[i] = c
+		clean[i], infos[i] = c, info
 	}
 	for i, c := range clean {
 		full := filepath.Join(s.dir, filepath.FromSlash(c))
-		err := s.mkdirFor(full)
-		if err == nil {
-			err = os.Link(filepath.Join(s.dest, filepath.FromSlash(c)), full)
+		if s.recycled {
+			// The spare's file is often the destination's own.
+			if there, err := os.Lstat(full); err == nil && os.SameFile(there, infos[i]) {
+				continue
+			}
 		}
+		err := s.link(c, full)
 		if err != nil {
 			for _, done := range clean[:i] {
 				os.Remove(filepath.Join(s.dir, filepath.FromSlash(done)))
@@ -94,6 +98,25 @@ func (s *Staging) Reuse(names []string, stamps []Stamp) bool {
 	return true
 }
 
+// link links the destination's file c into the staging folder at full.
+func (s *Staging) link(c, full string) error {
+	if s.recycled {
+		if err := clearName(full); err != nil {
+			return err
+		}
+	}
+	err := s.mkdirFor(full)
+	if err == nil {
+		err = os.Link(filepath.Join(s.dest, filepath.FromSlash(c)), full)
+	}
+	if s.recycled && isWayBlocked(err) {
+		if err = s.clearWay(full); err == nil {
+			err = os.Link(filepath.Join(s.dest, filepath.FromSlash(c)), full)
+		}
+	}
+	return err
+}
+
 // writeNew writes a file of the staging folder, never through a link to
 // the destination's file of the same name (a reused one is unlinked
 // first), and keeps its stamp.
@@ -102,7 +125,14 @@ func (s *Staging) writeNew(c, full string, data []byte) error {
 	linked := s.linked[c]
 	delete(s.linked, c)
 	s.mu.Unlock()
-	if linked {
+	switch {
+	case s.recycled:
+		// The spare's file may be the destination's too: the name is
+		// replaced, the file never written through.
+		if err := clearName(full); err != nil {
+			return err
+		}
+	case linked:
 		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
