@@ -96,7 +96,14 @@ func (s *Server) apply(ctx context.Context, paths []string) {
 		return
 	}
 	s.report(up, paths)
-	s.watch.watch(s.inc.ContentDir())
+	// The watcher adds a new folder as its event comes; the whole
+	// content folder is walked again only when the configuration names
+	// another, or after the event queue overflowed (a folder may have
+	// come meanwhile), not on every save of a large site.
+	if dir := s.inc.ContentDir(); dir != s.watched || slices.Contains(paths, ".") {
+		s.watched = dir
+		s.watch.watch(dir)
+	}
 }
 
 // afterSettle reports what a Settle did. An error about a content file

@@ -72,6 +72,10 @@ type Server struct {
 	http   *http.Server
 	client []byte
 
+	// watched is the content folder the watcher walked last; the loop's
+	// alone once it runs.
+	watched string
+
 	built      atomic.Bool // the site has built at least once
 	viewsBuilt atomic.Bool // its lists and views too
 	settling   atomic.Bool // a Settle runs, or its result waits to be reported
@@ -149,7 +153,8 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		return nil, fmt.Errorf("watching %s: %w", opts.Source, err)
 	}
 	cfg, _ := content.LoadConfig(s.source)
-	s.watch.watch("layouts", "static", cfg.Content())
+	s.watched = cfg.Content()
+	s.watch.watch("layouts", "static", s.watched)
 	s.broker.Set("hello", helloID())
 	s.problems.set(nil, nil)
 
