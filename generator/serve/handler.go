@@ -85,23 +85,9 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		name = "404.html"
 	}
-	// The compressed bytes go as they are to a client that takes gzip
-	// (a range of them would be a range of the compressed bytes: ranges
-	// get the file as written).
-	data, gz := f.data, f.gz && acceptsGzip(r) && r.Header.Get("Range") == ""
-	if f.gz && !gz {
-		data = gunzip(f.data, f.size)
-	}
+	data := f.bytes() // the store's compressed bytes are for no browser (see store)
 	hd := w.Header()
-	if f.gz {
-		hd.Add("Vary", "Accept-Encoding")
-		hd.Set("Content-Type", contentType(name, nil)) // compressed files are typed by name
-	} else {
-		hd.Set("Content-Type", contentType(name, data))
-	}
-	if gz {
-		hd.Set("Content-Encoding", "gzip")
-	}
+	hd.Set("Content-Type", contentType(name, data))
 	hd.Set("Cache-Control", "no-cache")
 	hd.Set("X-Content-Type-Options", "nosniff")
 	if status != http.StatusOK {
@@ -112,22 +98,8 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	hd.Set("ETag", f.etag(gz))
+	hd.Set("ETag", f.etag())
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
-}
-
-// acceptsGzip reports whether a request takes a gzip-encoded answer.
-func acceptsGzip(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		coding, params, _ := strings.Cut(part, ";")
-		coding = strings.TrimSpace(coding)
-		if coding != "gzip" && coding != "*" {
-			continue
-		}
-		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
-		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
-	}
-	return false
 }
 
 // waitReady answers a request that comes while the first build runs. A
