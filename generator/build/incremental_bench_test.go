@@ -57,16 +57,21 @@ func benchSettle(b *testing.B, pages, edits int) {
 		edit := func(data string) (apply, lists, settle, cpu time.Duration, outputs int) {
 			os.WriteFile(story, []byte(data), 0o644)
 			t0 := time.Now()
-			if up := x.Apply(context.Background(), []string{rel}, nil); up.Failed() {
-				b.Fatal(up.Diagnostics)
-			}
+			pprof.Do(context.Background(), pprof.Labels("step", "apply"), func(ctx context.Context) {
+				if up := x.Apply(ctx, []string{rel}, nil); up.Failed() {
+					b.Fatal(up.Diagnostics)
+				}
+			})
 			t1 := time.Now()
 			c1 := processCPU()
 			listed := t1
-			up := x.Settle().Run(context.Background(), func(u *Update) {
-				if slices.ContainsFunc(u.Changed, func(n string) bool { return !strings.HasPrefix(n, "search/") }) {
-					listed = time.Now()
-				}
+			var up *Update
+			pprof.Do(context.Background(), pprof.Labels("step", "settle"), func(ctx context.Context) {
+				up = x.Settle().Run(ctx, func(u *Update) {
+					if slices.ContainsFunc(u.Changed, func(n string) bool { return !strings.HasPrefix(n, "search/") }) {
+						listed = time.Now()
+					}
+				})
 			})
 			if up.Failed() {
 				b.Fatal(up.Diagnostics)
@@ -79,10 +84,20 @@ func benchSettle(b *testing.B, pages, edits int) {
 			a, l, s, c, o := edit(fmt.Sprintf("%s\nA sentence added by edit %d.\n", orig, n))
 			bodyA, bodyL, bodyS, bodyC, bodyN = append(bodyA, a), append(bodyL, l), append(bodyS, s), append(bodyC, c), o
 		}
+		// ALMANAC_CPU_PROFILE names a file for a CPU profile of the
+		// title edits, Apply and Settle told apart by the label step.
+		stopProfile := func() {}
+		if name := os.Getenv("ALMANAC_CPU_PROFILE"); name != "" {
+			if f, err := os.Create(name); err == nil {
+				pprof.StartCPUProfile(f)
+				stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+			}
+		}
 		for n := range edits {
 			a, l, s, c, o := edit(strings.Replace(string(orig), "\ntitle: ", fmt.Sprintf("\ntitle: Edit %d of ", n), 1))
 			titleA, titleL, titleS, titleC, titleN = append(titleA, a), append(titleL, l), append(titleS, s), append(titleC, c), o
 		}
+		stopProfile()
 		os.WriteFile(story, orig, 0o644)
 		heapEdited := liveHeap()
 		if name := os.Getenv("ALMANAC_HEAP_PROFILE"); name != "" {

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -31,7 +32,8 @@ import (
 // ALMANAC_BENCH_CACHE names a highlighting cache folder to keep between
 // runs (a developer's machine keeps one); without it the first build
 // highlights every code block. ALMANAC_HEAP_PROFILE names a file to write
-// a heap profile to after the body edits.
+// a heap profile to after the body edits, ALMANAC_CPU_PROFILE one for a
+// CPU profile of the front matter edits.
 
 func BenchmarkPreview1000(b *testing.B)  { benchPreview(b, 1000, 50, 10, 10) }
 func BenchmarkPreview10000(b *testing.B) { benchPreview(b, 10000, 100, 10, 3) }
@@ -82,6 +84,7 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 			r, _, s := timeEdit(b, srv, events, url, "", func() { os.WriteFile(story, []byte(body), 0o644) })
 			reload, settled = append(reload, r), append(settled, s)
 		}
+		storyCPU := takeCPU()
 		heapEdited := liveHeapMiB()
 		if name := os.Getenv("ALMANAC_HEAP_PROFILE"); name != "" {
 			// What the preview holds after the body edits.
@@ -91,12 +94,22 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 			}
 		}
 		// Front matter edits: the title, which lists and feeds show.
+		// ALMANAC_CPU_PROFILE names a file for a CPU profile of them.
+		stopProfile := func() {}
+		if name := os.Getenv("ALMANAC_CPU_PROFILE"); name != "" {
+			if f, err := os.Create(name); err == nil {
+				pprof.StartCPUProfile(f)
+				stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+			}
+		}
 		var mReload, mList, mSettled []time.Duration
 		for n := range matterEdits {
 			body := strings.Replace(string(orig), "\ntitle: ", fmt.Sprintf("\ntitle: Edit %d of ", n), 1)
 			r, l, s := timeEdit(b, srv, events, url, "/stories/", func() { os.WriteFile(story, []byte(body), 0o644) })
 			mReload, mList, mSettled = append(mReload, r), append(mList, l), append(mSettled, s)
 		}
+		stopProfile()
+		matterCPU := takeCPU()
 		os.WriteFile(story, orig, 0o644)
 		// Layout edits: every page again, the open one first.
 		var lReload, lSettled []time.Duration
@@ -106,6 +119,7 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 			r, _, s := timeEdit(b, srv, events, url, "", func() { os.WriteFile(layout, []byte(edited), 0o644) })
 			lReload, lSettled = append(lReload, r), append(lSettled, s)
 		}
+		layoutCPU := takeCPU()
 		heapEnd := liveHeapMiB()
 		cancel()
 		srv.Wait()
@@ -117,6 +131,9 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 		b.ReportMetric(ms(pct(mReload, 95)), "matter-p95-ms")
 		b.ReportMetric(ms(pct(mSettled, 50)), "matter-settled-p50-ms")
 		b.ReportMetric(ms(pct(mList, 50)), "matter-list-p50-ms")
+		b.ReportMetric(ms(pct(storyCPU, 50)), "story-cpu-p50-ms")
+		b.ReportMetric(ms(pct(matterCPU, 50)), "matter-cpu-p50-ms")
+		b.ReportMetric(ms(pct(layoutCPU, 50)), "layout-cpu-p50-ms")
 		b.ReportMetric(ms(pct(lReload, 50)), "layout-p50-ms")
 		b.ReportMetric(ms(pct(lReload, 95)), "layout-p95-ms")
 		b.ReportMetric(ms(pct(lSettled, 50)), "layout-settled-p50-ms")
@@ -185,6 +202,8 @@ func timeEdit(b *testing.B, srv *Server, events <-chan arrival, url, list string
 	for len(events) > 0 {
 		<-events
 	}
+	c0 := processCPU()
+	defer func() { editCPU = append(editCPU, processCPU()-c0) }()
 	t0 := time.Now()
 	change()
 	var reload, listed time.Duration
@@ -204,6 +223,28 @@ func timeEdit(b *testing.B, srv *Server, events <-chan arrival, url, list string
 	// The deferred work is pending from the Apply's commit on.
 	waitIdle(srv)
 	return reload, listed, time.Since(t0)
+}
+
+// editCPU are the processor times (user and system, every goroutine)
+// of the edits timeEdit made, from the change to the end of the deferred
+// work: what the machine's other work does not change.
+var editCPU []time.Duration
+
+// takeCPU returns the processor times of the edits since the last call.
+func takeCPU() []time.Duration {
+	d := editCPU
+	editCPU = nil
+	return d
+}
+
+// processCPU is the processor time the process has used, or 0 where
+// the system does not say.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // liveHeapMiB is the heap in use after a collection.
