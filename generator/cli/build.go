@@ -102,13 +102,23 @@ func runBuild(ctx context.Context, args []string, env Env) int {
 		build.WriteTimings(env.Stdout, res.Timings)
 	}
 	if !*quiet {
-		reused := ""
-		if res.Reused > 0 {
-			reused = fmt.Sprintf(" (%d unchanged, taken from the last build)", res.Reused)
-		}
-		fmt.Fprintf(env.Stdout, "built %d pages%s into %s in %s\n", res.Pages, reused, out, res.Took.Round(time.Millisecond))
+		fmt.Fprintf(env.Stdout, "built %d pages%s into %s in %s\n", res.Pages, reusedNote(res), out, res.Took.Round(time.Millisecond))
 	}
 	return ExitOK
+}
+
+// reusedNote says what a warm build took from the last one: pages, and the
+// other files (lists, feeds, the search index's files).
+func reusedNote(res *build.Result) string {
+	switch {
+	case res.Reused > 0 && res.ReusedLists > 0:
+		return fmt.Sprintf(" (%d unchanged and %d other files taken from the last build)", res.Reused, res.ReusedLists)
+	case res.Reused > 0:
+		return fmt.Sprintf(" (%d unchanged, taken from the last build)", res.Reused)
+	case res.ReusedLists > 0:
+		return fmt.Sprintf(" (%d files other than pages taken from the last build)", res.ReusedLists)
+	}
+	return ""
 }
 
 func printDiagnostics(env Env, diags site.Diagnostics) {
