@@ -93,6 +93,7 @@ func newExtensions(p *Prepared, pc prepareConfig) []extension {
 func funcStubs() template.FuncMap {
 	fm := funcMap(&env{})
 	fm["header"] = (&Prepared{}).header
+	fm["badge"] = (&Prepared{}).badge
 	for _, x := range newExtensions(&Prepared{s: &site.Site{}}, prepareConfig{}) {
 		for name, fn := range x.funcs() {
 			fm[name] = fn

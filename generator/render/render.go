@@ -87,6 +87,7 @@ type Prepared struct {
 	exts    []extension // the features beyond the core (extension.go)
 	metrics *metricsExt // the one extension whose report callers ask for
 	head    *headers    // the site header, made once a section (header.go)
+	badges  *badges     // badge.html's markup by kind and value (badge.go)
 }
 
 // Prepare binds the renderer to s. It does the per-site work once: lists
@@ -112,6 +113,7 @@ func (r *Renderer) Prepare(s *site.Site, opts ...PrepareOption) (*Prepared, erro
 	p.exts = newExtensions(p, pc)
 	fm := funcMap(e)
 	fm["header"] = p.header
+	fm["badge"] = p.badge
 	for _, x := range p.exts {
 		if m, ok := x.(*metricsExt); ok {
 			p.metrics = m
@@ -124,6 +126,7 @@ func (r *Renderer) Prepare(s *site.Site, opts ...PrepareOption) (*Prepared, erro
 	if p.sets, err = r.tmpl.bind(fm); err != nil {
 		return nil, err
 	}
+	p.badges = newBadges(p.sets)
 	if p.css, p.files, err = r.statics(); err != nil {
 		return nil, err
 	}
