@@ -150,7 +150,11 @@ func (s *Staging) mkdirFor(full string) error {
 		}
 	}
 	if err != nil {
-		if err := os.MkdirAll(d, 0o755); err != nil {
+		err = os.MkdirAll(d, 0o755)
+		if s.recycled && isWayBlocked(err) {
+			err = s.clearWay(full) // a file of the spare where a folder goes
+		}
+		if err != nil {
 			return err
 		}
 	}

@@ -93,7 +93,8 @@ func (s *Staging) clearWay(full string) error {
 	for i := len(todo) - 1; i >= 0; i-- {
 		info, err := os.Lstat(todo[i])
 		if err == nil && !info.IsDir() {
-			if err := os.Remove(todo[i]); err != nil {
+			// Another file of the same folder may have cleared it first.
+			if err := os.Remove(todo[i]); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
 		}

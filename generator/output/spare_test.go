@@ -136,3 +136,50 @@ func TestSpareBuildsAreExact(t *testing.T) {
 	}
 	build("after an abort", false, one, nil)
 }
+
+// Files written side by side, from many goroutines, where the spare has a
+// file in the way of their folder: each clears the way or finds it clear.
+func TestSpareWayClearedOnce(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	for _, files := range []map[string]string{{"s": "a file"}, {"t": "x"}} {
+		s, err := NewStaging(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range files {
+			if err := s.WriteFile(name, []byte(data)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The spare holds the file s: forty pages under s/ come at once.
+	s, err := NewStaging(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.recycled {
+		t.Fatal("not started from the spare")
+	}
+	files := map[string]string{}
+	errs := make(chan error)
+	for i := range 40 {
+		name := filepath.ToSlash(filepath.Join("s", string(rune('a'+i%26))+string(rune('a'+i/26)), "index.html"))
+		files[name] = name
+		go func() { errs <- s.WriteFile(name, []byte(name)) }()
+	}
+	for range 40 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, w := entries(t, dest), want(files); !maps.Equal(got, w) {
+		t.Errorf("output\n%v\nwant\n%v", got, w)
+	}
+}
