@@ -205,7 +205,7 @@ func (x *Incremental) Build(ctx context.Context) *Update {
 	if up.Failed() || ctx.Err() != nil {
 		return up
 	}
-	rest := x.Settle().Run(ctx, nil)
+	rest := x.SettleAlone().Run(ctx, nil)
 	up.Changed = mergeSorted(up.Changed, rest.Changed)
 	up.Diagnostics.Append(rest.Diagnostics)
 	up.Diagnostics.Sort()

@@ -229,12 +229,23 @@ func (s *Settling) inflateFor(jobs []render.Job, bySource map[string]*site.Page)
 	return back
 }
 
-// inflateAll gives every page of a Settle's linked site its HTML back.
-func (s *Settling) inflateAll(ctx context.Context, pages []*site.Page) {
+// inflateAll gives every page of a Settle's linked site its HTML back,
+// and returns what puts the light values back (the linked site may be
+// Apply's own: see SettleAlone).
+func (s *Settling) inflateAll(ctx context.Context, pages []*site.Page) (restore func()) {
+	light := make([]*site.Rendered, len(pages))
 	parallel(ctx, len(pages), func(i int) {
 		p := pages[i]
 		if z := s.bodyZ[p.Source]; z != nil && p.Rendered != nil && p.Rendered.HTML == "" {
+			light[i] = p.Rendered
 			p.Rendered = heavyOf(p.Rendered, z)
 		}
 	})
+	return func() {
+		for i, r := range light {
+			if r != nil {
+				pages[i].Rendered = r
+			}
+		}
+	}
 }

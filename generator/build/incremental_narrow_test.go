@@ -318,3 +318,68 @@ func TestFrontMatterEditRendersItsList(t *testing.T) {
 	edit("an id", "content/stories/s4.md", "id: STORY-4\n", "id: STORY-40\n",
 		[]string{"stories/index.html", "stories/page/4/index.html"})
 }
+
+// TestSettleAloneIsSettle: the first build's deferred work, run on the
+// site Apply linked (SettleAlone), makes the files a Settle on a site
+// linked from its snapshot makes, a list layout that shows bodies
+// included, and leaves Apply's site as it found it: later edits give a
+// full build's files.
+func TestSettleAloneIsSettle(t *testing.T) {
+	bodies := `{{define "main"}}<ul>{{range .Items}}<li>{{.Title}}: {{body .}}</li>{{end}}</ul>{{end}}`
+	sites := map[string]string{
+		"span":                  spanSite(),
+		"small":                 smallSite,
+		"a list showing bodies": smallSite + "-- layouts/stories.html --\n" + bodies + "\n",
+	}
+	for name, text := range sites {
+		t.Run(name, func(t *testing.T) {
+			fsys := sitetest.Parse(text)
+			th := themeCopy(t)
+			build := func(alone bool) (*Incremental, *output.Memory) {
+				out := output.NewMemory()
+				b, err := New(Options{Source: fsys, Theme: th, Drafts: true, LiveReload: "/_live.js"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				x := b.Incremental(testNow, out)
+				if up := x.Apply(t.Context(), nil, nil); up.Failed() {
+					t.Fatal(up.Diagnostics)
+				}
+				settle := x.Settle
+				if alone {
+					settle = x.SettleAlone
+				}
+				run := settle()
+				if up := run.Run(t.Context(), nil); up.Failed() {
+					t.Fatal(up.Diagnostics)
+				}
+				return x, out
+			}
+			_, snap := build(false)
+			x, out := build(true)
+			if !slices.Equal(out.Names(), snap.Names()) {
+				t.Fatalf("files differ:\n alone    %v\n snapshot %v", out.Names(), snap.Names())
+			}
+			for _, n := range snap.Names() {
+				a, _ := out.Get(n)
+				b, _ := snap.Get(n)
+				if string(a) != string(b) {
+					t.Errorf("%s differs", n)
+				}
+			}
+			for _, pg := range x.site.Pages {
+				if f := x.files[pg.Source]; pg.Rendered != f.md {
+					t.Errorf("%s: Apply's site holds another body than its file", pg.Source)
+				}
+			}
+			p := &preview{t: t, fs: fsys, theme: th, out: out, x: x}
+			for _, file := range []string{"content/stories/export-log.md", "content/stories/s3.md"} {
+				if data, ok := fsys[file]; ok {
+					p.write(file, strings.Replace(string(data.Data), "\ntitle: ", "\ntitle: New ", 1))
+					p.settle()
+					p.sameAsFullBuild()
+				}
+			}
+		})
+	}
+}

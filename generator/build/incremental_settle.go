@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"almanac/generator/content"
+	"almanac/generator/metrics"
 	"almanac/generator/render"
 	"almanac/generator/site"
 )
@@ -37,6 +38,11 @@ type Settling struct {
 	home            string                // the home page's source
 	search          *render.SearchCache   // the index kept across runs
 	fresh           map[string]bool       // lists the Apply of the snapshot's generation rendered
+
+	// The site Apply linked and its report, for a Run that no Apply
+	// runs beside (see SettleAlone); nil when Run links its own.
+	linked *site.Site
+	report *metrics.Report
 }
 
 // Settle takes the pending work and a snapshot to do it on. Call it where
@@ -70,6 +76,16 @@ func (x *Incremental) Settle() *Settling {
 	return s
 }
 
+// SettleAlone is Settle for a caller that applies no change until Run
+// returns, as the first build does: Run then renders on the site the
+// last good Apply linked, rather than on one linked anew from the
+// snapshot, so that the site is neither linked twice nor held twice.
+func (x *Incremental) SettleAlone() *Settling {
+	s := x.Settle()
+	s.linked, s.report = x.site, x.report
+	return s
+}
+
 // Run renders the lists and derived views that show a changed file (and
 // those that name no sources, which may show anything), then, when
 // layouts or static files changed, every page again. After each of the two
@@ -97,16 +113,20 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		total.Took = time.Since(start)
 		return total
 	}
-	linked, diags := content.Link(s.cfg, s.pages, content.Options{Drafts: s.drafts, Now: s.now})
-	linked.Assets = s.assets
-	if diags.HasErrors() {
-		total.Diagnostics = diags
-		return fail(nil)
-	}
-	report, _ := x.b.derive(ctx, linked, s.gitDates, s.now) // Apply reported its diagnostics
-	for _, p := range linked.Pages {
-		if p.Rendered = s.rendered[p.Source]; p.Rendered == nil {
-			p.Rendered = &site.Rendered{}
+	linked, report := s.linked, s.report
+	if linked == nil {
+		var diags site.Diagnostics
+		linked, diags = content.Link(s.cfg, s.pages, content.Options{Drafts: s.drafts, Now: s.now})
+		linked.Assets = s.assets
+		if diags.HasErrors() {
+			total.Diagnostics = diags
+			return fail(nil)
+		}
+		report, _ = x.b.derive(ctx, linked, s.gitDates, s.now) // Apply reported its diagnostics
+		for _, p := range linked.Pages {
+			if p.Rendered = s.rendered[p.Source]; p.Rendered == nil {
+				p.Rendered = &site.Rendered{}
+			}
 		}
 	}
 	s.bodyPages = map[string]*site.Page{}
@@ -160,7 +180,7 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		return true
 	}
 	if s.listsShowBodies {
-		s.inflateAll(ctx, linked.Pages)
+		defer s.inflateAll(ctx, linked.Pages)()
 	}
 	// The lists of the changed pages' kinds first (the page of /stories/
 	// that shows an edited story's entry), then the long tail.

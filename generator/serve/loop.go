@@ -31,7 +31,9 @@ func (s *Server) build(ctx context.Context) {
 	if up.Failed() || ctx.Err() != nil {
 		return
 	}
-	rest := s.inc.Settle().Run(ctx, nil)
+	// Nothing is applied until the first build is done: its deferred
+	// work runs on the site Apply linked.
+	rest := s.inc.SettleAlone().Run(ctx, nil)
 	if gone := s.dropGone(rest); len(gone) > 0 && !rest.Failed() {
 		// A file went away while the site built: taken as removed, the
 		// lists and views are built again without it.
@@ -39,7 +41,7 @@ func (s *Server) build(ctx context.Context) {
 			s.report(up, gone)
 			return
 		}
-		rest = s.inc.Settle().Run(ctx, nil)
+		rest = s.inc.SettleAlone().Run(ctx, nil)
 	}
 	if rest.Failed() {
 		s.report(rest, nil)
