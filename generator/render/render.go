@@ -127,6 +127,10 @@ func (r *Renderer) Prepare(s *site.Site, opts ...PrepareOption) (*Prepared, erro
 		return nil, err
 	}
 	p.badges = newBadges(p.sets)
+	folds := folders(e)
+	for _, set := range p.sets {
+		fold(set, folds)
+	}
 	if p.css, p.files, err = r.statics(); err != nil {
 		return nil, err
 	}
