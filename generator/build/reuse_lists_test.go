@@ -1,8 +1,12 @@
 package build
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -31,5 +35,33 @@ func TestListKeyOfNamesThatAreNoFile(t *testing.T) {
 	}
 	if k.key("a", []string{"pic.png"}) == before {
 		t.Error("a file's new bytes give its old key")
+	}
+}
+
+// A long list of sources (the search index's shards each name every
+// page) is hashed once, and its key still follows every page in it.
+func TestListKeyOfALongList(t *testing.T) {
+	pages := map[string][32]byte{}
+	var srcs []string
+	for i := range 2 * longList {
+		name := fmt.Sprintf("content/stories/%d.md", i)
+		pages[name] = sha256.Sum256([]byte(name))
+		srcs = append(srcs, name)
+	}
+	k := &listKeys{pages: pages}
+	a := k.key("search/t/0.bin", srcs)
+	if k.key("search/t/0.bin", srcs) != a || k.key("search/t/0.bin", slices.Clone(srcs)) != a {
+		t.Error("one list, two keys")
+	}
+	if k.key("search/t/1.bin", srcs) == a {
+		t.Error("two files, one key")
+	}
+	if k.key("search/t/0.bin", srcs[:len(srcs)-1]) == a {
+		t.Error("a list and its first part, one key")
+	}
+	edited := maps.Clone(pages)
+	edited[srcs[len(srcs)/2]] = sha256.Sum256([]byte("edited"))
+	if (&listKeys{pages: edited}).key("search/t/0.bin", srcs) == a {
+		t.Error("a page of the list edited, the same key")
 	}
 }
