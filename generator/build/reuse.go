@@ -174,7 +174,40 @@ func (b *Builder) newReuser(r *run) *reuser {
 	u.w = bufio.NewWriterSize(u.newData, 1<<20)
 	u.lists = newListKeys(u, r.site, b.opts.Source)
 	u.readOld()
+	u.sweep(time.Now().Add(-leftoverAge))
 	return u
+}
+
+// leftoverAge is how old a temporary file of the cache folder must be to
+// be taken for one a killed build left: a live build's are minutes old.
+const leftoverAge = 24 * time.Hour
+
+// sweep removes what builds that were killed left in the cache folder
+// before they could rename or remove it, modified before the time given:
+// records files no index names, and the temporary files of the index, the
+// search index and the front matter trees (each tens of megabytes on a
+// large site).
+func (u *reuser) sweep(before time.Time) {
+	entries, err := os.ReadDir(u.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		p := filepath.Join(u.dir, name)
+		if u.oldData != nil && p == u.oldData.Name() || p == u.newData.Name() {
+			continue
+		}
+		leftover := false
+		for _, pattern := range []string{reuseDataName, reuseIndexName + ".*", searchStateName + ".*", "matter.trees.*"} {
+			if ok, _ := filepath.Match(pattern, name); ok {
+				leftover = true
+			}
+		}
+		if info, err := e.Info(); leftover && err == nil && info.Mode().IsRegular() && info.ModTime().Before(before) {
+			os.Remove(p)
+		}
+	}
 }
 
 // readOld reads the last build's index; without one nothing is reused.

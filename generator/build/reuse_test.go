@@ -455,3 +455,60 @@ func TestWarmBuildKeepsTheSearchIndex(t *testing.T) {
 	step("a damaged index", false, 0)
 	step("then again", false, 0) // nothing changed: the index taken whole
 }
+
+// A warm build removes the temporary files killed builds left in the
+// cache folder a day ago or more, and nothing a build may be using.
+func TestWarmBuildSweepsLeftovers(t *testing.T) {
+	src := sampleSite(t)
+	cache, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	build := func() *Result {
+		t.Helper()
+		b, err := New(Options{Source: src, Theme: theme(), CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := b.ToDisk(context.Background(), testNow, dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	build()
+	dir := filepath.Join(cache, "pages")
+	old := []string{"pages-123.dat", "pages.idx.77", searchStateName + ".456", "matter.trees.789"}
+	fresh := []string{"pages-124.dat", searchStateName + ".999", "notes.txt"}
+	day := time.Now().Add(-25 * time.Hour)
+	for _, name := range append(slices.Clone(old), fresh...) {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("left"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if slices.Contains(old, name) {
+			os.Chtimes(p, day, day)
+		}
+	}
+	// The files the last build left in use, aged too: still used.
+	kept, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, p := range kept {
+		os.Chtimes(p, day, day)
+	}
+	for _, name := range fresh {
+		os.Chtimes(filepath.Join(dir, name), time.Now(), time.Now())
+	}
+	if res := build(); res.Reused == 0 {
+		t.Error("nothing reused: the build's own records went")
+	}
+	for _, name := range old {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s left in the cache folder", name)
+		}
+	}
+	for _, name := range fresh {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s removed: %v", name, err)
+		}
+	}
+	if res := build(); res.Reused == 0 {
+		t.Error("nothing reused the time after")
+	}
+}
