@@ -72,6 +72,7 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 		<-srv.Ready()
 		full := time.Since(began)
 		peakBuilt := peakRSS() // the first build's peak, before any edit
+		resetPeakRSS()
 		events := listen(b, srv, url)
 		waitIdle(srv)
 		heapBuilt := liveHeapMiB()
@@ -85,6 +86,8 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 			reload, settled = append(reload, r), append(settled, s)
 		}
 		storyCPU := takeCPU()
+		peakStory := peakRSS()
+		resetPeakRSS()
 		heapEdited := liveHeapMiB()
 		if name := os.Getenv("ALMANAC_HEAP_PROFILE"); name != "" {
 			// What the preview holds after the body edits.
@@ -110,6 +113,8 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 		}
 		stopProfile()
 		matterCPU := takeCPU()
+		peakMatter := peakRSS()
+		resetPeakRSS()
 		os.WriteFile(story, orig, 0o644)
 		// Layout edits: every page again, the open one first.
 		var lReload, lSettled []time.Duration
@@ -120,6 +125,7 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 			lReload, lSettled = append(lReload, r), append(lSettled, s)
 		}
 		layoutCPU := takeCPU()
+		peakLayout := peakRSS()
 		heapEnd := liveHeapMiB()
 		cancel()
 		srv.Wait()
@@ -139,8 +145,11 @@ func benchPreview(b *testing.B, pages, storyEdits, matterEdits, layoutEdits int)
 		b.ReportMetric(ms(pct(lSettled, 50)), "layout-settled-p50-ms")
 		b.ReportMetric(full.Seconds(), "full-build-s")
 		b.ReportMetric(ms(answered), "port-answers-ms")
-		b.ReportMetric(peakRSS(), "peak-rss-MB")
+		b.ReportMetric(max(peakBuilt, peakStory, peakMatter, peakLayout), "peak-rss-MB")
 		b.ReportMetric(peakBuilt, "peak-rss-built-MB")
+		b.ReportMetric(peakStory, "peak-rss-story-MB")
+		b.ReportMetric(peakMatter, "peak-rss-matter-MB")
+		b.ReportMetric(peakLayout, "peak-rss-layout-MB")
 		b.ReportMetric(heapBuilt, "heap-built-MiB")
 		b.ReportMetric(heapEdited, "heap-story-edits-MiB")
 		b.ReportMetric(heapEnd, "heap-end-MiB")
@@ -272,8 +281,13 @@ func pct(ds []time.Duration, p int) time.Duration {
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
-// peakRSS is the process's peak resident memory in MB (Linux), else the
-// Go heap obtained from the system.
+// resetPeakRSS starts peakRSS anew from the memory resident now (Linux),
+// so that each kind of edit has its own peak; elsewhere peakRSS goes on.
+func resetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// peakRSS is the process's peak resident memory in MiB (Linux) since it
+// started or since resetPeakRSS, else the Go heap obtained from the
+// system.
 func peakRSS() float64 {
 	if data, err := os.ReadFile("/proc/self/status"); err == nil {
 		for _, line := range strings.Split(string(data), "\n") {

@@ -48,6 +48,7 @@ func (s *Server) build(ctx context.Context) {
 		return
 	}
 	s.viewsBuilt.Store(true)
+	s.collectIdle()
 	s.logf("built %d pages (%d files) in %s", len(s.inc.Site().Pages), s.out.Len(), time.Since(start).Round(time.Millisecond))
 }
 
@@ -86,8 +87,24 @@ func (s *Server) loop(ctx context.Context, batches <-chan []string) {
 			if ctx.Err() == nil {
 				s.afterSettle(ctx, up)
 			}
+			if ctx.Err() == nil && !s.inc.Pending() {
+				s.collectIdle()
+			}
 			s.settling.Store(false)
 		}
+	}
+}
+
+// collectIdle collects the garbage of the work just done, when much of
+// it waits (see collectSoon), on a goroutine of its own, while the writer
+// reads, rather than in the middle of the next save; the loop takes
+// changes meanwhile.
+func (s *Server) collectIdle() {
+	if s.collecting.CompareAndSwap(false, true) {
+		go func() {
+			defer s.collecting.Store(false)
+			collectSoon()
+		}()
 	}
 }
 

@@ -79,6 +79,7 @@ type Server struct {
 	built      atomic.Bool // the site has built at least once
 	viewsBuilt atomic.Bool // its lists and views too
 	settling   atomic.Bool // a Settle runs, or its result waits to be reported
+	collecting atomic.Bool // a collection after a settled change runs (see collectIdle)
 	problems   problemState
 	logMu      sync.Mutex
 	done       chan error
@@ -158,7 +159,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	s.broker.Set("hello", helloID())
 	s.problems.set(nil, nil)
 
-	s.memory = tuneMemory(previewMemoryFloor)
+	s.memory = tuneMemory(previewMemoryFloor, previewMemoryBudget)
 	s.serve(ctx, ln)
 	return s, nil
 }
@@ -175,7 +176,7 @@ func (s *Server) idle() bool {
 	default:
 		return false
 	}
-	return !s.settling.Load() && !s.inc.Pending()
+	return !s.settling.Load() && !s.collecting.Load() && !s.inc.Pending()
 }
 
 // URL is where the site is served, with a trailing slash: the first of
