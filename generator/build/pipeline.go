@@ -246,7 +246,7 @@ func (r *run) prepare() bool {
 		// Check writes no index; a warm build took the last one.
 		opts = append(opts, render.WithoutIndex())
 	} else if u != nil {
-		if st, err := u.searchState(); err == nil {
+		if st, err := u.searchState(len(r.site.Pages)); err == nil {
 			opts = append(opts, render.WithSearchState(st))
 		}
 	}

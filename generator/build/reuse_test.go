@@ -512,3 +512,48 @@ func TestWarmBuildSweepsLeftovers(t *testing.T) {
 		t.Error("nothing reused the time after")
 	}
 }
+
+// A site with more pages than maxKeptSearch keeps no search index between
+// builds (and drops one kept when it was smaller): every page is indexed.
+func TestWarmBuildKeepsNoIndexOfALargeSite(t *testing.T) {
+	src := sampleSite(t)
+	cache, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	state := filepath.Join(cache, "pages", searchStateName)
+	build := func() *Result {
+		t.Helper()
+		b, err := New(Options{Source: src, Theme: theme(), CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := b.ToDisk(context.Background(), testNow, dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	build()
+	if _, err := os.Stat(state); err != nil {
+		t.Fatalf("no search index kept: %v", err)
+	}
+	was := maxKeptSearch
+	defer func() { maxKeptSearch = was }()
+	maxKeptSearch = 10
+	story := firstFile(t, src, "content/stories/")
+	src[story] = &fstest.MapFile{Data: append(bytes.Clone(src[story].Data), "\nOne more line.\n"...)}
+	res := build()
+	if res.reuse.search != nil {
+		t.Error("a search index read for a site over the limit")
+	}
+	if _, err := os.Stat(state); err == nil {
+		t.Error("the kept search index stays in the cache folder")
+	}
+	b, err := New(Options{Source: src, Theme: theme()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold := filepath.Join(t.TempDir(), "public")
+	if _, err := b.ToDisk(context.Background(), testNow, cold); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, "over the limit", dest, cold)
+}
