@@ -141,54 +141,6 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 	return x.finish(facets, shardBytes, nil)
 }
 
-// finish is Finish, that also writes the kept form of the index to keep
-// when it is not nil (FinishKeeping).
-func (x *Index) finish(facets []Facet, shardBytes int, keep io.Writer) (*Output, error) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if x.finished {
-		return nil, fmt.Errorf("search: index already finished")
-	}
-	x.finished = true
-	if keep != nil {
-		if err := writeStateDocs(keep, x.lens, x.added, x.recs); err != nil {
-			return nil, err
-		}
-	}
-	cs, done, err := x.cursors()
-	if err != nil {
-		return nil, err
-	}
-	defer done()
-	rank := ranker(x.lens, x.added)
-	if keep == nil {
-		return writeIndex(x.n, x.recs, facets, shardBytes, &x.shards, func(fn func(t []byte, posts []uint64) error) error {
-			return merge(cs, rank, fn)
-		})
-	}
-	for _, c := range cs {
-		c.keep = true
-	}
-	terms := newStateTerms(keep)
-	var list []byte
-	out, err := writeIndex(x.n, x.recs, facets, shardBytes, &x.shards, func(fn func(t []byte, posts []uint64) error) error {
-		return mergeKeeping(cs, rank, func(t []byte, posts []uint64, kept []livePost) error {
-			slices.SortFunc(kept, byDoc)
-			list = list[:0]
-			prev := int32(-1)
-			for i := range kept {
-				list, prev = appendPost(list, prev, &kept[i]), kept[i].doc
-			}
-			terms.add(t, list)
-			return fn(t, posts)
-		})
-	})
-	if err == nil {
-		err = terms.close()
-	}
-	return out, err
-}
-
 // ranker returns what turns a posting's counts into its byte: the 7-bit
 // impact (BM25 over the documents' field lengths) above the id bit. The
 // averages are over the documents added.
