@@ -242,7 +242,7 @@ func (x *Incremental) Apply(ctx context.Context, paths, hot []string) *Update {
 	if x.site == nil {
 		staged.direct = x.out
 	}
-	if err := x.runPages(ctx, st, jobs, staged); err != nil {
+	failed := func(err error) *Update {
 		asDiagnostics(&up.Diagnostics, err)
 		if !up.Diagnostics.HasErrors() {
 			up.Diagnostics.Errorf(site.Pos{}, "%v", err)
@@ -251,15 +251,12 @@ func (x *Incremental) Apply(ctx context.Context, paths, hot []string) *Update {
 		up.Took = time.Since(start)
 		return up
 	}
+	if err := x.runPages(ctx, st, jobs, staged); err != nil {
+		return failed(err)
+	}
 	lists := x.ownLists(st)
 	if err := st.prep.Run(ctx, lists, staged); err != nil {
-		asDiagnostics(&up.Diagnostics, err)
-		if !up.Diagnostics.HasErrors() {
-			up.Diagnostics.Errorf(site.Pos{}, "%v", err)
-		}
-		up.Diagnostics.Sort()
-		up.Took = time.Since(start)
-		return up
+		return failed(err)
 	}
 	up.Outputs = len(jobs) + len(lists)
 	up.Changed = x.commit(st, staged, lists)
