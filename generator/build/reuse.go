@@ -40,8 +40,9 @@ import (
 //     metrics report they draw.
 //
 // So an edit to a body reuses every other page; an edit to any front
-// matter, layout or option renders every page, as before. Lists, feeds,
-// the home page and the search index are always made again. What a reused
+// matter, layout or option renders every page, as before. The home page,
+// lists, feeds and the search index are taken file by file as
+// reuse_lists.go says. What a reused
 // page contributes to them (its plain text, links, anchors, headings and
 // the warnings its body gave) is kept with its key in the cache folder,
 // beside the highlighting cache, and the files are checked to be the

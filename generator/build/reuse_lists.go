@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"almanac/generator/output"
+	"almanac/generator/render"
 	"almanac/generator/site"
 )
 
@@ -19,15 +20,18 @@ import (
 // calendar, reports, the extensions' files, static files) from the output
 // it replaces too, file by file, when it can prove each would come out
 // the same. Every such file is made of the build (the site's digest, as
-// in a page's key), its present (the whole of it: lists show the time,
-// not only the day), the metrics report, which action items are overdue
-// and the pages it names among its sources (render.Job.Sources: the pages
-// whose text it shows; a page's text is made of its file and the site).
-// So a file's key is a digest of those and of the files of its sources, or
-// of every page's file for a file that names none. The search index is
-// one unit: its files together show every page's text, so it is taken
-// whole, and then not made at all, or made again (the pages indexed), its
-// files then taken one by one as the lists' are.
+// in a page's key, which holds the present's date and offset), what it
+// shows of the present (render.ListPresent: every list file which action
+// items are overdue and which reports exist; some the metrics report or
+// the present itself), and the pages it names among its sources
+// (render.Job.Sources: the pages whose text it shows; a page's text is
+// made of its file and the site). So a file's key is a digest of those
+// and of the files of its sources, or of every page's file for a file
+// that names none. A build without --now thus takes every list that does
+// not show the time of day from a build earlier the same day. The search
+// index is one unit: its files together show every page's text, so it is
+// taken whole, and then not made at all, or made again (the pages
+// indexed), its files then taken one by one as the lists' are.
 
 // listEntry is what the cache keeps of one list file.
 type listEntry struct {
@@ -44,8 +48,14 @@ type indexEntry struct {
 
 // listKeys makes the keys of list files.
 type listKeys struct {
-	base [32]byte // the build, its present, report and overdue marks
+	base [32]byte // the build, its day and overdue marks
 	all  [32]byte // every page's file
+	// present is what each list file shows of the present beyond base,
+	// worked out with the first list file's key; now and report are
+	// the present and the digest of the metrics report.
+	present *render.ListPresent
+	now     []byte
+	report  [32]byte
 	// pages are the digests of each page's source and file, by source:
 	// a list file's key is one digest over those of its sources (the
 	// largest name ten thousand).
@@ -74,9 +84,8 @@ func newListKeys(u *reuser, s *site.Site, src fs.FS) *listKeys {
 	h := sha256.New()
 	io.WriteString(h, reuseVersion+" lists\x00")
 	h.Write(u.site[:])
-	h.Write(u.report[:])
-	now, _ := u.now.MarshalBinary()
-	writeField(h, string(now))
+	k.now, _ = u.now.MarshalBinary()
+	k.report = u.report
 	all := sha256.New()
 	for _, p := range s.Pages {
 		writeField(h, overdueMarks(p, u.now))
@@ -90,12 +99,25 @@ func newListKeys(u *reuser, s *site.Site, src fs.FS) *listKeys {
 
 // key is a list file's key.
 func (k *listKeys) key(name string, sources []string) [32]byte {
-	// The digest of base, name and the sources' parts, written as they
-	// come: the search index's files each name every page, and one slice
-	// of them all would be a third of a megabyte a file at 10,000 pages.
+	// The digest of base, the present it shows, name and the sources'
+	// parts, written as they come: the search index's files each name
+	// every page, and one slice of them all would be a third of a
+	// megabyte a file at 10,000 pages.
 	h := sha256.New()
 	var buf [binary.MaxVarintLen64 + 40]byte
 	h.Write(k.base[:])
+	pr := render.Present{Exact: true, Metrics: true} // unknown: all of it
+	if k.present != nil {
+		writeField(h, k.present.Common)
+		pr = k.present.Of(name)
+	}
+	if pr.Exact {
+		writeField(h, "now "+string(k.now))
+	}
+	if pr.Metrics {
+		writeField(h, "report "+string(k.report[:]))
+	}
+	writeField(h, pr.Also)
 	h.Write(binary.AppendUvarint(buf[:0], uint64(len(name))))
 	io.WriteString(h, name)
 	switch {
@@ -206,6 +228,10 @@ func (u *reuser) takeIndex() bool {
 // takeList links the last build's file of this name when its key is this
 // build's; either way it notes the key for the next build.
 func (u *reuser) takeList(name string, sources []string) bool {
+	if u.lists.present == nil {
+		// Before any list is rendered: it reads the layouts.
+		u.lists.present = u.prep.ListPresent()
+	}
 	k := u.lists.key(name, sources)
 	u.listKeys[name] = k
 	e, ok := u.oldLists[name]

@@ -101,7 +101,7 @@ func (e *env) eventView(ev *calendar.Event) *calEvent {
 		v.Word, v.Tone = e.tr.label("severity", ev.Severity), "severity-"+ev.Severity
 	case calendar.KindActionItem:
 		st := ev.Status
-		if st != "done" && st != "wont_do" && ev.Start.Before(e.site.Now) {
+		if actionPast(ev, e.site.Now) {
 			st = "overdue"
 		}
 		v.Word, v.Tone = e.tr.label("action", st), "action-"+st

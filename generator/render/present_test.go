@@ -1,0 +1,115 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"almanac/generator/report"
+)
+
+// TestListPresent: what each list file shows of the present, for the
+// theme's layouts and for layouts of a site's own that show more of it.
+func TestListPresent(t *testing.T) {
+	listPresent := func(t *testing.T, own fstest.MapFS) *ListPresent {
+		t.Helper()
+		r, err := New(Options{Theme: theme(), Site: merge(siteFS(), own)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := r.Prepare(fixture("en", "https://almanac.example.org/"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.ListPresent()
+	}
+
+	l := listPresent(t, nil)
+	if l.Common == "" || !strings.Contains(l.Common, "2026-") {
+		t.Errorf("Common = %q, want the reports' keys", l.Common)
+	}
+	for _, c := range []struct {
+		name           string
+		exact, metrics bool
+		also           bool
+	}{
+		{"stories/index.html", false, false, false},
+		{"tags/index.html", false, false, false},
+		{"releases/index.html", false, false, false}, // upcoming releases: by the day
+		{"search/index.html", false, false, false},
+		{"index.html", false, true, false}, // the four keys' tiles
+		{"metrics/index.html", false, true, false},
+		{"metrics.json", false, true, false},
+		{"calendar/index.html", false, false, true},
+		{"calendar.ics", false, false, true},
+		{"reports/index.html", true, false, false},
+	} {
+		pr := l.Of(c.name)
+		if pr.Exact != c.exact || pr.Metrics != c.metrics || (pr.Also != "") != c.also {
+			t.Errorf("%s: %+v, want exact %v, metrics %v, also %v", c.name, pr, c.exact, c.metrics, c.also)
+		}
+	}
+	// A report's JSON file names the present; the page of a period gone
+	// by shows only the day it was made, the running period's its
+	// figures so far.
+	running, past := 0, 0
+	for name, pr := range l.files {
+		if !strings.HasPrefix(name, "reports/20") {
+			continue
+		}
+		key := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(name, "reports/"), ".json"), "/index.html")
+		per, err := report.ParseKey(key, seoul, fixture("en", "").Now)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		switch {
+		case strings.HasSuffix(name, ".json"), per.Running:
+			if !pr.Exact {
+				t.Errorf("%s: %+v, want the present itself", name, pr)
+			}
+			if !strings.HasSuffix(name, ".json") {
+				running++
+			}
+		default:
+			past++
+			if pr != (Present{}) {
+				t.Errorf("%s, a period gone by: %+v, want nothing but the day", name, pr)
+			}
+		}
+	}
+	if running == 0 || past == 0 {
+		t.Errorf("%d pages of running periods and %d of periods gone by, want some of each", running, past)
+	}
+
+	for _, c := range []struct {
+		what, files    string
+		exact, metrics bool
+	}{
+		{"the date of now", `
+-- layouts/stories.html --
+{{define "main"}}<p>{{date .Now}} {{zone .Now}}</p>{{end}}`, false, false},
+		{"now itself", `
+-- layouts/stories.html --
+{{define "main"}}<p>{{.Now}}</p>{{end}}`, true, false},
+		{"now's hour, through a variable", `
+-- layouts/terms.html --
+{{define "main"}}{{$d := .}}<p>{{$d.Now.Hour}}</p>{{end}}`, true, false},
+		{"now in the header", `
+-- layouts/partials/header.html --
+<header>{{.Now.Format "15:04"}}</header>`, true, false},
+		{"the metrics in a partial a list calls", `
+-- layouts/partials/story-card.html --
+<div>{{with metrics}}{{.Days}}{{end}}</div>`, false, true},
+		{"a body in a list", `
+-- layouts/stories.html --
+{{define "main"}}{{range .Items}}{{body .}}{{end}}{{end}}`, false, true},
+		{"the metrics in a partial no list calls", `
+-- layouts/partials/unused.html --
+<div>{{with metrics}}{{.Days}}{{end}} {{.Now}}</div>`, false, false},
+	} {
+		l := listPresent(t, mapFS(c.files))
+		if pr := l.Of("stories/index.html"); pr.Exact != c.exact || pr.Metrics != c.metrics {
+			t.Errorf("%s: a list shows %+v, want exact %v, metrics %v", c.what, pr, c.exact, c.metrics)
+		}
+	}
+}
