@@ -20,23 +20,33 @@ const badgeName = "badge.html"
 
 // badges keeps the markup of badge.html by kind and value.
 type badges struct {
-	set *template.Template // any layout set: each holds every partial
+	set *template.Template // a set of its own, where badge.html runs alone
 
 	mu   sync.Mutex
 	made map[[2]string]template.HTML
 }
 
-func newBadges(sets map[string]*template.Template) *badges {
+// newBadges clones one of the layout sets (each holds every partial) for
+// badge.html, so that the badges' executions escape nothing in the sets
+// the pages run; settle (fold.go) escapes it at once.
+func newBadges(sets map[string]*template.Template, folds map[string]folder) (*badges, error) {
 	names := make([]string, 0, len(sets))
 	for name := range sets {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	b := &badges{made: map[[2]string]template.HTML{}}
-	if len(names) > 0 {
-		b.set = sets[names[0]]
+	if len(names) == 0 {
+		return b, nil
 	}
-	return b
+	set, err := sets[names[0]].Clone()
+	if err != nil {
+		return nil, err
+	}
+	fold(set, folds)
+	settle(set, []string{badgeName})
+	b.set = set
+	return b, nil
 }
 
 // badge is badge.html run with the dict {k: kind, v: value}.

@@ -1,8 +1,11 @@
 package render
 
 import (
+	"bytes"
+	"errors"
 	"html/template"
 	"strconv"
+	"strings"
 	"text/template/parse"
 )
 
@@ -126,3 +129,110 @@ func foldCommand(c *parse.CommandNode, fs map[string]folder) {
 	lit.Quoted = strconv.Quote(lit.Text)
 	c.Args = []parse.Node{lit}
 }
+
+// Once html/template has escaped a layout, a folded literal is an action
+// of its own: {{"Calendar" | _html_template_htmlescaper}}, a call through
+// reflection per page that gives the same string every time. settle
+// escapes a set's templates from the names the render executes in it
+// (Prepared.entryNames), once, before the set's first page runs, and
+// then writes in place of each such action the text it prints, which a
+// page copies as it copies the layout's own text.
+//
+// The trees are changed before any execution that could escape them
+// further: html/template escapes a template again only from a name not
+// yet executed, and copies it then for a context it has not met. So
+// every name the render executes in a set must be among those settle
+// escapes from (badge.html runs in a set of its own for that reason).
+
+// escaperPrefix begins the names of the functions html/template adds to
+// escape an action's value for its context.
+const escaperPrefix = "_html_template_"
+
+// settle escapes set from names and turns its escaped literal actions
+// into text.
+func settle(set *template.Template, names []string) {
+	var entry *template.Template
+	for _, name := range names {
+		t := set.Lookup(name)
+		if t == nil {
+			continue
+		}
+		// The writer fails at the first byte and dot is nil, so that
+		// the template stops almost at once: only the escaping counts.
+		if err := t.Execute(refuse{}, nil); errors.Is(err, errRefused) || err == nil {
+			if entry == nil {
+				entry = t
+			}
+		}
+	}
+	if entry == nil {
+		return // nothing escaped: every set's execution fails as before
+	}
+	for _, t := range set.Templates() {
+		if t.Tree != nil && t.Tree.Root != nil {
+			settleList(t.Tree.Root, entry)
+		}
+	}
+}
+
+// settleList turns the escaped literal actions of list, and of the lists
+// within it, into text; entry is an escaped template of the set, which
+// prints one action at a time.
+func settleList(list *parse.ListNode, entry *template.Template) {
+	if list == nil {
+		return
+	}
+	for i, n := range list.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			if text, ok := printLiteral(n, entry); ok {
+				list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: text}
+			}
+		case *parse.IfNode:
+			settleList(n.List, entry)
+			settleList(n.ElseList, entry)
+		case *parse.WithNode:
+			settleList(n.List, entry)
+			settleList(n.ElseList, entry)
+		case *parse.RangeNode:
+			settleList(n.List, entry)
+			settleList(n.ElseList, entry)
+		}
+	}
+}
+
+// printLiteral prints an action that is a string literal followed by the
+// escapers html/template gave it, by running it alone as entry's tree.
+func printLiteral(a *parse.ActionNode, entry *template.Template) ([]byte, bool) {
+	p := a.Pipe
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 {
+		return nil, false
+	}
+	if c := p.Cmds[0]; len(c.Args) != 1 {
+		return nil, false
+	} else if _, ok := c.Args[0].(*parse.StringNode); !ok {
+		return nil, false
+	}
+	for _, c := range p.Cmds[1:] {
+		id, ok := c.Args[0].(*parse.IdentifierNode)
+		if len(c.Args) != 1 || !ok || !strings.HasPrefix(id.Ident, escaperPrefix) {
+			return nil, false
+		}
+	}
+	root := entry.Tree.Root
+	entry.Tree.Root = &parse.ListNode{NodeType: parse.NodeList, Pos: a.Pos, Nodes: []parse.Node{a}}
+	var b bytes.Buffer
+	err := entry.Execute(&b, nil)
+	entry.Tree.Root = root
+	if err != nil {
+		return nil, false
+	}
+	return b.Bytes(), true
+}
+
+// refuse is a writer that takes nothing.
+type refuse struct{}
+
+var errRefused = errors.New("render: escaping only")
+
+func (refuse) Write([]byte) (int, error) { return 0, errRefused }

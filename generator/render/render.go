@@ -84,10 +84,11 @@ type Prepared struct {
 	files []staticFile
 	bufs  sync.Pool
 
-	exts    []extension // the features beyond the core (extension.go)
-	metrics *metricsExt // the one extension whose report callers ask for
-	head    *headers    // the site header, made once a section (header.go)
-	badges  *badges     // badge.html's markup by kind and value (badge.go)
+	exts    []extension           // the features beyond the core (extension.go)
+	metrics *metricsExt           // the one extension whose report callers ask for
+	head    *headers              // the site header, made once a section (header.go)
+	badges  *badges               // badge.html's markup by kind and value (badge.go)
+	settled map[string]*sync.Once // settles each layout's set before its first page (fold.go)
 }
 
 // Prepare binds the renderer to s. It does the per-site work once: lists
@@ -126,10 +127,14 @@ func (r *Renderer) Prepare(s *site.Site, opts ...PrepareOption) (*Prepared, erro
 	if p.sets, err = r.tmpl.bind(fm); err != nil {
 		return nil, err
 	}
-	p.badges = newBadges(p.sets)
 	folds := folders(e)
-	for _, set := range p.sets {
+	if p.badges, err = newBadges(p.sets, folds); err != nil {
+		return nil, err
+	}
+	p.settled = make(map[string]*sync.Once, len(p.sets))
+	for layout, set := range p.sets {
 		fold(set, folds)
+		p.settled[layout] = new(sync.Once)
 	}
 	if p.css, p.files, err = r.statics(); err != nil {
 		return nil, err
@@ -198,11 +203,8 @@ func (p *Prepared) execute(b *bytes.Buffer, d *Data, source string) error {
 			return site.Diagnostic{Pos: site.Pos{File: layoutsDir + "/page.html"}, Msg: "missing: pages without a layout of their own use it"}
 		}
 	}
-	name := baseofName
-	if p.r.tmpl.alone[d.Layout] {
-		name = d.Layout
-	}
-	if err := set.ExecuteTemplate(b, name, d); err != nil {
+	p.settled[d.Layout].Do(func() { settle(set, p.entryNames(d.Layout)) })
+	if err := set.ExecuteTemplate(b, p.entry(d.Layout), d); err != nil {
 		diag := p.r.tmpl.diagnostic(err)
 		if source != "" {
 			diag.Msg += fmt.Sprintf(" (rendering %s)", source)
@@ -213,6 +215,27 @@ func (p *Prepared) execute(b *bytes.Buffer, d *Data, source string) error {
 		injectScript(b, lr)
 	}
 	return nil
+}
+
+// entry is the template a page of layout runs: baseof.html, or the
+// layout itself when it is a whole page.
+func (p *Prepared) entry(layout string) string {
+	if p.r.tmpl.alone[layout] {
+		return layout
+	}
+	return baseofName
+}
+
+// entryNames are the names the render executes in layout's set: its
+// entry, and the header when the header function runs it (header.go,
+// only ever while the set runs a page). badge.html runs in a set of its
+// own (badge.go).
+func (p *Prepared) entryNames(layout string) []string {
+	names := []string{p.entry(layout)}
+	if p.head.on {
+		names = append(names, headerName)
+	}
+	return names
 }
 
 // injectScript puts a script tag before the last </body>, or at the end.
