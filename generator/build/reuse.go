@@ -25,12 +25,14 @@ import (
 //     theme's and the site's layouts, strings and static files,
 //     almanac.toml and the options that change output (base URL, drafts,
 //     live reload);
-//   - the build's present as far as pages show it: its date and offset in
-//     the site's time zone (the whole present when a layout of content
-//     pages names .Now), and which action items are overdue: in a
-//     post-mortem's own key for its own items, the one content page of
-//     the theme that shows them, or the whole site's in every key when
-//     the site has layouts of its own;
+//   - the build's present as far as the page shows it: its offset in the
+//     site's time zone; its date, the whole of it or the metrics report
+//     computed at it where the layout of the page's kind shows them
+//     (render.PagePresent: a release's countdown shows the date, a
+//     metric's series the report); and which action items are overdue:
+//     in a post-mortem's own key for its own items, the one content page
+//     of the theme that shows them, or the whole site's in every key
+//     when the site has layouts of its own;
 //   - every page's place and facts (source path, front matter bytes,
 //     title, URL, dates from git and from the code's history, a metric's
 //     points from its CSV file) and the content folder's other files'
@@ -38,6 +40,10 @@ import (
 //     releases, owners) but never their bodies;
 //   - the page's own file, and for a page with ```chart blocks the
 //     metrics report they draw.
+//
+// So a story, whose layout shows nothing of the present but its offset,
+// is taken from a build of another day; a release is rendered again each
+// day.
 //
 // So an edit to a body reuses every other page; an edit to any front
 // matter, layout or option renders every page, as before. The home page,
@@ -75,6 +81,12 @@ type reuser struct {
 	site   [32]byte // the digest of everything but the page's own file
 	report [32]byte // the metrics report, for pages that draw it
 	now    time.Time
+	day    string // the present's date in the site's time zone
+	// presents are what each kind's pages show of the present, worked
+	// out before the first page is rendered (readPresents).
+	kinds       []site.Kind
+	presentOnce sync.Once
+	presents    map[site.Kind]render.Present
 	// ownOverdue: a post-mortem's key holds which of its own action
 	// items are overdue, the one content page of the theme that shows
 	// it; with layouts of the site's own, the whole site's marks are in
@@ -176,13 +188,18 @@ func (b *Builder) newReuser(r *run) *reuser {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil
 	}
-	u := &reuser{dir: dir, out: out, now: r.now, next: map[string]reuseEntry{},
+	u := &reuser{dir: dir, out: out, now: r.now, day: r.now.In(siteZone(r.cfg)).Format(time.DateOnly), next: map[string]reuseEntry{},
 		listKeys: map[string][32]byte{}, nextLists: map[string]listEntry{}}
 	var err error
 	if u.site, u.ownOverdue, err = b.siteDigest(r); err != nil {
 		return nil
 	}
 	u.report = reportDigest(r.report)
+	for _, p := range r.site.Pages {
+		if !slices.Contains(u.kinds, p.Kind) {
+			u.kinds = append(u.kinds, p.Kind)
+		}
+	}
 	u.newData, err = os.CreateTemp(dir, reuseDataName)
 	if err != nil {
 		return nil
@@ -253,13 +270,41 @@ func (u *reuser) readOld() {
 	}
 }
 
+// readPresents works out what each kind's pages show of the present. It
+// reads the layouts, so it runs before any page is rendered: take, which
+// every page but the home page goes through before it is rendered, runs
+// it first (html/template rewrites a tree as it first runs it).
+func (u *reuser) readPresents() {
+	u.presents = make(map[site.Kind]render.Present, len(u.kinds))
+	for _, k := range u.kinds {
+		u.presents[k] = u.prep.PagePresent(k)
+	}
+}
+
+// pagePresent is what a page of kind k shows of the present.
+func (u *reuser) pagePresent(k site.Kind) render.Present {
+	u.presentOnce.Do(u.readPresents)
+	pr, ok := u.presents[k]
+	if !ok {
+		return render.Present{Day: true, Exact: true, Metrics: true}
+	}
+	return pr
+}
+
 // key is a page's key.
 func (u *reuser) key(p *site.Page, charts bool) [32]byte {
 	h := sha256.New()
 	h.Write(u.site[:])
 	h.Write(p.Sum[:])
-	if charts {
+	pr := u.pagePresent(p.Kind)
+	if charts || pr.Metrics {
 		h.Write(u.report[:])
+	}
+	if pr.Exact {
+		b, _ := u.now.MarshalBinary()
+		writeField(h, "now "+string(b))
+	} else if pr.Day {
+		writeField(h, "day "+u.day)
 	}
 	if u.ownOverdue {
 		h.Write([]byte(overdueMarks(p, u.now)))
@@ -274,6 +319,7 @@ func (u *reuser) key(p *site.Page, charts bool) [32]byte {
 // the warnings its body gave. It returns false when the page must be
 // rendered.
 func (u *reuser) take(p *site.Page) (site.Diagnostics, bool) {
+	u.presentOnce.Do(u.readPresents)
 	e, ok := u.old[p.Source]
 	if !ok || e.Key != u.key(p, e.Charts) || !u.prep.Reusable(p) {
 		return nil, false

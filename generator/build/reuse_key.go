@@ -10,7 +10,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,9 +24,10 @@ import (
 // files can show but its own file.
 
 // siteDigest is the digest of all a content page's files can show but
-// its own file and the metrics report; ownOverdue says that it leaves out
-// which action items are overdue, since only a post-mortem's own page
-// shows its items' marks (the theme's layouts alone are used).
+// its own file, the metrics report and the present beyond its offset;
+// ownOverdue says that it leaves out which action items are overdue,
+// since only a post-mortem's own page shows its items' marks (the theme's
+// layouts alone are used).
 func (b *Builder) siteDigest(r *run) (digest [32]byte, ownOverdue bool, err error) {
 	h := sha256.New()
 	field := func(s string) {
@@ -46,7 +46,7 @@ func (b *Builder) siteDigest(r *run) (digest [32]byte, ownOverdue bool, err erro
 		return [32]byte{}, false, err
 	}
 	h.Write(exe[:])
-	fullNow, ownLayouts := false, false
+	ownLayouts := false
 	for i, fsys := range []fs.FS{b.opts.Theme, b.opts.Source} {
 		if fsys == nil {
 			continue
@@ -65,9 +65,6 @@ func (b *Builder) siteDigest(r *run) (digest [32]byte, ownOverdue bool, err erro
 			}
 			field(name)
 			field(string(data))
-			if namesNow(name, data) {
-				fullNow = true
-			}
 		}
 		field("--")
 	}
@@ -79,17 +76,10 @@ func (b *Builder) siteDigest(r *run) (digest [32]byte, ownOverdue bool, err erro
 	if b.opts.Drafts {
 		field("drafts")
 	}
-	// The present, as pages show it.
-	loc := r.cfg.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	if fullNow {
-		at(r.now)
-	} else {
-		_, offset := r.now.In(loc).Zone()
-		field(r.now.In(loc).Format("2006-01-02") + time.Duration(offset*int(time.Second)).String())
-	}
+	// The present's offset in the site's time zone (a zone's name); what
+	// else a page shows of the present, its layout says (pageKey).
+	_, offset := r.now.In(siteZone(r.cfg)).Zone()
+	field(time.Duration(offset * int(time.Second)).String())
 	s := r.site
 	for _, p := range s.Pages {
 		pageFacts(field, at, p)
@@ -157,16 +147,12 @@ func sourceFact(s *site.Source) string {
 	return b.String()
 }
 
-// namesNow reports whether a layout of content pages shows the present
-// itself, not only as days and overdue marks: then every second counts.
-// The calendar, reports and new-page templates are not content pages'.
-func namesNow(name string, data []byte) bool {
-	base := path.Base(name)
-	if !strings.HasSuffix(base, ".html") || strings.HasPrefix(name, "layouts/new/") ||
-		strings.HasPrefix(base, "calendar") || strings.HasPrefix(base, "report") {
-		return false
+// siteZone is the site's time zone.
+func siteZone(cfg site.Config) *time.Location {
+	if cfg.Location == nil {
+		return time.UTC
 	}
-	return bytes.Contains(data, []byte(".Now"))
+	return cfg.Location
 }
 
 // reportDigest is the digest of the metrics report that ```chart blocks

@@ -84,6 +84,7 @@ func newListKeys(u *reuser, s *site.Site, src fs.FS) *listKeys {
 	h := sha256.New()
 	io.WriteString(h, reuseVersion+" lists\x00")
 	h.Write(u.site[:])
+	writeField(h, u.day) // every list may show the date
 	k.now, _ = u.now.MarshalBinary()
 	k.report = u.report
 	all := sha256.New()

@@ -42,9 +42,12 @@ import (
 // search index, static files) are made with layouts of their own, which
 // the walk covers together: what any of them shows, each is keyed with.
 
-// Present is what a file shows of the present beyond the date, the
-// offset, the overdue marks and the reports every list file's key holds.
+// Present is what a file shows of the present beyond what every key of
+// its kind holds: for a list file the date, the offset, the overdue marks
+// and which reports exist; for a content page the offset and its own
+// overdue marks (PagePresent).
 type Present struct {
+	Day     bool   // the date in the site's time zone (content pages)
 	Exact   bool   // the present itself, to the nanosecond
 	Metrics bool   // the metrics report computed at the present
 	Also    string // anything else it shows of the present, as a key
@@ -52,7 +55,7 @@ type Present struct {
 
 // or is the union of what two files show.
 func (a Present) or(b Present) Present {
-	a.Exact, a.Metrics = a.Exact || b.Exact, a.Metrics || b.Metrics
+	a.Day, a.Exact, a.Metrics = a.Day || b.Day, a.Exact || b.Exact, a.Metrics || b.Metrics
 	a.Also += b.Also
 	return a
 }
@@ -88,7 +91,7 @@ func (p *Prepared) ListPresent() *ListPresent {
 	mark := func(jobs []Job, pr Present, layouts ...string) {
 		for _, name := range layouts {
 			special[name] = true
-			pr = pr.or(p.layoutPresent(name))
+			pr = pr.or(p.layoutReads(name).list())
 		}
 		for _, j := range jobs {
 			l.files[j.Name] = l.files[j.Name].or(pr)
@@ -111,7 +114,7 @@ func (p *Prepared) ListPresent() *ListPresent {
 			// The page of a period gone by shows the present only as
 			// the day its report was made, and the overdue marks; its
 			// JSON names the present itself.
-			page := p.layoutPresent("report.html")
+			page := p.layoutReads("report.html").list()
 			special["report.html"] = true
 			for _, per := range x.periods {
 				if !per.Running {
@@ -123,18 +126,46 @@ func (p *Prepared) ListPresent() *ListPresent {
 	mark([]Job{p.homeJob()}, Present{}, "home.html")
 	for _, name := range slices.Sorted(maps.Keys(p.sets)) {
 		if !special[name] {
-			l.other = l.other.or(p.layoutPresent(name))
+			l.other = l.other.or(p.layoutReads(name).list())
 		}
 	}
 	return l
 }
 
-// layoutPresent is what a layout shows of the present, as far as its
+// PagePresent is what the content pages of a kind show of the present
+// beyond the offset and their own overdue marks, as their layout says (a
+// page's own body, which may draw charts, is the caller's to weigh). It
+// reads the layouts' parse trees: call it before any page is rendered.
+func (p *Prepared) PagePresent(k site.Kind) Present {
+	r := p.layoutReads(layoutOf(k))
+	return Present{Day: r.day, Exact: r.exact || r.reports, Metrics: r.metrics}
+}
+
+// reads are what a layout's templates read of the present.
+type reads struct {
+	day     bool // the date: countdowns, days until, upcoming releases
+	exact   bool // the present itself (a field named Now)
+	metrics bool // the metrics report
+	bodies  bool // pages' bodies, which may draw charts from the report
+	reports bool // which reports exist
+}
+
+// list is what a list file made with the layout shows beyond what every
+// list file's key holds (the date and which reports exist among it).
+func (r reads) list() Present {
+	return Present{Exact: r.exact, Metrics: r.metrics || r.bodies}
+}
+
+// layoutReads is what a layout reads of the present, as far as its
 // templates say: everything they run, from the one a page starts in.
-func (p *Prepared) layoutPresent(layout string) Present {
+func (p *Prepared) layoutReads(layout string) reads {
 	set := p.sets[layout]
 	if set == nil {
-		return Present{}
+		set = p.sets["page.html"] // as execute does
+		if set == nil {
+			return reads{}
+		}
+		layout = "page.html"
 	}
 	start := baseofName
 	if p.r.tmpl.alone[layout] {
@@ -142,7 +173,7 @@ func (p *Prepared) layoutPresent(layout string) Present {
 	}
 	w := presentWalk{set: set, seen: map[string]bool{}}
 	w.template(start)
-	return w.pr
+	return w.r
 }
 
 // presentWalk walks the templates a layout runs for what they show of the
@@ -150,12 +181,16 @@ func (p *Prepared) layoutPresent(layout string) Present {
 type presentWalk struct {
 	set  *template.Template
 	seen map[string]bool
-	pr   Present
+	r    reads
 }
 
 // dateOnly are the functions that show of a time its date or zone alone:
-// {{date .Now}} shows the day, which every key holds.
+// {{date .Now}} shows the day, {{zone .Now}} the offset.
 var dateOnly = map[string]bool{"date": true, "longDate": true, "zone": true}
+
+// dayFuncs are the functions that show the present's date: how many days
+// to a date, and the releases still to come.
+var dayFuncs = map[string]bool{"daysUntil": true, "countdown": true, "calUpcoming": true}
 
 func (w *presentWalk) template(name string) {
 	if w.seen[name] {
@@ -173,7 +208,7 @@ func (w *presentWalk) template(name string) {
 		if name == baseofName || name == headerName || name == badgeName {
 			return // a set may have none; executing one would fail
 		}
-		w.pr.Exact, w.pr.Metrics = true, true // unknown: assume the worst
+		w.r = reads{true, true, true, true, true} // unknown: assume the worst
 		return
 	}
 	w.node(t.Tree.Root)
@@ -215,8 +250,14 @@ func (w *presentWalk) node(n parse.Node) {
 		w.fields(n.Ident)
 	case *parse.IdentifierNode:
 		switch n.Ident {
-		case "metrics", "metricSeries", "body":
-			w.pr.Metrics = true
+		case "metrics", "metricSeries":
+			w.r.metrics = true
+		case "body":
+			w.r.bodies = true
+		case "latestReport":
+			w.r.reports = true
+		default:
+			w.r.day = w.r.day || dayFuncs[n.Ident]
 		case "header":
 			w.template(headerName)
 		case "badge":
@@ -238,6 +279,7 @@ func (w *presentWalk) branch(b *parse.BranchNode) {
 func (w *presentWalk) command(c *parse.CommandNode) {
 	if len(c.Args) == 2 {
 		if id, ok := c.Args[0].(*parse.IdentifierNode); ok && dateOnly[id.Ident] && endsInNow(c.Args[1]) {
+			w.r.day = w.r.day || id.Ident != "zone"
 			return
 		}
 	}
@@ -262,7 +304,7 @@ func endsInNow(n parse.Node) bool {
 // fields notes a field named Now on the way: the present itself.
 func (w *presentWalk) fields(idents []string) {
 	if slices.Contains(idents, "Now") {
-		w.pr.Exact = true
+		w.r.exact = true
 	}
 }
 

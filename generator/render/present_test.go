@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"almanac/generator/report"
+	"almanac/generator/site"
 )
 
 // TestListPresent: what each list file shows of the present, for the
@@ -110,6 +111,55 @@ func TestListPresent(t *testing.T) {
 		l := listPresent(t, mapFS(c.files))
 		if pr := l.Of("stories/index.html"); pr.Exact != c.exact || pr.Metrics != c.metrics {
 			t.Errorf("%s: a list shows %+v, want exact %v, metrics %v", c.what, pr, c.exact, c.metrics)
+		}
+	}
+}
+
+// TestPagePresent: what a kind's content pages show of the present, as
+// their layouts say.
+func TestPagePresent(t *testing.T) {
+	prepared := func(t *testing.T, own fstest.MapFS) *Prepared {
+		t.Helper()
+		r, err := New(Options{Theme: theme(), Site: merge(siteFS(), own)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := r.Prepare(fixture("en", "https://almanac.example.org/"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	p := prepared(t, nil)
+	for _, c := range []struct {
+		kind site.Kind
+		want Present
+	}{
+		{site.KindStory, Present{}},               // its zone alone
+		{site.KindPostMortem, Present{}},          // and its own overdue marks
+		{site.KindRelease, Present{Day: true}},    // days to go
+		{site.KindMetric, Present{Metrics: true}}, // its series from the report
+		{site.Kind("handbook"), Present{}},        // page.html
+	} {
+		if got := p.PagePresent(c.kind); got != c.want {
+			t.Errorf("%s: %+v, want %+v", c.kind, got, c.want)
+		}
+	}
+
+	for _, c := range []struct {
+		what, story string
+		want        Present
+	}{
+		{"a countdown", `{{countdown .Page.Date}}`, Present{Day: true}},
+		{"the date of now", `{{date .Now}}`, Present{Day: true}},
+		{"the offset now", `{{zone .Now}}`, Present{}},
+		{"now itself", `{{.Site.Now.Unix}}`, Present{Exact: true}},
+		{"the latest report", `{{with latestReport}}{{.URL}}{{end}}`, Present{Exact: true}},
+		{"the team's figures", `{{with metrics}}{{.Days}}{{end}}`, Present{Metrics: true}},
+	} {
+		own := mapFS("-- layouts/story.html --\n{{define \"main\"}}" + c.story + "{{end}}")
+		if got := prepared(t, own).PagePresent(site.KindStory); got != c.want {
+			t.Errorf("a story layout with %s: %+v, want %+v", c.what, got, c.want)
 		}
 	}
 }
