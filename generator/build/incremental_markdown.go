@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"crypto/sha256"
 	"regexp"
 	"slices"
 
@@ -44,6 +45,10 @@ func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts
 			return
 		}
 		r, errs := renderBody(st.md, st.links, p)
+		// The digest of the whole text, before anyone shares r: the
+		// search index compares it, and keeps reading the text for pages
+		// whose digest changed (see lightOf).
+		r.PlainSum = sha256.Sum256([]byte(r.Plain))
 		f.mdDiags = errs
 		anchors[i] = f.md != nil && !slices.Equal(f.md.Anchors, r.Anchors)
 		f.md, f.mdZ, f.mdFrom, f.mdLine = r, nil, x.bodyHash(p.Body), p.BodyLine

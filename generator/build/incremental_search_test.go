@@ -1,8 +1,13 @@
 package build
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
+
+	"almanac/generator/output"
+	"almanac/generator/site"
 )
 
 // The preview keeps its search index from one Settle to the next and
@@ -67,4 +72,87 @@ func (p *preview) manifest() string {
 		p.t.Fatal("no search/index.bin")
 	}
 	return string(b)
+}
+
+// The preview keeps only the lead of a page's plain text in memory and
+// reads the rest back for the search index: for a page whose text
+// changed, and for the other pages of a record file written again. The
+// index stays a full build's through edits that write a long page's
+// record again without changing its text.
+func TestIncrementalSearchWholeText(t *testing.T) {
+	long := func(word string) string {
+		return strings.Repeat("The export writes every deploy to the log, one line a deploy. ", 12) +
+			"\n\nAt its very end the text names the " + word + ".\n"
+	}
+	second := func(title, body string) string {
+		return "---\nid: STORY-2\ntitle: " + title + "\nstatus: ready\ncreated: 2026-10-02\ntags: [audit]\n---\n" + body
+	}
+	files := smallSite + "-- content/stories/long.md --\n" + second("Retry the export", long("quasar"))
+	p := newPreview(t, files)
+	p.settle()
+	p.sameAsFullBuild()
+	p.sameIndexAsGenerate()
+	const src = "content/stories/long.md"
+	if r := p.x.Site().Pages[slices.IndexFunc(p.x.Site().Pages, func(pg *site.Page) bool { return pg.Source == src })].Rendered; !r.Cut || strings.Contains(r.Plain, "quasar") {
+		t.Fatalf("the long page's text is kept whole (cut %v): %q", r.Cut, r.Plain)
+	}
+	steps := []struct{ name, file, data string }{
+		// Its record again, its text the same.
+		{"title", src, second("Retry the export twice", long("quasar"))},
+		// Its text again.
+		{"body", src, second("Retry the export twice", long("pulsar"))},
+		// Its record file again, for another page's sake.
+		{"other page", "content/stories/export-log.md", storyWith("", "A paragraph about zeppelins.\n")},
+		// Every file again.
+		{"layout", "layouts/page.html", `{{define "main"}}<p class="marker">layout v2</p>{{end}}`},
+	}
+	for _, s := range steps {
+		if up := p.write(s.file, s.data); up.Failed() {
+			t.Fatalf("%s: %v", s.name, up.Diagnostics)
+		}
+		if up := p.settle(); up.Failed() {
+			t.Fatalf("%s: settle: %v", s.name, up.Diagnostics)
+		}
+		p.sameAsFullBuild()
+		p.sameIndexAsGenerate()
+		if t.Failed() {
+			t.Fatalf("after %q", s.name)
+		}
+	}
+}
+
+// sameIndexAsGenerate checks the preview's search index against the one
+// a build of the same files (Generate, which indexes every page while its
+// whole text is at hand) writes: sameAsFullBuild's fresh preview reads
+// back what its own first build kept, as this one does.
+func (p *preview) sameIndexAsGenerate() {
+	p.t.Helper()
+	b, err := New(Options{Source: p.fs, Theme: p.theme, Drafts: true})
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	built := output.NewMemory()
+	if _, err := b.Generate(context.Background(), testNow, built); err != nil {
+		p.t.Fatal(err)
+	}
+	index := func(out *output.Memory) []string {
+		var names []string
+		for _, name := range out.Names() {
+			if strings.HasPrefix(name, searchPrefix) && name != searchPrefix+"index.html" {
+				names = append(names, name)
+			}
+		}
+		return names
+	}
+	got, want := index(p.out), index(built)
+	if !slices.Equal(got, want) {
+		p.t.Errorf("index files differ from a build's:\n got  %v\n want %v", got, want)
+	}
+	for _, name := range want {
+		a, _ := p.out.Get(name)
+		b, _ := built.Get(name)
+		if string(a) != string(b) {
+			p.t.Errorf("%s differs from a build's", name)
+		}
+	}
 }

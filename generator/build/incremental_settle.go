@@ -142,7 +142,7 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 	// title does not wait for it. Only what changed since the last run
 	// is indexed again, in the index the cache keeps; its files are a
 	// fresh index's.
-	prep, _, err := x.b.bind(s.renderer, linked, report, render.WithSearchCache(s.search))
+	prep, _, err := x.b.bind(s.renderer, linked, report, render.WithSearchCache(s.search.Reading(s.wholeText)))
 	if err != nil {
 		return fail(err)
 	}
@@ -153,14 +153,19 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 	// run renders jobs and commits them, settleChunk at a time, so that
 	// what waits to be committed (and, for the pages, their bodies' HTML
 	// read back) is never the whole site at once.
-	run := func(prep *render.Prepared, jobs []render.Job, bodies map[string]*site.Page) bool {
+	// give, when not nil, gives the pages a chunk's jobs show what they
+	// need of their bodies and returns the light values to put back.
+	run := func(prep *render.Prepared, jobs []render.Job, give func([]render.Job) map[*site.Page]*site.Rendered) bool {
 		if len(jobs) == 0 {
 			return true
 		}
 		up := &Update{Deferred: true, Outputs: len(jobs), StyleOnly: s.styleOnly()}
 		for i := 0; i < len(jobs); i += settleChunk {
 			part := jobs[i:min(i+settleChunk, len(jobs))]
-			back := s.inflateFor(part, bodies)
+			var back map[*site.Page]*site.Rendered
+			if give != nil {
+				back = give(part)
+			}
 			st := newStaging()
 			if err = prep.Run(ctx, part, st); err != nil || ctx.Err() != nil {
 				return false
@@ -189,13 +194,18 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		return fail(err)
 	}
 	var bySource map[string]*site.Page
-	if len(pages) > 0 {
-		bySource = make(map[string]*site.Page, len(linked.Pages))
-		for _, p := range linked.Pages {
-			bySource[p.Source] = p
+	pagesBySource := func() map[string]*site.Page {
+		if bySource == nil {
+			bySource = make(map[string]*site.Page, len(linked.Pages))
+			for _, p := range linked.Pages {
+				bySource[p.Source] = p
+			}
 		}
+		return bySource
 	}
-	if !run(prep, pages, bySource) {
+	if !run(prep, pages, func(part []render.Job) map[*site.Page]*site.Rendered {
+		return s.inflateFor(part, pagesBySource())
+	}) {
 		return fail(err)
 	}
 	if s.indexes() {
@@ -212,7 +222,11 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 		for name := range names {
 			all[name] = true
 		}
-		if !run(prep, jobs, nil) {
+		// A record file shows the start of its pages' whole text.
+		records := recordFiles(len(linked.Pages))
+		if !run(prep, jobs, func(part []render.Job) map[*site.Page]*site.Rendered {
+			return s.wholeFor(part, records, pagesBySource)
+		}) {
 			return fail(err)
 		}
 	} else {

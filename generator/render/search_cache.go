@@ -1,43 +1,67 @@
 package render
 
 import (
-	"slices"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"hash/maphash"
 	"sync"
 
 	"almanac/generator/search"
+	"almanac/generator/site"
 )
 
 // SearchCache keeps a site's search index from one Prepare to the next,
-// as the preview binds the same site again after each change: every
-// page's search document and record as they were last indexed, and the
-// index itself (search.Live). When the index's jobs are made without a
-// build having fed it, a page whose document and record are the same as
-// last time is not indexed again; one that changed has its postings
-// replaced; a page added or removed, or a date that moves a page among the
-// others, renumbers the documents, keeping what each had. The files are
-// the bytes a fresh index of the same pages gives. Safe for concurrent use:
-// one Prepared finishes its index at a time.
+// as the preview binds the same site again after each change: the index
+// itself (search.Live) and, for every page as it was last indexed, its
+// document's number and the digests of its text and of the rest of its
+// record (see digests). When the index's jobs are made without a build
+// having fed it, a page whose digests are those of last time is not
+// indexed again; one whose text changed has its postings replaced, and
+// one whose record changed has it made again; a page added or removed,
+// or a date that moves a page among the others, renumbers the documents,
+// keeping what each had. The files are the bytes a fresh index of the
+// same pages gives. Safe for concurrent use: one Prepared finishes its
+// index at a time.
+//
+// Only a page indexed again needs its whole text. A page whose Rendered
+// was cut to its lead (Rendered.Cut: the preview keeps the rest deflated)
+// has it read through the function Reading was given.
 //
 // A build's cache is a SearchState instead (WithSearchState): kept in a
 // file, fed page by page as the build renders or takes them.
 type SearchCache struct {
-	mu    sync.Mutex
-	live  *search.Live
-	docs  map[string]*cachedDoc // by page source
+	kept  *keptIndex
 	state *SearchState
+	plain func(*site.Page) (string, error) // a cut page's whole text (see Reading)
 }
 
-// cachedDoc is what a page's document was when it was last indexed: its
-// number, its text by field and its record. The record's text is left
-// out: searchText makes it of the document alone.
-type cachedDoc struct {
-	num int
-	doc search.Doc
-	rec search.Record
+// keptIndex is what a SearchCache keeps, shared by the values Reading
+// returns.
+type keptIndex struct {
+	mu   sync.Mutex
+	live *search.Live
+	docs map[string]keptDoc // by page source
+	seed maphash.Seed
+}
+
+// keptDoc is what a page's document was when it was last indexed: its
+// number and its text and head digests (see digests).
+type keptDoc struct {
+	num        int
+	text, head uint64
 }
 
 // NewSearchCache returns an empty cache.
-func NewSearchCache() *SearchCache { return &SearchCache{} }
+func NewSearchCache() *SearchCache {
+	return &SearchCache{kept: &keptIndex{seed: maphash.MakeSeed()}}
+}
+
+// Reading returns the cache c, which reads the whole text of a page whose
+// Rendered is cut through plain (the text whose digest is PlainSum).
+func (c *SearchCache) Reading(plain func(*site.Page) (string, error)) *SearchCache {
+	return &SearchCache{kept: c.kept, plain: plain}
+}
 
 // WithSearchCache has Prepare index the site's pages through c, which
 // keeps what it indexed for the next Prepare given c.
@@ -49,54 +73,71 @@ func WithSearchCache(c *SearchCache) PrepareOption {
 // what changed since the last time. It returns the index, whose
 // Compress reuses the compressed files that did not change.
 func (c *SearchCache) finish(p *Prepared, st *searchState) (*search.Live, *search.Output, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	live, out, err := c.update(p, st)
+	k := c.kept
+	if k == nil {
+		k = &keptIndex{seed: maphash.MakeSeed()}
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	live, out, err := c.update(k, p, st)
 	if err != nil {
 		// Whatever the index holds now, start afresh next time.
-		c.live, c.docs = nil, nil
+		k.live, k.docs = nil, nil
 	}
 	return live, out, err
 }
 
-func (c *SearchCache) update(p *Prepared, st *searchState) (*search.Live, *search.Output, error) {
-	if c.live == nil {
-		c.live, c.docs = search.NewLive(), nil
+func (c *SearchCache) update(k *keptIndex, p *Prepared, st *searchState) (*search.Live, *search.Output, error) {
+	if k.live == nil {
+		k.live, k.docs = search.NewLive(), nil
 	}
-	live := c.live
+	live := k.live
 	n := len(st.pages)
 	from := make([]int, n)
 	moved := n != live.Len()
-	docs := make(map[string]*cachedDoc, n)
-	var changed []int
+	docs := make(map[string]keptDoc, n)
+	// What changed of each page indexed again: its text, or its record's
+	// head alone.
+	type change struct {
+		doc  int
+		text bool
+	}
+	var changed []change
 	for i, pg := range st.pages {
-		d := p.searchDoc(pg)
-		r := p.searchRecordHead(pg, d)
+		text, head := k.digests(p, pg)
 		from[i] = -1
-		old := c.docs[pg.Source]
-		if old != nil && docs[pg.Source] == nil {
+		old, had := k.docs[pg.Source]
+		if _, twice := docs[pg.Source]; had && !twice {
 			from[i] = old.num
 		}
 		if from[i] != i {
 			moved = true
 		}
-		if from[i] < 0 || !sameDoc(old.doc, d) || !sameRecord(old.rec, r) {
-			changed = append(changed, i)
+		switch {
+		case from[i] < 0 || old.text != text:
+			changed = append(changed, change{i, true})
+		case old.head != head:
+			changed = append(changed, change{i, false})
 		}
-		docs[pg.Source] = &cachedDoc{num: i, doc: d, rec: r}
+		docs[pg.Source] = keptDoc{num: i, text: text, head: head}
 	}
 	if moved {
 		if err := live.Renumber(from); err != nil {
 			return nil, nil, err
 		}
 	}
-	for _, i := range changed {
-		pg := st.pages[i]
-		d := docs[pg.Source].doc
-		if err := live.Replace(i, d); err != nil {
+	for _, ch := range changed {
+		pg := st.pages[ch.doc]
+		d, err := c.wholeDoc(p, pg)
+		if err != nil {
 			return nil, nil, err
 		}
-		if _, err := live.Record(i, p.searchRecord(pg, d)); err != nil {
+		if ch.text {
+			if err := live.Replace(ch.doc, d); err != nil {
+				return nil, nil, err
+			}
+		}
+		if _, err := live.Record(ch.doc, p.searchRecord(pg, d)); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -104,18 +145,78 @@ func (c *SearchCache) update(p *Prepared, st *searchState) (*search.Live, *searc
 	if err != nil {
 		return nil, nil, err
 	}
-	c.docs = docs
+	k.docs = docs
 	return live, out, nil
 }
 
-// sameDoc reports whether two documents have the same text in every field.
-func sameDoc(a, b search.Doc) bool {
-	return a.ID == b.ID && a.Title == b.Title && slices.Equal(a.Keys, b.Keys) &&
-		slices.Equal(a.Lead, b.Lead) && slices.Equal(a.Body, b.Body)
+// wholeDoc is a page's search document with its whole text: read through
+// c.plain when its Rendered was cut, and checked against its digest.
+func (c *SearchCache) wholeDoc(p *Prepared, pg *site.Page) (search.Doc, error) {
+	d := p.searchDoc(pg)
+	r := pg.Rendered
+	if r == nil || !r.Cut {
+		return d, nil
+	}
+	if c.plain == nil {
+		return d, errors.New("search: the whole text of " + pg.Source + " is not at hand")
+	}
+	text, err := c.plain(pg)
+	if err != nil {
+		return d, err
+	}
+	if sha256.Sum256([]byte(text)) != r.PlainSum {
+		return d, errors.New("search: the text kept of " + pg.Source + " is not the page's")
+	}
+	d.Body[0] = text
+	return d, nil
 }
 
-// sameRecord reports whether two records are the same.
-func sameRecord(a, b search.Record) bool {
-	return a.URL == b.URL && a.Title == b.Title && a.Kind == b.Kind && a.ID == b.ID &&
-		a.Date == b.Date && a.Text == b.Text && slices.Equal(a.Badges, b.Badges)
+// digests are a page's text and head digests: of what its document holds,
+// its plain text as its digest (PlainSum), and of its record but the text,
+// which searchText makes of the document alone. A page's Rendered cut or
+// whole, the digests are the same. (SearchState keeps SHA-256 digests in a
+// file for another process; these live as long as the cache, and a
+// seeded 64-bit hash costs a fifth as much on every Settle.)
+func (k *keptIndex) digests(p *Prepared, pg *site.Page) (text, head uint64) {
+	d := p.searchDoc(pg)
+	var h maphash.Hash
+	h.SetSeed(k.seed)
+	var n [binary.MaxVarintLen64]byte
+	count := func(c int) { h.Write(n[:binary.PutUvarint(n[:], uint64(c))]) }
+	field := func(s string) {
+		count(len(s))
+		h.WriteString(s)
+	}
+	list := func(l []string) {
+		count(len(l))
+		for _, s := range l {
+			field(s)
+		}
+	}
+	field(d.ID)
+	field(d.Title)
+	list(d.Keys)
+	list(d.Lead)
+	body := d.Body
+	if pg.Rendered != nil {
+		sum := plainSum(pg.Rendered)
+		h.Write(sum[:])
+		body = body[1:]
+	}
+	list(body)
+	text = h.Sum64()
+
+	h.Reset()
+	r := p.searchRecordHead(pg, d)
+	field(r.URL)
+	field(r.Title)
+	field(r.Kind)
+	field(r.ID)
+	field(r.Date)
+	count(len(r.Badges))
+	for _, b := range r.Badges {
+		field(b[0])
+		field(b[1])
+	}
+	return text, h.Sum64()
 }

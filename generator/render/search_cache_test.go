@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"slices"
 	"strings"
 	"testing"
@@ -94,6 +95,7 @@ func TestSearchCacheSameAsFresh(t *testing.T) {
 	edit("body", func(pg *site.Page) {
 		rd := *pg.Rendered
 		rd.Plain += " a zeppelin sentence"
+		rd.PlainSum = [32]byte{} // a new text has its own digest
 		pg.Rendered = &rd
 	})
 	edit("title", func(pg *site.Page) { pg.Title = "Zeppelin export of the deploy log" })
@@ -161,5 +163,85 @@ func TestIndexJobsSplitJobs(t *testing.T) {
 		if strings.HasPrefix(name, searchDir) && name != searchDir+"index.html" {
 			t.Errorf("JobsBeforeIndex lists %s", name)
 		}
+	}
+}
+
+// A page whose Rendered holds only the lead of its text (Cut, the whole
+// text's digest in PlainSum) is indexed with the whole text, which the
+// cache reads through the function Reading was given, and only when the
+// page is indexed again: the index (the record files aside) is the one
+// of the whole texts.
+func TestSearchCacheReadsCutText(t *testing.T) {
+	s := fixture("en", "https://x.org/team/")
+	r, err := New(Options{Theme: theme(), Site: siteFS()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(s.Pages, func(pg *site.Page) bool { return pg.Story != nil && searchable(s, pg) })
+	if i < 0 {
+		t.Fatal("no story in the fixture")
+	}
+	whole := *s.Pages[i]
+	rd := *whole.Rendered
+	rd.Plain += " and at the very end of a long text, a zeppelin."
+	rd.PlainSum = sha256.Sum256([]byte(rd.Plain))
+	whole.Rendered = &rd
+	s.Pages[i] = &whole
+	want := indexFiles(t, r, s)
+
+	cut := whole
+	light := rd
+	light.Plain, light.Cut = rd.Plain[:10], true
+	cut.Rendered = &light
+	s.Pages[i] = &cut
+	reads := 0
+	plain := func(pg *site.Page) (string, error) {
+		if pg.Source != cut.Source {
+			t.Errorf("read the text of %s, which is not cut", pg.Source)
+		}
+		reads++
+		return rd.Plain, nil
+	}
+	// The record files are made of the pages as the jobs find them: the
+	// preview gives theirs their whole text. The rest is the cache's.
+	noRecords := func(files map[string][]byte) map[string][]byte {
+		for name := range files {
+			if strings.HasPrefix(name, searchDir+"d/") {
+				delete(files, name)
+			}
+		}
+		return files
+	}
+	want = noRecords(want)
+	c := NewSearchCache()
+	for _, what := range []string{"first", "unchanged"} {
+		got := noRecords(indexFiles(t, r, s, WithSearchCache(c.Reading(plain))))
+		if len(got) != len(want) {
+			t.Errorf("%s: %d files, want %d", what, len(got), len(want))
+		}
+		for name, b := range want {
+			if !bytes.Equal(got[name], b) {
+				t.Errorf("%s: %s differs from the index of the whole text", what, name)
+			}
+		}
+	}
+	if reads != 1 {
+		t.Errorf("the cut text was read %d times, want once", reads)
+	}
+
+	// Without a way to read it, a cut text is an error, not a shorter
+	// document.
+	p, err := r.Prepare(s, WithSearchCache(NewSearchCache()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed := false
+	for _, j := range p.IndexJobs() {
+		if err := p.Run(context.Background(), []Job{j}, output.NewMemory()); err != nil {
+			failed = true
+		}
+	}
+	if !failed {
+		t.Error("a cut text was indexed without its whole text")
 	}
 }
