@@ -20,18 +20,19 @@ import (
 // calendar, reports, the extensions' files, static files) from the output
 // it replaces too, file by file, when it can prove each would come out
 // the same. Every such file is made of the build (the site's digest, as
-// in a page's key, which holds the present's date and offset), what it
-// shows of the present (render.ListPresent: every list file which action
-// items are overdue and which reports exist; some the metrics report or
+// in a page's key, which holds the present's offset), what it shows of
+// the present (render.ListPresent: every list file which action items are
+// overdue and which reports exist; some the date, the metrics report or
 // the present itself), and the pages it names among its sources
 // (render.Job.Sources: the pages whose text it shows; a page's text is
 // made of its file and the site). So a file's key is a digest of those
 // and of the files of its sources, or of every page's file for a file
 // that names none. A build without --now thus takes every list that does
-// not show the time of day from a build earlier the same day. The search
-// index is one unit: its files together show every page's text, so it is
-// taken whole, and then not made at all, or made again (the pages
-// indexed), its files then taken one by one as the lists' are.
+// not show the time of day from a build earlier the same day, and those
+// that show no date from a build of any day. The search index shows no
+// present: it is one unit, whose files together show every page's text,
+// so it is taken whole, and then not made at all, or made again (the
+// pages indexed), its files then taken one by one as the lists' are.
 
 // listEntry is what the cache keeps of one list file.
 type listEntry struct {
@@ -48,12 +49,13 @@ type indexEntry struct {
 
 // listKeys makes the keys of list files.
 type listKeys struct {
-	base [32]byte // the build, its day and overdue marks
+	base [32]byte // the build (with the present's offset) and overdue marks
 	all  [32]byte // every page's file
 	// present is what each list file shows of the present beyond base,
 	// worked out with the first list file's key; now and report are
 	// the present and the digest of the metrics report.
 	present *render.ListPresent
+	day     string
 	now     []byte
 	report  [32]byte
 	// pages are the digests of each page's source and file, by source:
@@ -84,7 +86,7 @@ func newListKeys(u *reuser, s *site.Site, src fs.FS) *listKeys {
 	h := sha256.New()
 	io.WriteString(h, reuseVersion+" lists\x00")
 	h.Write(u.site[:])
-	writeField(h, u.day) // every list may show the date
+	k.day = u.day
 	k.now, _ = u.now.MarshalBinary()
 	k.report = u.report
 	all := sha256.New()
@@ -107,13 +109,15 @@ func (k *listKeys) key(name string, sources []string) [32]byte {
 	h := sha256.New()
 	var buf [binary.MaxVarintLen64 + 40]byte
 	h.Write(k.base[:])
-	pr := render.Present{Exact: true, Metrics: true} // unknown: all of it
+	pr := render.Present{Day: true, Exact: true, Metrics: true} // unknown: all of it
 	if k.present != nil {
 		writeField(h, k.present.Common)
 		pr = k.present.Of(name)
 	}
 	if pr.Exact {
 		writeField(h, "now "+string(k.now))
+	} else if pr.Day {
+		writeField(h, "day "+k.day)
 	}
 	if pr.Metrics {
 		writeField(h, "report "+string(k.report[:]))

@@ -208,8 +208,9 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 	lists = -1
 	check("a release's highlights", most)
 
-	// The next day: a story shows nothing of the present but its zone's
-	// offset and is taken; a release counts the days to it.
+	// The next day: a story and the list of stories show nothing of the
+	// present but the zone's offset and are taken; a release counts the
+	// days to it.
 	fileOf := func(source string) string {
 		for _, p := range last.Site.Pages {
 			if p.Source == source {
@@ -228,15 +229,19 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 		}
 		return fi
 	}
-	storyWas, releaseWas := stat(storyFile), stat(releaseFile)
+	listFile := filepath.Join(dest, "stories", "index.html")
+	storyWas, releaseWas, listWas := stat(storyFile), stat(releaseFile), stat(listFile)
 	now = testNow.Add(24 * time.Hour)
-	lists = -1
+	lists, index = -1, true // the search index shows no present
 	check("the next day", func(reused, pages int) bool { return reused > pages/2 && reused < pages-1 })
 	if !os.SameFile(storyWas, stat(storyFile)) {
 		t.Errorf("the next day: %s was rendered again", story)
 	}
 	if os.SameFile(releaseWas, stat(releaseFile)) {
 		t.Errorf("the next day: the release's page, which counts the days, was taken")
+	}
+	if !os.SameFile(listWas, stat(listFile)) {
+		t.Errorf("the next day: the list of stories was made again")
 	}
 	now = testNow.Add(24*time.Hour + time.Hour)
 	lists, index = -1, true

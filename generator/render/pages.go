@@ -91,7 +91,7 @@ func (p *Prepared) lang() string {
 
 // pageJob renders d into the file for its URL.
 func (p *Prepared) pageJob(d *Data, source string, sources []string) Job {
-	return Job{Name: site.OutputFile(d.URL), Sources: sources, make: func(b *bytes.Buffer) error {
+	return Job{Name: site.OutputFile(d.URL), Sources: sources, layout: d.Layout, make: func(b *bytes.Buffer) error {
 		return p.execute(b, d, source)
 	}}
 }

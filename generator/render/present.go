@@ -19,11 +19,10 @@ import (
 // --now has a present of its own, to the nanosecond, and a key that held
 // it would render every list again.
 //
-// Every list file may show the present's date and UTC offset in the
-// site's time zone (a countdown, "today", the month of now, a zone's
-// name), which action items are overdue, and which reports exist (the
-// sitemap and the link to the latest one); the key of every list file
-// holds those. Beyond them:
+// Every list file may show the present's UTC offset in the site's time
+// zone (a zone's name), which action items are overdue, and which reports
+// exist (the sitemap and the link to the latest one); the key of every
+// list file holds those. Beyond them:
 //
 //   - a report's JSON file, the list of reports and the page of the
 //     running period show the present itself (its figures are counted
@@ -31,23 +30,24 @@ import (
 //     by shows the day it was made;
 //   - the metrics pages and the home page's tiles show the metrics
 //     report, computed at the present: the report;
-//   - the calendar's pages show which action items' due times have gone
-//     by (to the minute): those, as Also;
-//   - a layout shows what the walk below finds in it: the present itself
-//     where it names .Now but to print its date or zone, the report where
-//     it calls metrics or metricSeries, or shows a page's body (a body
-//     may draw charts from the report).
+//   - the calendar shows the date (today, the month of now, the feeds'
+//     window) and which action items' due times have gone by (to the
+//     minute): those, as Also;
+//   - a layout shows what the walk below finds in it: the date where it
+//     counts days or lists the releases to come, the present itself where
+//     it names .Now but to print its date or zone, the report where it
+//     calls metrics or metricSeries, or shows a page's body (a body may
+//     draw charts from the report).
 //
-// The list files of the core (lists, terms, people, folders, feeds, the
-// search index, static files) are made with layouts of their own, which
-// the walk covers together: what any of them shows, each is keyed with.
+// A list file shows what its layout shows (Job.layout), and what the code
+// of the extension that makes it shows; the core's code shows none.
 
 // Present is what a file shows of the present beyond what every key of
-// its kind holds: for a list file the date, the offset, the overdue marks
-// and which reports exist; for a content page the offset and its own
-// overdue marks (PagePresent).
+// its kind holds: for a list file the offset, the overdue marks and which
+// reports exist; for a content page the offset and its own overdue marks
+// (PagePresent).
 type Present struct {
-	Day     bool   // the date in the site's time zone (content pages)
+	Day     bool   // the date in the site's time zone
 	Exact   bool   // the present itself, to the nanosecond
 	Metrics bool   // the metrics report computed at the present
 	Also    string // anything else it shows of the present, as a key
@@ -62,72 +62,70 @@ func (a Present) or(b Present) Present {
 
 // ListPresent is what each list file of a Prepared shows of the present.
 type ListPresent struct {
-	// Common is what every list file shows beyond the date, offset and
+	// Common is what every list file shows beyond the offset and the
 	// overdue marks: which reports exist, by key, and which narratives
 	// they show.
 	Common string
-	files  map[string]Present // the extensions' files and the home page
-	other  Present            // every other list file
+	files  map[string]Present // by name
 }
 
-// Of is what the list file name shows of the present.
-func (l *ListPresent) Of(name string) Present {
-	if pr, ok := l.files[name]; ok {
-		return pr
-	}
-	return l.other
-}
+// Of is what the list file name shows of the present. Files made by no
+// layout and by no extension that shows it (the search index, the
+// feeds, static files) show none.
+func (l *ListPresent) Of(name string) Present { return l.files[name] }
 
 // ListPresent works out what each list file shows of the present (see
 // above). It reads the layouts' parse trees: call it before the lists are
 // rendered (html/template rewrites a tree as it first runs it).
 func (p *Prepared) ListPresent() *ListPresent {
 	l := &ListPresent{files: map[string]Present{}}
-	special := map[string]bool{"home.html": true}
-	for _, k := range site.TypedKinds() {
-		special[k.Layout] = true // content pages', not lists'
-	}
-	special["page.html"] = true
-	mark := func(jobs []Job, pr Present, layouts ...string) {
-		for _, name := range layouts {
-			special[name] = true
-			pr = pr.or(p.layoutReads(name).list())
-		}
-		for _, j := range jobs {
-			l.files[j.Name] = l.files[j.Name].or(pr)
-		}
-	}
+	// What the extensions' code shows of the present, beyond their
+	// layouts.
+	code := map[string]Present{}
 	for _, x := range p.exts {
+		var (
+			jobs []Job
+			pr   Present
+			gone = map[string]bool{}
+		)
 		switch x := x.(type) {
 		case *metricsExt:
-			mark(x.jobs(), Present{Metrics: true}, kindInfo(site.KindMetric).ListLayout, "actions.html")
+			jobs, pr = x.jobs(), Present{Metrics: true}
 		case *calendarExt:
-			mark(x.jobs(), Present{Also: x.pastActions()}, "calendar.html")
+			jobs, pr = x.jobs(), Present{Day: true, Also: x.pastActions()}
 		case *reportExt:
 			x.state()
 			keys := slices.Sorted(maps.Keys(x.byKey))
 			for _, per := range x.periods {
 				keys = append(keys, per.Key)
+				if !per.Running {
+					// Its page shows the present only as its layout
+					// does (the day the report was made) and the
+					// overdue marks; its JSON names the present.
+					gone[site.OutputFile(per.URL())] = true
+				}
 			}
 			l.Common = strings.Join(keys, " ")
-			mark(x.jobs(), Present{Exact: true}, "reports.html")
-			// The page of a period gone by shows the present only as
-			// the day its report was made, and the overdue marks; its
-			// JSON names the present itself.
-			page := p.layoutReads("report.html").list()
-			special["report.html"] = true
-			for _, per := range x.periods {
-				if !per.Running {
-					l.files[site.OutputFile(per.URL())] = page
-				}
+			jobs, pr = x.jobs(), Present{Exact: true}
+		}
+		for _, j := range jobs {
+			if !gone[j.Name] {
+				code[j.Name] = code[j.Name].or(pr)
 			}
 		}
 	}
-	mark([]Job{p.homeJob()}, Present{}, "home.html")
-	for _, name := range slices.Sorted(maps.Keys(p.sets)) {
-		if !special[name] {
-			l.other = l.other.or(p.layoutReads(name).list())
+	layouts := map[string]Present{}
+	for _, j := range p.listJobs() {
+		pr := code[j.Name]
+		if j.layout != "" {
+			lp, ok := layouts[j.layout]
+			if !ok {
+				lp = p.layoutReads(j.layout).list()
+				layouts[j.layout] = lp
+			}
+			pr = pr.or(lp)
 		}
+		l.files[j.Name] = pr
 	}
 	return l
 }
@@ -151,9 +149,9 @@ type reads struct {
 }
 
 // list is what a list file made with the layout shows beyond what every
-// list file's key holds (the date and which reports exist among it).
+// list file's key holds (which reports exist among it).
 func (r reads) list() Present {
-	return Present{Exact: r.exact, Metrics: r.metrics || r.bodies}
+	return Present{Day: r.day, Exact: r.exact, Metrics: r.metrics || r.bodies}
 }
 
 // layoutReads is what a layout reads of the present, as far as its

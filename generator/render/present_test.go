@@ -30,24 +30,24 @@ func TestListPresent(t *testing.T) {
 		t.Errorf("Common = %q, want the reports' keys", l.Common)
 	}
 	for _, c := range []struct {
-		name           string
-		exact, metrics bool
-		also           bool
+		name                string
+		day, exact, metrics bool
+		also                bool
 	}{
-		{"stories/index.html", false, false, false},
-		{"tags/index.html", false, false, false},
-		{"releases/index.html", false, false, false}, // upcoming releases: by the day
-		{"search/index.html", false, false, false},
-		{"index.html", false, true, false}, // the four keys' tiles
-		{"metrics/index.html", false, true, false},
-		{"metrics.json", false, true, false},
-		{"calendar/index.html", false, false, true},
-		{"calendar.ics", false, false, true},
-		{"reports/index.html", true, false, false},
+		{"stories/index.html", false, false, false, false},
+		{"tags/index.html", false, false, false, false},
+		{"search/index.html", false, false, false, false},
+		{"releases/index.html", true, false, false, false}, // the releases to come, days to go
+		{"index.html", true, false, true, false},           // and the four keys' tiles
+		{"metrics/index.html", false, false, true, false},
+		{"metrics.json", false, false, true, false},
+		{"calendar/index.html", true, false, false, true},
+		{"calendar.ics", true, false, false, true},
+		{"reports/index.html", false, true, false, false},
 	} {
 		pr := l.Of(c.name)
-		if pr.Exact != c.exact || pr.Metrics != c.metrics || (pr.Also != "") != c.also {
-			t.Errorf("%s: %+v, want exact %v, metrics %v, also %v", c.name, pr, c.exact, c.metrics, c.also)
+		if pr.Day != c.day || pr.Exact != c.exact || pr.Metrics != c.metrics || (pr.Also != "") != c.also {
+			t.Errorf("%s: %+v, want day %v, exact %v, metrics %v, also %v", c.name, pr, c.day, c.exact, c.metrics, c.also)
 		}
 	}
 	// A report's JSON file names the present; the page of a period gone
@@ -73,8 +73,8 @@ func TestListPresent(t *testing.T) {
 			}
 		default:
 			past++
-			if pr != (Present{}) {
-				t.Errorf("%s, a period gone by: %+v, want nothing but the day", name, pr)
+			if pr != (Present{Day: true}) {
+				t.Errorf("%s, a period gone by: %+v, want the day alone", name, pr)
 			}
 		}
 	}
@@ -83,34 +83,43 @@ func TestListPresent(t *testing.T) {
 	}
 
 	for _, c := range []struct {
-		what, files    string
-		exact, metrics bool
+		what, files         string
+		day, exact, metrics bool
 	}{
 		{"the date of now", `
 -- layouts/stories.html --
-{{define "main"}}<p>{{date .Now}} {{zone .Now}}</p>{{end}}`, false, false},
+{{define "main"}}<p>{{date .Now}} {{zone .Now}}</p>{{end}}`, true, false, false},
+		{"the offset now", `
+-- layouts/stories.html --
+{{define "main"}}<p>{{zone .Now}}</p>{{end}}`, false, false, false},
+		{"days to go", `
+-- layouts/partials/story-card.html --
+<div>{{daysUntil .Date}}</div>`, true, false, false},
 		{"now itself", `
 -- layouts/stories.html --
-{{define "main"}}<p>{{.Now}}</p>{{end}}`, true, false},
+{{define "main"}}<p>{{.Now}}</p>{{end}}`, false, true, false},
 		{"now's hour, through a variable", `
--- layouts/terms.html --
-{{define "main"}}{{$d := .}}<p>{{$d.Now.Hour}}</p>{{end}}`, true, false},
+-- layouts/stories.html --
+{{define "main"}}{{$d := .}}<p>{{$d.Now.Hour}}</p>{{end}}`, false, true, false},
 		{"now in the header", `
 -- layouts/partials/header.html --
-<header>{{.Now.Format "15:04"}}</header>`, true, false},
+<header>{{.Now.Format "15:04"}}</header>`, false, true, false},
 		{"the metrics in a partial a list calls", `
 -- layouts/partials/story-card.html --
-<div>{{with metrics}}{{.Days}}{{end}}</div>`, false, true},
+<div>{{with metrics}}{{.Days}}{{end}}</div>`, false, false, true},
 		{"a body in a list", `
 -- layouts/stories.html --
-{{define "main"}}{{range .Items}}{{body .}}{{end}}{{end}}`, false, true},
+{{define "main"}}{{range .Items}}{{body .}}{{end}}{{end}}`, false, false, true},
+		{"now in another list's layout", `
+-- layouts/terms.html --
+{{define "main"}}<p>{{.Now}}</p>{{end}}`, false, false, false},
 		{"the metrics in a partial no list calls", `
 -- layouts/partials/unused.html --
-<div>{{with metrics}}{{.Days}}{{end}} {{.Now}}</div>`, false, false},
+<div>{{with metrics}}{{.Days}}{{end}} {{.Now}}</div>`, false, false, false},
 	} {
 		l := listPresent(t, mapFS(c.files))
-		if pr := l.Of("stories/index.html"); pr.Exact != c.exact || pr.Metrics != c.metrics {
-			t.Errorf("%s: a list shows %+v, want exact %v, metrics %v", c.what, pr, c.exact, c.metrics)
+		if pr := l.Of("stories/index.html"); pr.Day != c.day || pr.Exact != c.exact || pr.Metrics != c.metrics {
+			t.Errorf("%s: a list shows %+v, want day %v, exact %v, metrics %v", c.what, pr, c.day, c.exact, c.metrics)
 		}
 	}
 }

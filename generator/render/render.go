@@ -155,6 +155,7 @@ type Job struct {
 	Name    string
 	Sources []string
 	make    func(b *bytes.Buffer) error
+	layout  string // the layout it runs, if any (what it shows of the present)
 }
 
 // Run makes the jobs on the worker pool and writes each file to out.

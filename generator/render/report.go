@@ -224,7 +224,7 @@ func (x *reportExt) jobs() []Job {
 		src = append(src, pg.Source)
 	}
 	list := p.data("reports.html", reportsURL, p.env.tr.T("report.nav"))
-	jobs := []Job{{Name: site.OutputFile(reportsURL), Sources: src, make: func(b *bytes.Buffer) error {
+	jobs := []Job{{Name: site.OutputFile(reportsURL), Sources: src, layout: list.Layout, make: func(b *bytes.Buffer) error {
 		if err := x.clash(); err != nil {
 			return err
 		}
@@ -237,7 +237,7 @@ func (x *reportExt) jobs() []Job {
 		psrc := x.periodSources(per, narr)
 		d := p.data("report.html", per.URL(), "")
 		jobs = append(jobs,
-			Job{Name: site.OutputFile(per.URL()), Sources: psrc, make: func(b *bytes.Buffer) error {
+			Job{Name: site.OutputFile(per.URL()), Sources: psrc, layout: d.Layout, make: func(b *bytes.Buffer) error {
 				d.Report = x.pageView(x.build(per), narr)
 				d.Title = p.env.tr.T("report.title", d.Report.Name)
 				d.Crumbs = []Crumb{{Name: p.env.tr.T("report.nav"), URL: reportsURL}, {Name: d.Report.Name}}
