@@ -32,6 +32,8 @@ type HighlightCache struct {
 
 	hits, misses atomic.Int64
 
+	lexers ruleLexers // the lexers of the blocks highlighted (lexer.go)
+
 	err error // first failure to write an entry to disk
 }
 

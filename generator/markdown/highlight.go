@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 
+	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -19,11 +20,18 @@ const cacheFormat = "almanac-highlight/1 chroma/v2.27.0"
 // chroma with CSS classes when the language is known, plain escaped code
 // otherwise. A block without a language is never guessed at.
 type codeBlocks struct {
-	cache *HighlightCache // may be nil
+	cache  *HighlightCache // may be nil
+	lexers *ruleLexers     // chroma's regex lexers, driven faster (lexer.go)
 }
 
+// newCodeBlocks highlights through cache, with the cache's lexers when
+// there is one: a preview keeps its cache from one run to the next, and
+// the lexers are made once.
 func newCodeBlocks(cache *HighlightCache) *codeBlocks {
-	return &codeBlocks{cache: cache}
+	if cache != nil {
+		return &codeBlocks{cache: cache, lexers: &cache.lexers}
+	}
+	return &codeBlocks{lexers: &ruleLexers{}}
 }
 
 func (e *codeBlocks) Extend(m goldmark.Markdown) {
@@ -67,9 +75,14 @@ func (e *codeBlocks) highlight(lang string, code []byte) string {
 	if lexer == nil {
 		return plainCode(lang, code)
 	}
-	it, err := lexer.Tokenise(nil, string(code))
-	if err != nil {
-		return plainCode(lang, code)
+	var it chroma.Iterator
+	if rl := e.lexers.get(lang); rl != nil {
+		it = rl.tokenise(string(code))
+	} else {
+		var err error
+		if it, err = lexer.Tokenise(nil, string(code)); err != nil {
+			return plainCode(lang, code)
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(code) * 3)

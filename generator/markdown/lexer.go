@@ -1,0 +1,294 @@
+package markdown
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/dlclark/regexp2/v2"
+	"github.com/dlclark/regexp2/v2/syntax"
+)
+
+// Chroma's regex lexers try a state's rules in order at each position,
+// each a regexp2 match anchored there with \G. regexp2 does not look at
+// the first character of an anchored pattern before it runs its matcher,
+// so a rule that cannot start with the character at hand still costs a
+// match's setup and an allocation, and most tries fail that way: a Go
+// block of 450 bytes makes thousands of them, and the highlighting of a
+// site's code was a third of its build and half of what it allocated.
+//
+// A ruleLexer holds a lexer's rules compiled as chroma compiles them, with
+// each rule's first characters: the set regexp2 computes for a pattern
+// (syntax.Code.FcPrefix) and tries before its matcher in an unanchored
+// search, nil where a match may begin with anything or be empty. A rule
+// whose set lacks the character at the position cannot match there and
+// is passed over. Every rule that is tried is tried as chroma tries it,
+// and the loop is chroma's own (LexerState.Iterator in v2.27.0: the same
+// state stack, mutators, emitters and error tokens), so the tokens are
+// chroma's; TestRuleLexerAsChroma holds it to chroma on every lexer's
+// examples.
+
+// ruleLexer is one chroma lexer's rules with their first characters. It
+// is read-only once made, as chroma's compiled rules are.
+type ruleLexer struct {
+	lexer *chroma.RegexLexer
+	rules chroma.CompiledRules
+	first map[string][]firstChars // by state, in the order of its rules
+}
+
+// firstChars are the characters a match of rule can begin with; prefix is
+// nil when any can.
+type firstChars struct {
+	rule   *chroma.CompiledRule
+	prefix *syntax.Prefix
+}
+
+// ruleLexers makes each language's ruleLexer once, on first use.
+type ruleLexers struct {
+	mu   sync.Mutex
+	made map[string]*ruleLexer // by language; nil for none
+}
+
+// get returns the ruleLexer of lang, or nil when chroma has no regex lexer
+// for it (the caller then leaves the work to chroma).
+func (rl *ruleLexers) get(lang string) *ruleLexer {
+	rl.mu.Lock()
+	defer rl.mu.Unlock()
+	if l, ok := rl.made[lang]; ok {
+		return l
+	}
+	var l *ruleLexer
+	if rx, ok := lexers.Get(lang).(*chroma.RegexLexer); ok {
+		l, _ = newRuleLexer(rx) // on error chroma reports it as before
+	}
+	if rl.made == nil {
+		rl.made = map[string]*ruleLexer{}
+	}
+	rl.made[lang] = l
+	return l
+}
+
+// ruleTimeout is chroma's limit on one match of one rule.
+const ruleTimeout = 250 * time.Millisecond
+
+// newRuleLexer compiles the rules of rx as chroma's RegexLexer does
+// (fetchRules and maybeCompile): every pattern anchored with \G under the
+// lexer's flags, then the lexer mutators (include, combined) applied
+// until none is left.
+func newRuleLexer(rx *chroma.RegexLexer) (*ruleLexer, error) {
+	raw, err := rx.Rules()
+	if err != nil {
+		return nil, err
+	}
+	cfg := rx.Config()
+	flags := ""
+	if !cfg.NotMultiline {
+		flags += "m"
+	}
+	if cfg.CaseInsensitive {
+		flags += "i"
+	}
+	if cfg.DotAll {
+		flags += "s"
+	}
+	rules := chroma.CompiledRules{}
+	prefixes := map[*chroma.CompiledRule]*syntax.Prefix{}
+	for state, list := range raw {
+		rules[state] = nil
+		for _, r := range list {
+			c := &chroma.CompiledRule{Rule: r}
+			pattern := "(?:" + r.Pattern + ")"
+			if flags != "" {
+				pattern = "(?" + flags + ")" + pattern
+			}
+			pattern = `\G` + pattern
+			if c.Regexp, err = regexp2.Compile(pattern); err != nil {
+				return nil, fmt.Errorf("rule %s: %w", state, err)
+			}
+			c.Regexp.MatchTimeout = ruleTimeout
+			prefixes[c] = firstCharsOf(pattern)
+			rules[state] = append(rules[state], c)
+		}
+	}
+	for applied := 0; ; applied++ {
+		if applied > 10000 {
+			return nil, errors.New("lexer mutators do not settle")
+		}
+		state, i, m := nextLexerMutator(rules)
+		if m == nil {
+			break
+		}
+		if err := m.MutateLexer(rules, state, i); err != nil {
+			return nil, err
+		}
+	}
+	l := &ruleLexer{lexer: rx, rules: rules, first: make(map[string][]firstChars, len(rules))}
+	for state, list := range rules {
+		fc := make([]firstChars, len(list))
+		for i, r := range list {
+			fc[i] = firstChars{rule: r, prefix: prefixes[r]}
+		}
+		l.first[state] = fc
+	}
+	return l, nil
+}
+
+// nextLexerMutator finds a rule whose mutator changes the rules
+// themselves.
+func nextLexerMutator(rules chroma.CompiledRules) (string, int, chroma.LexerMutator) {
+	for state, list := range rules {
+		for i, r := range list {
+			if m, ok := r.Mutator.(chroma.LexerMutator); ok {
+				return state, i, m
+			}
+		}
+	}
+	return "", 0, nil
+}
+
+// firstCharsOf returns the characters a match of pattern can begin with,
+// as regexp2 computes them, or nil for any.
+func firstCharsOf(pattern string) *syntax.Prefix {
+	tree, err := syntax.Parse(pattern, syntax.ParseOptions{})
+	if err != nil {
+		return nil
+	}
+	code, err := syntax.Write(tree)
+	if err != nil || code.FcPrefix == nil || code.RightToLeft {
+		return nil
+	}
+	code.PrepareCharSetASCIIBitmaps()
+	return code.FcPrefix
+}
+
+// tokenise returns an iterator over the tokens of text, as the lexer's
+// Tokenise with chroma's default options returns.
+func (l *ruleLexer) tokenise(text string) chroma.Iterator { return l.start(text).next }
+
+// start begins a run over text.
+func (l *ruleLexer) start(text string) *ruleRun {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	added := false
+	if l.lexer.Config().EnsureNL && !strings.HasSuffix(text, "\n") {
+		text += "\n"
+		added = true
+	}
+	r := &ruleRun{l: l, added: added}
+	r.st = chroma.LexerState{
+		Lexer:          l.lexer,
+		Registry:       lexers.GlobalLexerRegistry,
+		Text:           []rune(text),
+		Stack:          []string{"root"},
+		Rules:          l.rules,
+		MutatorContext: map[any]any{},
+	}
+	return r
+}
+
+// ruleRun is one text on its way through a ruleLexer.
+type ruleRun struct {
+	l     *ruleLexer
+	st    chroma.LexerState // what the mutators and emitters see
+	its   []chroma.Iterator // the emitters' iterators not yet exhausted
+	added bool              // a newline was added at the end
+	tries int               // rules matched against the text
+}
+
+// next is chroma's LexerState.Iterator with the rules matched by match.
+func (r *ruleRun) next() chroma.Token {
+	l := &r.st
+	end := len(l.Text)
+	if r.added {
+		end--
+	}
+	for l.Pos < end && len(l.Stack) > 0 {
+		if t, ok := r.drain(); ok {
+			return t
+		}
+		l.State = l.Stack[len(l.Stack)-1]
+		rules, ok := l.Rules[l.State]
+		if !ok {
+			panic("unknown state " + l.State)
+		}
+		index, rule, groups, named := r.match(rules)
+		if groups == nil {
+			if l.Text[l.Pos] == '\n' && l.State != "root" {
+				l.Stack = []string{"root"}
+				continue
+			}
+			l.Pos++
+			return chroma.Token{Type: chroma.Error, Value: string(l.Text[l.Pos-1 : l.Pos])}
+		}
+		l.Rule = index
+		l.Groups = groups
+		l.NamedGroups = named
+		l.Pos += utf8.RuneCountInString(groups[0])
+		if rule.Mutator != nil {
+			if err := rule.Mutator.Mutate(l); err != nil {
+				panic(err)
+			}
+		}
+		if rule.Type != nil {
+			r.its = append(r.its, rule.Type.Emit(l.Groups, l))
+		}
+	}
+	if t, ok := r.drain(); ok {
+		return t
+	}
+	if l.Pos != len(l.Text) && len(l.Stack) == 0 {
+		value := string(l.Text[l.Pos:])
+		l.Pos = len(l.Text)
+		return chroma.Token{Type: chroma.Error, Value: value}
+	}
+	return chroma.EOF
+}
+
+// drain returns the next token of the emitters' iterators, if any is
+// left.
+func (r *ruleRun) drain() (chroma.Token, bool) {
+	for len(r.its) > 0 {
+		n := len(r.its) - 1
+		t := r.its[n]()
+		if t.Type == chroma.Ignore {
+			continue
+		}
+		if t == chroma.EOF {
+			r.its = r.its[:n]
+			continue
+		}
+		return t, true
+	}
+	return chroma.Token{}, false
+}
+
+// match is chroma's matchRules, passing over the rules that cannot begin
+// with the character at the position.
+func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule, []string, map[string]string) {
+	l := &r.st
+	first := r.l.first[l.State]
+	c := l.Text[l.Pos]
+	for i, rule := range rules {
+		if i < len(first) && first[i].rule == rule {
+			if p := first[i].prefix; p != nil && !p.PrefixSet.CharIn(c) {
+				continue
+			}
+		}
+		r.tries++
+		m, err := rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)
+		if m != nil && err == nil && m.RuneIndex == l.Pos {
+			groups := []string{}
+			named := make(map[string]string)
+			for _, g := range m.Groups() {
+				named[g.Name] = g.String()
+				groups = append(groups, g.String())
+			}
+			return i, rule, groups, named
+		}
+	}
+	return 0, &chroma.CompiledRule{}, nil, nil
+}
