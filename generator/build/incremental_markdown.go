@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 
+	"almanac/generator/markdown"
 	"almanac/generator/site"
 )
 
@@ -112,4 +113,27 @@ func (x *Incremental) resolvesElsewhere(st *applyState, p *site.Page) bool {
 		}
 	}
 	return false
+}
+
+// freshHighlights gives the Incremental a Builder of its own whose
+// highlighting cache starts empty, over the same cache folder. The first
+// build read or highlighted every code block of the site, and the cache
+// kept the last 16 MiB of them in memory (markdown.MemoryBudget) for as
+// long as the preview ran, though a save renders a body or two, whose
+// blocks the folder holds. Without a folder the memory is the only
+// cache, and it stays. Call it only where no Settle runs beside.
+func (x *Incremental) freshHighlights() {
+	if x.b.opts.CacheDir == "" {
+		return
+	}
+	hc, err := markdown.NewHighlightCache(x.b.opts.CacheDir)
+	if err != nil {
+		return
+	}
+	b := *x.b
+	b.highlight = hc
+	x.b = &b
+	if x.md != nil && x.site != nil && x.prep != nil {
+		x.md = markdown.New(b.markdownOptions(x.site, x.prep))
+	}
 }

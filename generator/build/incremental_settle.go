@@ -243,6 +243,11 @@ func (s *Settling) Run(ctx context.Context, emit func(*Update)) *Update {
 			emit(&Update{Deferred: true, Changed: removed, StyleOnly: s.styleOnly(), Took: time.Since(start)})
 		}
 	}
+	if s.linked != nil {
+		// The first build is done: what it highlighted is in the cache
+		// folder.
+		x.freshHighlights()
+	}
 	total.StyleOnly = s.styleOnly()
 	total.Took = time.Since(start)
 	return total
