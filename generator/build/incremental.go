@@ -70,9 +70,10 @@ type Incremental struct {
 
 	chunk int // bodies Apply renders in chunks beyond (see runPages); settleChunk when 0
 
-	seed        maphash.Seed     // of bodyHash
-	bodiesFor   *render.Renderer // the templates bodiesShown was worked out for
-	bodiesShown bool             // whether a list layout may show a page's body
+	seed             maphash.Seed     // of bodyHash
+	bodiesFor        *render.Renderer // the templates bodiesShown and calendarShowsOwn were worked out for
+	bodiesShown      bool             // whether a list layout may show a page's body
+	calendarShowsOwn bool             // whether the calendar shows only its pages' own front matter
 
 	search *render.SearchCache // the search index Settle keeps from one run to the next
 }

@@ -34,6 +34,7 @@ type Settling struct {
 	gitDates map[string]time.Time
 
 	listsShowBodies bool                  // see shows
+	calendarOwn     bool                  // see calendarFile
 	bodyPages       map[string]*site.Page // the pages whose bodies alone changed, by source
 	home            string                // the home page's source
 	search          *render.SearchCache   // the index kept across runs
@@ -58,7 +59,7 @@ func (x *Incremental) Settle() *Settling {
 	x.mu.Unlock()
 	s := &Settling{x: x, w: w, gen: gen, cfg: x.cfg, drafts: x.b.opts.Drafts, now: x.now, renderer: x.renderer,
 		rendered: make(map[string]*site.Rendered, len(x.files)), bodyZ: map[string][]byte{}, gitDates: x.gitDates,
-		listsShowBodies: x.listsShowBodies(), owned: x.owned, search: cache, fresh: fresh}
+		listsShowBodies: x.listsShowBodies(), calendarOwn: x.calendarOwn(), owned: x.owned, search: cache, fresh: fresh}
 	var others []string
 	for src, f := range x.files {
 		switch {

@@ -1,11 +1,13 @@
 package build
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"regexp"
 	"strings"
 
+	"almanac/generator/calendar"
 	"almanac/generator/content"
 	"almanac/generator/render"
 	"almanac/generator/site"
@@ -58,7 +60,7 @@ func isTyped(k site.Kind) bool {
 // sources that changed, unless only that file's body changed and the job
 // shows no body.
 func (s *Settling) shows(j render.Job) bool {
-	relations := namesRelations(j.Name)
+	relations := namesRelations(j.Name) || s.calendarOwn && calendarFile(j.Name)
 	for _, src := range j.Sources {
 		if !s.w.sources[src] || relations && s.w.shown[src] {
 			continue
@@ -77,6 +79,37 @@ func (s *Settling) shows(j render.Job) bool {
 // marked changed only because that page shows a changed one.
 func namesRelations(name string) bool {
 	return strings.HasPrefix(name, "reports/")
+}
+
+// The calendar (its month pages and its two feeds) shows of each release,
+// post-mortem and decision that its sources name only what that page's
+// own front matter says: no release's stories, no incident's releases.
+// So a release marked changed because one of its stories did changes
+// nothing there: at 10,000 pages a story's title edit rendered 62 month
+// pages again for nothing. That holds of the theme's layouts; a site
+// with its own calendar layout, base layout or partials may show more of
+// an event's page, and has the calendar rendered as any list.
+
+// calendarFile reports whether the file made by job name is the
+// calendar's.
+func calendarFile(name string) bool {
+	return strings.HasPrefix(name, "calendar/") || name == calendar.CalendarFeed || name == calendar.ReleasesFeed
+}
+
+// calendarLayoutsOwn reports whether the site's own layouts leave the
+// calendar's to the theme: no calendar.html, baseof.html or partial of
+// its own. Any doubt counts as no.
+func calendarLayoutsOwn(site fs.FS) bool {
+	if site == nil {
+		return true
+	}
+	for _, name := range []string{"layouts/calendar.html", "layouts/" + baseof} {
+		if _, err := fs.Stat(site, name); !errors.Is(err, fs.ErrNotExist) {
+			return false
+		}
+	}
+	partials, err := fs.Glob(site, "layouts/partials/*.html")
+	return err == nil && len(partials) == 0
 }
 
 // actionPattern finds template actions; bodyWords, within one, what
@@ -181,11 +214,23 @@ func stripQuotedReaders(action string) string {
 const baseof = "baseof.html"
 
 // listsShowBodies is layoutsShowBodies of the site's layouts over the
-// theme's, worked out once per set of templates.
+// theme's, worked out once per set of templates, as calendarOwn is.
 func (x *Incremental) listsShowBodies() bool {
+	x.readLayouts()
+	return x.bodiesShown
+}
+
+// calendarOwn is calendarLayoutsOwn of the site's layouts, worked out
+// once per set of templates.
+func (x *Incremental) calendarOwn() bool {
+	x.readLayouts()
+	return x.calendarShowsOwn
+}
+
+func (x *Incremental) readLayouts() {
 	if x.bodiesFor != x.renderer || x.renderer == nil {
 		x.bodiesFor = x.renderer
 		x.bodiesShown = layoutsShowBodies(sitefs.Overlay{Site: x.b.opts.Source, Theme: x.b.opts.Theme})
+		x.calendarShowsOwn = calendarLayoutsOwn(x.b.opts.Source)
 	}
-	return x.bodiesShown
 }

@@ -145,3 +145,52 @@ func TestLayoutsShowBodies(t *testing.T) {
 		t.Error("the home page's own body, a story's own and an unused partial count as a list showing bodies")
 	}
 }
+
+// TestStoryEditLeavesTheCalendar: a story's title edit marks its release
+// as changed (the release lists it), but the calendar shows nothing of a
+// release's stories: it is not rendered again, unless the site's own
+// partials might show more. A release's own edit renders it.
+func TestStoryEditLeavesTheCalendar(t *testing.T) {
+	const story = "content/stories/export-log.md"
+	for _, own := range []bool{false, true} {
+		p := newPreview(t, smallSite)
+		if own {
+			p.write("layouts/partials/crumbs.html", `<nav class="crumbs">{{range .Crumbs}}{{.Name}} {{end}}</nav>`)
+			p.settle()
+		}
+		var picked []string
+		p.x.picked = func(name string) { picked = append(picked, name) }
+		calendarPicked := func() []string {
+			var names []string
+			for _, name := range picked {
+				if calendarFile(name) {
+					names = append(names, name)
+				}
+			}
+			picked = nil
+			return names
+		}
+		title := strings.Replace(p.source(story), "title: Export the deploy log", "title: Export the flight log", 1)
+		if up := p.write(story, title); up.Failed() {
+			t.Fatal(up.Diagnostics)
+		}
+		p.settledNames()
+		p.sameAsFullBuild()
+		switch names := calendarPicked(); {
+		case !own && len(names) > 0:
+			t.Errorf("a story's title edit rendered the calendar again: %v", names)
+		case own && len(names) == 0:
+			t.Error("with partials of the site's own, a story's title edit left the calendar")
+		}
+
+		release := strings.Replace(p.source("content/releases/1.0.0.md"), "title: First", "title: The first", 1)
+		if up := p.write("content/releases/1.0.0.md", release); up.Failed() {
+			t.Fatal(up.Diagnostics)
+		}
+		p.settledNames()
+		p.sameAsFullBuild()
+		if names := calendarPicked(); !slices.Contains(names, "releases.ics") {
+			t.Errorf("a release's title edit left its feed; rendered %v of the calendar", names)
+		}
+	}
+}
