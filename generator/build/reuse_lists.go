@@ -21,8 +21,8 @@ import (
 // it replaces too, file by file, when it can prove each would come out
 // the same. Every such file is made of the build (the site's digest, as
 // in a page's key, which holds the present's offset), what it shows of
-// the present (render.ListPresent: every list file which action items are
-// overdue and which reports exist; some the date, the metrics report or
+// the present (render.ListPresent: every list file which reports exist;
+// some the date, which action items are overdue, the metrics report or
 // the present itself), and the pages it names among its sources
 // (render.Job.Sources: the pages whose text it shows; a page's text is
 // made of its file and the site). So a file's key is a digest of those
@@ -49,8 +49,9 @@ type indexEntry struct {
 
 // listKeys makes the keys of list files.
 type listKeys struct {
-	base [32]byte // the build (with the present's offset) and overdue marks
-	all  [32]byte // every page's file
+	base  [32]byte // the build (with the present's offset)
+	marks [32]byte // which action items are overdue
+	all   [32]byte // every page's file
 	// present is what each list file shows of the present beyond base,
 	// worked out with the first list file's key; now and report are
 	// the present and the digest of the metrics report.
@@ -89,14 +90,14 @@ func newListKeys(u *reuser, s *site.Site, src fs.FS) *listKeys {
 	k.day = u.day
 	k.now, _ = u.now.MarshalBinary()
 	k.report = u.report
-	all := sha256.New()
+	all, marks := sha256.New(), sha256.New()
 	for _, p := range s.Pages {
-		writeField(h, overdueMarks(p, u.now))
+		writeField(marks, overdueMarks(p, u.now))
 		writeField(all, p.Source)
 		all.Write(p.Sum[:])
 		k.pages[p.Source] = sha256.Sum256(append([]byte(p.Source+"\x00"), p.Sum[:]...))
 	}
-	k.base, k.all = sum(h), sum(all)
+	k.base, k.all, k.marks = sum(h), sum(all), sum(marks)
 	return k
 }
 
@@ -109,7 +110,7 @@ func (k *listKeys) key(name string, sources []string) [32]byte {
 	h := sha256.New()
 	var buf [binary.MaxVarintLen64 + 40]byte
 	h.Write(k.base[:])
-	pr := render.Present{Day: true, Exact: true, Metrics: true} // unknown: all of it
+	pr := render.Present{Day: true, Marks: true, Exact: true, Metrics: true} // unknown: all of it
 	if k.present != nil {
 		writeField(h, k.present.Common)
 		pr = k.present.Of(name)
@@ -121,6 +122,9 @@ func (k *listKeys) key(name string, sources []string) [32]byte {
 	}
 	if pr.Metrics {
 		writeField(h, "report "+string(k.report[:]))
+	}
+	if pr.Marks {
+		writeField(h, "marks "+string(k.marks[:]))
 	}
 	writeField(h, pr.Also)
 	h.Write(binary.AppendUvarint(buf[:0], uint64(len(name))))

@@ -256,15 +256,22 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 
 	// Two open action items fall due on 10 December: at midnight they
 	// are not yet overdue, at noon they are. Only their post-mortems'
-	// pages show it, and the lists.
+	// pages show it, and the lists that show overdue items.
 	seoul, err := time.LoadLocation("Asia/Seoul")
 	if err != nil {
 		t.Fatal(err)
 	}
 	now = time.Date(2026, 12, 10, 0, 0, 0, 0, seoul)
+	lists, index = -1, true
 	check("midnight of a due date", func(reused, pages int) bool { return reused > pages/2 })
 	now = time.Date(2026, 12, 10, 12, 0, 0, 0, seoul)
+	lists, index = -1, true
 	check("noon of a due date", func(reused, _ int) bool { return reused == reusable-2 })
+	// The lists that show overdue marks (the home page, the actions, the
+	// owners' pages, the calendar) are made again, the others taken.
+	if n, asked := last.ReusedLists, len(last.reuse.listKeys); n == 0 || n >= asked {
+		t.Errorf("noon of a due date: %d of %d list files reused", n, asked)
+	}
 
 	src["layouts/partials/note.html"] = &fstest.MapFile{Data: []byte(`<p>A partial nothing includes yet.</p>`)}
 	check("a layout of the site's", none)

@@ -20,9 +20,9 @@ import (
 // it would render every list again.
 //
 // Every list file may show the present's UTC offset in the site's time
-// zone (a zone's name), which action items are overdue, and which reports
-// exist (the sitemap and the link to the latest one); the key of every
-// list file holds those. Beyond them:
+// zone (a zone's name) and which reports exist (the sitemap and the link
+// to the latest one); the key of every list file holds those. Beyond
+// them:
 //
 //   - a report's JSON file, the list of reports and the page of the
 //     running period show the present itself (its figures are counted
@@ -37,17 +37,20 @@ import (
 //     counts days or lists the releases to come, the present itself where
 //     it names .Now but to print its date or zone, the report where it
 //     calls metrics or metricSeries, or shows a page's body (a body may
-//     draw charts from the report).
+//     draw charts from the report), which action items are overdue where
+//     it calls overdue or pmActions or reads the views made of them
+//     (fields named Overdue, OpenActions, HomeActions and a person's
+//     Actions, which are sorted overdue first).
 //
 // A list file shows what its layout shows (Job.layout), and what the code
 // of the extension that makes it shows; the core's code shows none.
 
 // Present is what a file shows of the present beyond what every key of
-// its kind holds: for a list file the offset, the overdue marks and which
-// reports exist; for a content page the offset and its own overdue marks
-// (PagePresent).
+// its kind holds: for a list file the offset and which reports exist; for
+// a content page the offset and its own overdue marks (PagePresent).
 type Present struct {
 	Day     bool   // the date in the site's time zone
+	Marks   bool   // which action items are overdue (list files)
 	Exact   bool   // the present itself, to the nanosecond
 	Metrics bool   // the metrics report computed at the present
 	Also    string // anything else it shows of the present, as a key
@@ -55,16 +58,16 @@ type Present struct {
 
 // or is the union of what two files show.
 func (a Present) or(b Present) Present {
-	a.Day, a.Exact, a.Metrics = a.Day || b.Day, a.Exact || b.Exact, a.Metrics || b.Metrics
+	a.Day, a.Marks = a.Day || b.Day, a.Marks || b.Marks
+	a.Exact, a.Metrics = a.Exact || b.Exact, a.Metrics || b.Metrics
 	a.Also += b.Also
 	return a
 }
 
 // ListPresent is what each list file of a Prepared shows of the present.
 type ListPresent struct {
-	// Common is what every list file shows beyond the offset and the
-	// overdue marks: which reports exist, by key, and which narratives
-	// they show.
+	// Common is what every list file shows beyond the offset: which
+	// reports exist, by key, and which narratives they show.
 	Common string
 	files  map[string]Present // by name
 }
@@ -90,9 +93,9 @@ func (p *Prepared) ListPresent() *ListPresent {
 		)
 		switch x := x.(type) {
 		case *metricsExt:
-			jobs, pr = x.jobs(), Present{Metrics: true}
+			jobs, pr = x.jobs(), Present{Metrics: true, Marks: true}
 		case *calendarExt:
-			jobs, pr = x.jobs(), Present{Day: true, Also: x.pastActions()}
+			jobs, pr = x.jobs(), Present{Day: true, Marks: true, Also: x.pastActions()}
 		case *reportExt:
 			x.state()
 			keys := slices.Sorted(maps.Keys(x.byKey))
@@ -144,6 +147,7 @@ type reads struct {
 	day     bool // the date: countdowns, days until, upcoming releases
 	exact   bool // the present itself (a field named Now)
 	metrics bool // the metrics report
+	marks   bool // which action items are overdue
 	bodies  bool // pages' bodies, which may draw charts from the report
 	reports bool // which reports exist
 }
@@ -151,7 +155,7 @@ type reads struct {
 // list is what a list file made with the layout shows beyond what every
 // list file's key holds (which reports exist among it).
 func (r reads) list() Present {
-	return Present{Day: r.day, Exact: r.exact, Metrics: r.metrics || r.bodies}
+	return Present{Day: r.day, Marks: r.marks, Exact: r.exact, Metrics: r.metrics || r.bodies}
 }
 
 // layoutReads is what a layout reads of the present, as far as its
@@ -206,7 +210,7 @@ func (w *presentWalk) template(name string) {
 		if name == baseofName || name == headerName || name == badgeName {
 			return // a set may have none; executing one would fail
 		}
-		w.r = reads{true, true, true, true, true} // unknown: assume the worst
+		w.r = reads{true, true, true, true, true, true} // unknown: assume the worst
 		return
 	}
 	w.node(t.Tree.Root)
@@ -254,6 +258,8 @@ func (w *presentWalk) node(n parse.Node) {
 			w.r.bodies = true
 		case "latestReport":
 			w.r.reports = true
+		case "overdue", "pmActions":
+			w.r.marks = true
 		default:
 			w.r.day = w.r.day || dayFuncs[n.Ident]
 		case "header":
@@ -299,10 +305,16 @@ func endsInNow(n parse.Node) bool {
 	return len(idents) > 0 && idents[len(idents)-1] == "Now"
 }
 
-// fields notes a field named Now on the way: the present itself.
+// fields notes a field named Now on the way (the present itself), and
+// the fields of the views that show or are sorted by overdue marks.
 func (w *presentWalk) fields(idents []string) {
-	if slices.Contains(idents, "Now") {
-		w.r.exact = true
+	for _, id := range idents {
+		switch id {
+		case "Now":
+			w.r.exact = true
+		case "Overdue", "OpenActions", "HomeActions", "Actions":
+			w.r.marks = true
+		}
 	}
 }
 

@@ -50,6 +50,26 @@ func TestListPresent(t *testing.T) {
 			t.Errorf("%s: %+v, want day %v, exact %v, metrics %v, also %v", c.name, pr, c.day, c.exact, c.metrics, c.also)
 		}
 	}
+	// Which action items are overdue: the home page's and the actions
+	// page's open items, a person's, the calendar's; not the stories'.
+	marks := map[string]bool{"index.html": true, "actions/index.html": true, "calendar/index.html": true,
+		"stories/index.html": false, "tags/index.html": false, "search/index.html": false}
+	person := 0
+	for name := range l.files {
+		if strings.HasPrefix(name, "people/") && name != "people/index.html" {
+			marks[name] = true
+			person++
+		}
+	}
+	if person == 0 {
+		t.Error("no person's page among the list files")
+	}
+	for name, want := range marks {
+		if got := l.Of(name).Marks; got != want {
+			t.Errorf("%s shows the overdue marks: %v, want %v", name, got, want)
+		}
+	}
+
 	// A report's JSON file names the present; the page of a period gone
 	// by shows only the day it was made, the running period's its
 	// figures so far.
@@ -73,7 +93,7 @@ func TestListPresent(t *testing.T) {
 			}
 		default:
 			past++
-			if pr != (Present{Day: true}) {
+			if pr != (Present{Day: true, Marks: true}) { // and its overdue items
 				t.Errorf("%s, a period gone by: %+v, want the day alone", name, pr)
 			}
 		}
