@@ -284,8 +284,9 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 			groups := []string{}
 			named := make(map[string]string)
 			for _, g := range m.Groups() {
-				named[g.Name] = g.String()
-				groups = append(groups, g.String())
+				v := g.String() // chroma makes the string twice
+				named[g.Name] = v
+				groups = append(groups, v)
 			}
 			return i, rule, groups, named
 		}
