@@ -197,6 +197,7 @@ type ruleRun struct {
 	its   []chroma.Iterator // the emitters' iterators not yet exhausted
 	added bool              // a newline was added at the end
 	tries int               // rules matched against the text
+	named map[string]string // the named groups of the last match
 }
 
 // next is chroma's LexerState.Iterator with the rules matched by match.
@@ -282,7 +283,17 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 		m, err := rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)
 		if m != nil && err == nil && m.RuneIndex == l.Pos {
 			groups := []string{}
-			named := make(map[string]string)
+			// chroma makes a map a match; the emitters and mutators
+			// read it (and raku's write it) while the match is handled,
+			// and every token the match emits is taken before the next
+			// one, so one map a run serves.
+			named := r.named
+			if named == nil {
+				named = make(map[string]string)
+				r.named = named
+			} else {
+				clear(named)
+			}
 			for _, g := range m.Groups() {
 				v := g.String() // chroma makes the string twice
 				named[g.Name] = v
