@@ -276,6 +276,31 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 	src["layouts/partials/note.html"] = &fstest.MapFile{Data: []byte(`<p>A partial nothing includes yet.</p>`)}
 	check("a layout of the site's", none)
 
+	// Layouts of the site's own that show more of the present than the
+	// theme's: a story its minute, a story card the days since its
+	// date. Each build at another time is still a cold build's.
+	own := func(name, old, new string) {
+		t.Helper()
+		data, err := fs.ReadFile(theme(), name)
+		if err != nil || !bytes.Contains(data, []byte(old)) {
+			t.Fatalf("%s: %v, or no %q", name, err, old)
+		}
+		src[name] = &fstest.MapFile{Data: bytes.Replace(data, []byte(old), []byte(new), 1)}
+	}
+	own("layouts/story.html", `{{define "main"}}`, `{{define "main"}}<p class="now">{{.Now.Format "15:04"}}</p>`)
+	own("layouts/partials/story-card.html", `{{`, `<i>{{daysUntil .Date}}</i>{{`)
+	check("layouts that show the time", none)
+	now = now.Add(time.Minute)
+	lists, index = -1, true
+	some := func(reused, pages int) bool { return reused > 0 && reused < pages }
+	check("a minute later", some) // the stories' own pages made again
+	now = now.Add(24 * time.Hour)
+	lists, index = -1, true
+	check("a day later", some) // and the lists of stories
+	delete(src, "layouts/story.html")
+	delete(src, "layouts/partials/story-card.html")
+	check("the theme's layouts again", none)
+
 	// Output edited by hand is made again, not kept.
 	var url string
 	for _, p := range last.Site.Pages {
