@@ -282,7 +282,8 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 		r.tries++
 		m, err := rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)
 		if m != nil && err == nil && m.RuneIndex == l.Pos {
-			groups := []string{}
+			gs := m.Groups()
+			groups := make([]string, 0, len(gs)) // nothing appends to it
 			// chroma makes a map a match; the emitters and mutators
 			// read it (and raku's write it) while the match is handled,
 			// and every token the match emits is taken before the next
@@ -294,7 +295,7 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 			} else {
 				clear(named)
 			}
-			for _, g := range m.Groups() {
+			for _, g := range gs {
 				v := g.String() // chroma makes the string twice
 				named[g.Name] = v
 				groups = append(groups, v)
