@@ -21,9 +21,10 @@ import (
 // it replaces too, file by file, when it can prove each would come out
 // the same. Every such file is made of the build (the site's digest, as
 // in a page's key, which holds the present's offset), what it shows of
-// the present (render.ListPresent: every list file which reports exist;
+// the present (every list file which reports exist, render.ReportKeys;
 // some the date, which action items are overdue, the metrics report or
-// the present itself), and the pages it names among its sources
+// the present itself, as FinishReusing says with each file), and the
+// pages it names among its sources
 // (render.Job.Sources: the pages whose text it shows; a page's text is
 // made of its file and the site). So a file's key is a digest of those
 // and of the files of its sources, or of every page's file for a file
@@ -52,10 +53,10 @@ type listKeys struct {
 	base  [32]byte // the build (with the present's offset)
 	marks [32]byte // which action items are overdue
 	all   [32]byte // every page's file
-	// present is what each list file shows of the present beyond base,
-	// worked out with the first list file's key; now and report are
-	// the present and the digest of the metrics report.
-	present *render.ListPresent
+	// reports are the reports that exist (render.ReportKeys), read with
+	// the first list file's key; day, now and report are the present's
+	// date, the present and the digest of the metrics report.
+	reports *string
 	day     string
 	now     []byte
 	report  [32]byte
@@ -101,8 +102,8 @@ func newListKeys(u *reuser, s *site.Site, src fs.FS) *listKeys {
 	return k
 }
 
-// key is a list file's key.
-func (k *listKeys) key(name string, sources []string) [32]byte {
+// key is a list file's key; shows is what it shows of the present.
+func (k *listKeys) key(name string, sources []string, shows render.Present) [32]byte {
 	// The digest of base, the present it shows, name and the sources'
 	// parts, written as they come: the search index's files each name
 	// every page, and one slice of them all would be a third of a
@@ -110,11 +111,10 @@ func (k *listKeys) key(name string, sources []string) [32]byte {
 	h := sha256.New()
 	var buf [binary.MaxVarintLen64 + 40]byte
 	h.Write(k.base[:])
-	pr := render.Present{Day: true, Marks: true, Exact: true, Metrics: true} // unknown: all of it
-	if k.present != nil {
-		writeField(h, k.present.Common)
-		pr = k.present.Of(name)
+	if k.reports != nil {
+		writeField(h, *k.reports)
 	}
+	pr := shows
 	if pr.Exact {
 		writeField(h, "now "+string(k.now))
 	} else if pr.Day {
@@ -236,12 +236,12 @@ func (u *reuser) takeIndex() bool {
 
 // takeList links the last build's file of this name when its key is this
 // build's; either way it notes the key for the next build.
-func (u *reuser) takeList(name string, sources []string) bool {
-	if u.lists.present == nil {
-		// Before any list is rendered: it reads the layouts.
-		u.lists.present = u.prep.ListPresent()
+func (u *reuser) takeList(name string, sources []string, shows render.Present) bool {
+	if u.lists.reports == nil {
+		r := u.prep.ReportKeys()
+		u.lists.reports = &r
 	}
-	k := u.lists.key(name, sources)
+	k := u.lists.key(name, sources, shows)
 	u.listKeys[name] = k
 	e, ok := u.oldLists[name]
 	if !ok || e.Key != k || !u.out.Reuse([]string{name}, []output.Stamp{e.Stamp}) {

@@ -155,7 +155,7 @@ func (p *Prepared) Outputs() func(name string) bool {
 // extensions' files and the static files. The extensions that finish
 // after the pages (the search index) work in the background meanwhile.
 func (p *Prepared) Finish(ctx context.Context, out output.Writer) error {
-	_, err := p.FinishReusing(ctx, out, func(string, []string) bool { return false })
+	_, err := p.finish(ctx, out, nil)
 	return err
 }
 

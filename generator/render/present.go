@@ -64,43 +64,45 @@ func (a Present) or(b Present) Present {
 	return a
 }
 
-// ListPresent is what each list file of a Prepared shows of the present.
-type ListPresent struct {
-	// Common is what every list file shows beyond the offset: which
-	// reports exist, by key, and which narratives they show.
-	Common string
-	files  map[string]Present // by name
+// ReportKeys is what every list file shows of the present beyond the
+// offset: which reports exist, by key, and which narratives they show.
+func (p *Prepared) ReportKeys() string {
+	for _, x := range p.exts {
+		if x, ok := x.(*reportExt); ok {
+			x.state()
+			keys := slices.Sorted(maps.Keys(x.byKey))
+			for _, per := range x.periods {
+				keys = append(keys, per.Key)
+			}
+			return strings.Join(keys, " ")
+		}
+	}
+	return ""
 }
 
-// Of is what the list file name shows of the present. Files made by no
-// layout and by no extension that shows it (the search index, the
-// feeds, static files) show none.
-func (l *ListPresent) Of(name string) Present { return l.files[name] }
-
-// ListPresent works out what each list file shows of the present (see
-// above). It reads the layouts' parse trees: call it before the lists are
-// rendered (html/template rewrites a tree as it first runs it).
-func (p *Prepared) ListPresent() *ListPresent {
-	l := &ListPresent{files: map[string]Present{}}
+// listPresent works out what each of the list jobs shows of the present
+// (see above), by name. Files made by no layout and by no extension that
+// shows it (the search index, the feeds, static files) show none. It
+// reads the layouts' parse trees: call it before the jobs run
+// (html/template rewrites a tree as it first runs it).
+func (p *Prepared) listPresent(jobs []Job) map[string]Present {
 	// What the extensions' code shows of the present, beyond their
 	// layouts.
 	code := map[string]Present{}
 	for _, x := range p.exts {
 		var (
-			jobs []Job
+			mine []Job
 			pr   Present
 			gone = map[string]bool{}
 		)
 		switch x := x.(type) {
 		case *metricsExt:
-			jobs, pr = x.jobs(), Present{Metrics: true, Marks: true}
+			mine, pr = x.jobs(), Present{Metrics: true, Marks: true}
 		case *calendarExt:
-			jobs, pr = x.jobs(), Present{Day: true, Marks: true, Also: x.pastActions()}
+			mine, pr = x.jobs(), Present{Day: true, Marks: true, Also: x.pastActions()}
 		case *reportExt:
 			x.state()
-			keys := slices.Sorted(maps.Keys(x.byKey))
 			for _, per := range x.periods {
-				keys = append(keys, per.Key)
 				if !per.Running {
 					// Its page shows the present only as its layout
 					// does (the day the report was made) and the
@@ -108,17 +110,17 @@ func (p *Prepared) ListPresent() *ListPresent {
 					gone[site.OutputFile(per.URL())] = true
 				}
 			}
-			l.Common = strings.Join(keys, " ")
-			jobs, pr = x.jobs(), Present{Exact: true}
+			mine, pr = x.jobs(), Present{Exact: true}
 		}
-		for _, j := range jobs {
+		for _, j := range mine {
 			if !gone[j.Name] {
 				code[j.Name] = code[j.Name].or(pr)
 			}
 		}
 	}
+	out := make(map[string]Present, len(jobs))
 	layouts := map[string]Present{}
-	for _, j := range p.listJobs() {
+	for _, j := range jobs {
 		pr := code[j.Name]
 		if j.layout != "" {
 			lp, ok := layouts[j.layout]
@@ -128,9 +130,9 @@ func (p *Prepared) ListPresent() *ListPresent {
 			}
 			pr = pr.or(lp)
 		}
-		l.files[j.Name] = pr
+		out[j.Name] = pr
 	}
-	return l
+	return out
 }
 
 // PagePresent is what the content pages of a kind show of the present

@@ -12,7 +12,11 @@ import (
 // TestListPresent: what each list file shows of the present, for the
 // theme's layouts and for layouts of a site's own that show more of it.
 func TestListPresent(t *testing.T) {
-	listPresent := func(t *testing.T, own fstest.MapFS) *ListPresent {
+	type shown struct {
+		reports string
+		files   map[string]Present
+	}
+	listPresent := func(t *testing.T, own fstest.MapFS) shown {
 		t.Helper()
 		r, err := New(Options{Theme: theme(), Site: merge(siteFS(), own)})
 		if err != nil {
@@ -22,12 +26,12 @@ func TestListPresent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return p.ListPresent()
+		return shown{p.ReportKeys(), p.listPresent(p.listJobs())}
 	}
 
 	l := listPresent(t, nil)
-	if l.Common == "" || !strings.Contains(l.Common, "2026-") {
-		t.Errorf("Common = %q, want the reports' keys", l.Common)
+	if !strings.Contains(l.reports, "2026-") {
+		t.Errorf("ReportKeys() = %q, want the reports' keys", l.reports)
 	}
 	for _, c := range []struct {
 		name                string
@@ -45,7 +49,7 @@ func TestListPresent(t *testing.T) {
 		{"calendar.ics", true, false, false, true},
 		{"reports/index.html", false, true, false, false},
 	} {
-		pr := l.Of(c.name)
+		pr := l.files[c.name]
 		if pr.Day != c.day || pr.Exact != c.exact || pr.Metrics != c.metrics || (pr.Also != "") != c.also {
 			t.Errorf("%s: %+v, want day %v, exact %v, metrics %v, also %v", c.name, pr, c.day, c.exact, c.metrics, c.also)
 		}
@@ -65,7 +69,7 @@ func TestListPresent(t *testing.T) {
 		t.Error("no person's page among the list files")
 	}
 	for name, want := range marks {
-		if got := l.Of(name).Marks; got != want {
+		if got := l.files[name].Marks; got != want {
 			t.Errorf("%s shows the overdue marks: %v, want %v", name, got, want)
 		}
 	}
@@ -138,7 +142,7 @@ func TestListPresent(t *testing.T) {
 <div>{{with metrics}}{{.Days}}{{end}} {{.Now}}</div>`, false, false, false},
 	} {
 		l := listPresent(t, mapFS(c.files))
-		if pr := l.Of("stories/index.html"); pr.Day != c.day || pr.Exact != c.exact || pr.Metrics != c.metrics {
+		if pr := l.files["stories/index.html"]; pr.Day != c.day || pr.Exact != c.exact || pr.Metrics != c.metrics {
 			t.Errorf("%s: a list shows %+v, want day %v, exact %v, metrics %v", c.what, pr, c.day, c.exact, c.metrics)
 		}
 	}

@@ -78,10 +78,16 @@ func (x *reportExt) needsBody(pg *site.Page) bool {
 
 // FinishReusing is Finish for a warm build that may take files from the
 // previous output: take is asked about every file but the content pages'
-// own, by name and sources (what the file shows), and the files it took
-// are not made. It returns the names of the search index's files, taken
-// or made (none when the Prepared was made WithoutIndex), never nil.
-func (p *Prepared) FinishReusing(ctx context.Context, out output.Writer, take func(name string, sources []string) bool) ([]string, error) {
+// own, by name, sources and what it shows of the present (present.go),
+// and the files it took are not made. It returns the names of the search
+// index's files, taken or made (none when the Prepared was made
+// WithoutIndex), never nil.
+func (p *Prepared) FinishReusing(ctx context.Context, out output.Writer, take func(name string, sources []string, shows Present) bool) ([]string, error) {
+	return p.finish(ctx, out, take)
+}
+
+// finish is Finish, or FinishReusing with a take.
+func (p *Prepared) finish(ctx context.Context, out output.Writer, take func(name string, sources []string, shows Present) bool) ([]string, error) {
 	var fins []finisher
 	for _, x := range p.exts {
 		if f, ok := x.(finisher); ok {
@@ -94,9 +100,16 @@ func (p *Prepared) FinishReusing(ctx context.Context, out output.Writer, take fu
 			f.close()
 		}
 	}()
-	var jobs []Job
-	for _, j := range p.listJobs() {
-		if !take(j.Name, j.Sources) {
+	var (
+		jobs  []Job
+		all   = p.listJobs()
+		shows map[string]Present
+	)
+	if take != nil {
+		shows = p.listPresent(all)
+	}
+	for _, j := range all {
+		if take == nil || !take(j.Name, j.Sources, shows[j.Name]) {
 			jobs = append(jobs, j)
 		}
 	}
@@ -108,7 +121,7 @@ func (p *Prepared) FinishReusing(ctx context.Context, out output.Writer, take fu
 	var todo []Job
 	for i, j := range index {
 		names[i] = j.Name
-		if !take(j.Name, j.Sources) {
+		if take == nil || !take(j.Name, j.Sources, Present{}) { // the index shows no present
 			todo = append(todo, j)
 		}
 	}
