@@ -76,6 +76,7 @@ type Incremental struct {
 	calendarShowsOwn bool             // whether the calendar shows only its pages' own front matter
 
 	search *render.SearchCache // the search index Settle keeps from one run to the next
+	bodies bodyCodec           // deflates and reads back the light bodies (see lighten)
 }
 
 // Update says what one step did.

@@ -48,13 +48,13 @@ func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts
 		r, errs := renderBody(st.md, st.links, p)
 		// The digest of the whole text, before anyone shares r: the
 		// search index compares it, and keeps reading the text for pages
-		// whose digest changed (see lightOf).
+		// whose digest changed (see bodyCodec.light).
 		r.PlainSum = sha256.Sum256([]byte(r.Plain))
 		f.mdDiags = errs
 		anchors[i] = f.md != nil && !slices.Equal(f.md.Anchors, r.Anchors)
 		f.md, f.mdZ, f.mdFrom, f.mdLine = r, nil, x.bodyHash(p.Body), p.BodyLine
 		if st.deflated && !keep && p != st.site.Home && isTyped(p.Kind) { // as keepsHTML
-			f.md, f.mdZ = lightOf(r)
+			f.md, f.mdZ = x.bodies.light(r)
 		}
 		f.charts = chartFence.Match(p.Body)
 	})
