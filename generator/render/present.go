@@ -43,7 +43,9 @@ import (
 //     Actions, which are sorted overdue first).
 //
 // A list file shows what its layout shows (Job.layout), and what the code
-// of the extension that makes it shows; the core's code shows none.
+// of the extension that makes it shows. The core's code shows the present
+// only in data its layout must read to show it: the views of open action
+// items, sorted overdue first, which the walk notes.
 
 // Present is what a file shows of the present beyond what every key of
 // its kind holds: for a list file the offset and which reports exist; for
@@ -171,12 +173,8 @@ func (p *Prepared) layoutReads(layout string) reads {
 		}
 		layout = "page.html"
 	}
-	start := baseofName
-	if p.r.tmpl.alone[layout] {
-		start = layout
-	}
 	w := presentWalk{set: set, seen: map[string]bool{}}
-	w.template(start)
+	w.template(p.entry(layout))
 	return w.r
 }
 
@@ -212,7 +210,8 @@ func (w *presentWalk) template(name string) {
 		if name == baseofName || name == headerName || name == badgeName {
 			return // a set may have none; executing one would fail
 		}
-		w.r = reads{true, true, true, true, true, true} // unknown: assume the worst
+		// Unknown: assume the worst.
+		w.r = reads{day: true, exact: true, metrics: true, marks: true, bodies: true, reports: true}
 		return
 	}
 	w.node(t.Tree.Root)
@@ -262,12 +261,12 @@ func (w *presentWalk) node(n parse.Node) {
 			w.r.reports = true
 		case "overdue", "pmActions":
 			w.r.marks = true
-		default:
-			w.r.day = w.r.day || dayFuncs[n.Ident]
 		case "header":
 			w.template(headerName)
 		case "badge":
 			w.template(badgeName)
+		default:
+			w.r.day = w.r.day || dayFuncs[n.Ident]
 		}
 	}
 }
@@ -280,8 +279,8 @@ func (w *presentWalk) branch(b *parse.BranchNode) {
 	}
 }
 
-// command walks one command; date, longDate or zone of a Now alone
-// (.Now, $r.Now) shows the day or offset, which every key holds.
+// command walks one command; date or longDate of a Now alone (.Now,
+// $r.Now) shows the day, zone of it the offset, which every key holds.
 func (w *presentWalk) command(c *parse.CommandNode) {
 	if len(c.Args) == 2 {
 		if id, ok := c.Args[0].(*parse.IdentifierNode); ok && dateOnly[id.Ident] && endsInNow(c.Args[1]) {
