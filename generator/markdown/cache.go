@@ -84,7 +84,7 @@ func cacheKey(lang string, code []byte) string {
 
 // get returns the entry for key, computing it when neither memory nor disk
 // has it.
-func (c *HighlightCache) get(key string, compute func() string) string {
+func (c *HighlightCache) get(key string, compute func() (html string, keep bool)) string {
 	c.mu.Lock()
 	e, ok := c.entries[key]
 	if !ok {
@@ -111,17 +111,23 @@ func (c *HighlightCache) get(key string, compute func() string) string {
 	c.mu.Unlock()
 
 	html, found := c.read(key)
+	keep := true
 	if found {
 		c.hits.Add(1)
 	} else {
 		c.misses.Add(1)
-		html = compute()
-		c.write(key, html)
+		if html, keep = compute(); keep {
+			c.write(key, html)
+		}
 	}
 	e.html = html
 	close(e.ready)
 	c.mu.Lock()
-	c.grow(len(html))
+	if keep {
+		c.grow(len(html))
+	} else if c.entries[key] == e {
+		delete(c.entries, key) // what waits for it has it; the next asks again
+	}
 	c.mu.Unlock()
 	return html
 }

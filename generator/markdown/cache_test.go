@@ -93,11 +93,11 @@ func TestCacheComputesOnce(t *testing.T) {
 	for i := range 64 {
 		wg.Go(func() {
 			key := []string{"a", "b", "c", "d"}[i%4]
-			html := cache.get(key, func() string {
+			html := cache.get(key, func() (string, bool) {
 				mu.Lock()
 				computed[key]++
 				mu.Unlock()
-				return "<" + key + ">"
+				return "<" + key + ">", true
 			})
 			if html != "<"+key+">" {
 				t.Errorf("get(%q) = %q", key, html)
@@ -209,5 +209,30 @@ func TestCacheRefusesLinkedEntries(t *testing.T) {
 	}
 	if s := stats(c2); s[1] != 3 {
 		t.Errorf("(hits, misses) = %v, want every block highlighted again", s)
+	}
+}
+
+// TestCacheKeepsNotWhatIsNotToBeKept: markup its maker says not to keep
+// (a lexer ran out of time) is neither written nor remembered; the next
+// build asks again.
+func TestCacheKeepsNotWhatIsNotToBeKept(t *testing.T) {
+	dir := t.TempDir()
+	cache, err := NewHighlightCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := cacheKey("go", []byte("x := 1"))
+	if got := cache.get(key, func() (string, bool) { return "<plain>", false }); got != "<plain>" {
+		t.Fatalf("get = %q", got)
+	}
+	if got := cache.get(key, func() (string, bool) { return "<lexed>", true }); got != "<lexed>" {
+		t.Errorf("the second get = %q, want it made again", got)
+	}
+	again, err := NewHighlightCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := again.get(key, func() (string, bool) { return "<other>", true }); got != "<lexed>" {
+		t.Errorf("a new cache on the folder = %q, want what was kept", got)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // cacheFormat names the form of highlighted HTML. It is part of every cache
 // key: change it whenever the markup below or the chroma version changes,
 // so that entries written by an older build are not reused.
-const cacheFormat = "almanac-highlight/1 chroma/v2.27.0"
+const cacheFormat = "almanac-highlight/2 chroma/v2.27.0"
 
 // codeBlocks renders fenced and indented code blocks: highlighted through
 // chroma with CSS classes when the language is known, plain escaped code
@@ -63,25 +63,32 @@ func (e *codeBlocks) html(lang string, code []byte) string {
 		return plainCode("", code)
 	}
 	if e.cache == nil {
-		return e.highlight(lang, code)
+		html, _ := e.highlight(lang, code)
+		return html
 	}
-	return e.cache.get(cacheKey(lang, code), func() string { return e.highlight(lang, code) })
+	return e.cache.get(cacheKey(lang, code), func() (string, bool) { return e.highlight(lang, code) })
 }
 
 // highlight tokenises code with the lexer for lang. An unknown language,
-// or a lexer error, gives plain escaped code.
-func (e *codeBlocks) highlight(lang string, code []byte) string {
+// or a lexer error, gives plain escaped code. It also says whether the
+// markup may be kept for later builds: not when a match ran out of time
+// (ruleTimeout), which gives plain code this once.
+func (e *codeBlocks) highlight(lang string, code []byte) (string, bool) {
 	lexer := lexers.Get(lang)
 	if lexer == nil {
-		return plainCode(lang, code)
+		return plainCode(lang, code), true
 	}
-	var it chroma.Iterator
+	var (
+		it  chroma.Iterator
+		run *ruleRun
+	)
 	if rl := e.lexers.get(lang); rl != nil {
-		it = rl.tokenise(string(code))
+		run = rl.start(string(code))
+		it = run.next
 	} else {
 		var err error
 		if it, err = lexer.Tokenise(nil, string(code)); err != nil {
-			return plainCode(lang, code)
+			return plainCode(lang, code), true
 		}
 	}
 	var b strings.Builder
@@ -91,7 +98,10 @@ func (e *codeBlocks) highlight(lang string, code []byte) string {
 	b.WriteString(`">`)
 	writeTokens(&b, it)
 	b.WriteString("</code></pre>\n")
-	return b.String()
+	if run != nil && run.timedOut {
+		return plainCode(lang, code), false
+	}
+	return b.String(), true
 }
 
 // plainCode is a code block as escaped text, with a language class when

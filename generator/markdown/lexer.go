@@ -73,8 +73,16 @@ func (rl *ruleLexers) get(lang string) *ruleLexer {
 	return l
 }
 
-// ruleTimeout is chroma's limit on one match of one rule.
-const ruleTimeout = 250 * time.Millisecond
+// ruleTimeout is the limit on one match of one rule. Chroma's is 250 ms,
+// but regexp2 measures it on the wall clock: on a loaded machine, or
+// across a collection's pause, a match that takes microseconds of work
+// can pass it, fail, and leave an error token or a token of another rule
+// where the same block came out right in the last build (and the cache
+// kept it that way). Ten seconds of one match is a pattern that
+// backtracks without end, whatever else the machine does; a block that
+// meets it is shown as plain code and not kept (codeBlocks.highlight). A
+// variable for the tests.
+var ruleTimeout = 10 * time.Second
 
 // newRuleLexer compiles the rules of rx as chroma's RegexLexer does
 // (fetchRules and maybeCompile): every pattern anchored with \G under the
@@ -198,6 +206,9 @@ type ruleRun struct {
 	added bool              // a newline was added at the end
 	tries int               // rules matched against the text
 	named map[string]string // the named groups of the last match
+	// timedOut is set when a match ran out of time: the tokens are not
+	// the lexer's.
+	timedOut bool
 }
 
 // next is chroma's LexerState.Iterator with the rules matched by match.
@@ -281,6 +292,9 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 		}
 		r.tries++
 		m, err := rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)
+		if err != nil {
+			r.timedOut = true
+		}
 		if m != nil && err == nil && m.RuneIndex == l.Pos {
 			gs := m.Groups()
 			groups := make([]string, 0, len(gs)) // nothing appends to it

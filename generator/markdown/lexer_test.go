@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -85,5 +86,38 @@ func TestRuleLexerAsChroma(t *testing.T) {
 		if run.tries*2 > all.tries {
 			t.Errorf("%s: %d rules tried, %d without first characters", lang, run.tries, all.tries)
 		}
+	}
+}
+
+// TestRuleLexerOutOfTime: a match that runs out of time is noted, so that
+// the block is shown as plain code and not kept; one that does not, is
+// not.
+func TestRuleLexerOutOfTime(t *testing.T) {
+	rx := chroma.MustNewLexer(&chroma.Config{Name: "backtracks"}, func() chroma.Rules {
+		return chroma.Rules{"root": {
+			{Pattern: `(a+)+$`, Type: chroma.Text}, // backtracks without end on a…ab
+			{Pattern: `(?s).+`, Type: chroma.Text},
+		}}
+	})
+	run := func(timeout time.Duration, text string) bool {
+		t.Helper()
+		saved := ruleTimeout
+		ruleTimeout = timeout
+		defer func() { ruleTimeout = saved }()
+		l, err := newRuleLexer(rx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := l.start(text)
+		if len(chroma.Iterator(r.next).Tokens()) == 0 {
+			t.Fatal("no tokens")
+		}
+		return r.timedOut
+	}
+	if !run(time.Millisecond, strings.Repeat("a", 40)+"b") {
+		t.Error("a match that ran out of time was not noted")
+	}
+	if run(time.Minute, "aaab") {
+		t.Error("a match that ended in time was noted")
 	}
 }
