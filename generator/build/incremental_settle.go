@@ -417,8 +417,11 @@ func (x *Incremental) requeue(w work, failed bool) {
 	}
 }
 
-// settleChunk is how many files Run renders before it commits them.
-const settleChunk = 512
+// settleChunk is how many files Run renders before it commits them. What
+// a chunk holds until it is committed (the pages' HTML, their bodies read
+// back) adds to the live heap while it is rendered, and a preview's
+// memory limit follows the live heap up once it nears the budget.
+const settleChunk = 256
 
 // commitChunk is how many files commitSettled writes per hold of the lock,
 // so an Apply waiting to commit never waits for a whole site.

@@ -95,15 +95,15 @@ func (s *Server) loop(ctx context.Context, batches <-chan []string) {
 	}
 }
 
-// collectIdle collects the garbage of the work just done, when much of
-// it waits (see collectSoon), on a goroutine of its own, while the writer
-// reads, rather than in the middle of the next save; the loop takes
-// changes meanwhile.
+// collectIdle collects the garbage of the work just done (see
+// collectSettled), on a goroutine of its own, while the writer reads,
+// rather than in the middle of the next save; the loop takes changes
+// meanwhile.
 func (s *Server) collectIdle() {
 	if s.collecting.CompareAndSwap(false, true) {
 		go func() {
 			defer s.collecting.Store(false)
-			collectSoon()
+			collectSettled()
 		}()
 	}
 }

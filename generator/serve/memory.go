@@ -3,8 +3,6 @@ package serve
 import (
 	"os"
 	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
 
 	"almanac/generator/internal/memlimit"
 )
@@ -16,28 +14,35 @@ import (
 // 1.5 GiB for a site of 700 MiB. The preview aims at previewMemoryBudget:
 // the heap may grow to twice the live heap, or to the floor, but not past
 // the budget; a site whose live heap leaves too little room under the
-// budget gets half of it on top. The limit is set anew after every
+// budget gets a quarter of it on top. The limit is set anew after every
 // collection, unless GOMEMLIMIT says otherwise.
 //
 // Less room costs more than it saves. A collection marks the whole live
-// heap (at 10,000 pages, 370 MiB of a pointer-rich site), and a change
-// makes 300 MiB of garbage: with a third of the live heap on top, a
-// 10,000-page preview peaked at 561 MB rather than 655, but a title edit
-// took 4.2 s of processor time rather than 2.1, a layout edit 26 s
-// rather than 13; with a quarter, and a collection that gave memory back
-// after each change, 558 MB for 5.8 s a title edit. What brings the
-// preview under the budget is a smaller live heap.
+// heap, and a change makes hundreds of MiB of garbage. At 10,000 pages,
+// with a live heap of 370 MiB and half of it on top, the preview peaked
+// at 655 MB; with a third, at 561 MB, but a title edit took 4.2 s of
+// processor time rather than 2.1. What brings the preview under the
+// budget is a smaller live heap (250 MiB at 10,000 pages since the
+// bodies' text is deflated with their HTML).
 //
-// After a change is settled the preview collects when a collection is
-// near anyway (see collectSoon), so that the next save does not pay for
-// one while the writer waits.
+// A Settle holds more while it runs (a site linked anew, its jobs, a
+// chunk of files), and a collection in the middle of it set the limit
+// from that: with half of it on top, a layout change peaked at 570 MB
+// with a live heap of 300 MiB at rest. With a quarter, the limit stays
+// at the budget for a live heap of up to four fifths of it.
+//
+// After a change is settled the preview collects (see collectSettled),
+// while the writer reads, so that the next save finds the whole room
+// under the limit rather than a collection under way.
 
 // previewMemoryFloor is the least memory limit: a small site is not
 // collected before it holds this much.
 const previewMemoryFloor = 256 << 20
 
-// previewMemoryBudget is the memory the preview aims to stay under.
-const previewMemoryBudget = 480 << 20
+// previewMemoryBudget is the memory the preview aims to stay under; the
+// process's resident memory runs some 20 MiB above its limit (the
+// program's own code and data), and the aim is 500 MiB.
+const previewMemoryBudget = 472 << 20
 
 // tuneMemory starts keeping the limit and returns what stops it; nothing
 // when GOMEMLIMIT sets one.
@@ -51,26 +56,15 @@ func tuneMemory(floor, budget int64) (stop func()) {
 // previewLimit is the limit for a live heap of live bytes.
 func previewLimit(live uint64, floor, budget int64) int64 {
 	l := int64(live)
-	return max(min(budget, max(floor, 2*l)), l+l/2)
+	return max(min(budget, max(floor, 2*l)), l+l/4)
 }
 
-// collectSoon collects now when the heap has used more than half the
-// room the limit leaves it above the live heap: the collection would
-// come during the next change otherwise, and slow the save a writer
-// waits for. It is called once a change is settled, while the writer
-// reads; so it moves a collection rather than adding one.
-func collectSoon() {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 || s[1].Value.Kind() != metrics.KindUint64 {
-		return
-	}
-	live, used := int64(s[0].Value.Uint64()), int64(s[1].Value.Uint64())
-	limit := debug.SetMemoryLimit(-1)
-	if limit == 0 || limit == int64(^uint64(0)>>1) {
-		return // no limit to measure the room against
-	}
-	if used-live > (limit-live)/2 {
-		runtime.GC()
-	}
-}
+// collectSettled collects once a change is settled, while the writer
+// reads: the next save then has the whole room under the limit, rather
+// than meeting a collection (at 10,000 pages a body save's reload took
+// 123 ms at the median rather than 72 when the collection waited until
+// a quarter of the room was used). A second collection in a row also
+// empties the pools of deflaters and buffers, which sync.Pool keeps for
+// one collection more: the live heap after the edits was 252 MiB rather
+// than 290.
+func collectSettled() { runtime.GC() }
