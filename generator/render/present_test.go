@@ -18,14 +18,7 @@ func TestListPresent(t *testing.T) {
 	}
 	listPresent := func(t *testing.T, own fstest.MapFS) shown {
 		t.Helper()
-		r, err := New(Options{Theme: theme(), Site: merge(siteFS(), own)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := r.Prepare(fixture("en", "https://almanac.example.org/"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := preparedWith(t, own)
 		return shown{p.ReportKeys(), p.listPresent(p.listJobs())}
 	}
 
@@ -151,19 +144,7 @@ func TestListPresent(t *testing.T) {
 // TestPagePresent: what a kind's content pages show of the present, as
 // their layouts say.
 func TestPagePresent(t *testing.T) {
-	prepared := func(t *testing.T, own fstest.MapFS) *Prepared {
-		t.Helper()
-		r, err := New(Options{Theme: theme(), Site: merge(siteFS(), own)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := r.Prepare(fixture("en", "https://almanac.example.org/"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	p := prepared(t, nil)
+	p := preparedWith(t, nil)
 	for _, c := range []struct {
 		kind site.Kind
 		want Present
@@ -191,8 +172,23 @@ func TestPagePresent(t *testing.T) {
 		{"the team's figures", `{{with metrics}}{{.Days}}{{end}}`, Present{Metrics: true}},
 	} {
 		own := mapFS("-- layouts/story.html --\n{{define \"main\"}}" + c.story + "{{end}}")
-		if got := prepared(t, own).PagePresent(site.KindStory); got != c.want {
+		if got := preparedWith(t, own).PagePresent(site.KindStory); got != c.want {
 			t.Errorf("a story layout with %s: %+v, want %+v", c.what, got, c.want)
 		}
 	}
+}
+
+// preparedWith prepares the English fixture with the theme and the site's
+// own files over it.
+func preparedWith(t *testing.T, own fstest.MapFS) *Prepared {
+	t.Helper()
+	r, err := New(Options{Theme: theme(), Site: merge(siteFS(), own)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := r.Prepare(fixture("en", "https://almanac.example.org/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

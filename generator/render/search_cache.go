@@ -181,32 +181,16 @@ func (k *keptIndex) digests(p *Prepared, pg *site.Page) (text, head uint64) {
 	d := p.searchDoc(pg)
 	var h maphash.Hash
 	h.SetSeed(k.seed)
+	writeSearchText(&h, pg, d)
+	text = h.Sum64()
+
+	h.Reset()
 	var n [binary.MaxVarintLen64]byte
 	count := func(c int) { h.Write(n[:binary.PutUvarint(n[:], uint64(c))]) }
 	field := func(s string) {
 		count(len(s))
 		h.WriteString(s)
 	}
-	list := func(l []string) {
-		count(len(l))
-		for _, s := range l {
-			field(s)
-		}
-	}
-	field(d.ID)
-	field(d.Title)
-	list(d.Keys)
-	list(d.Lead)
-	body := d.Body
-	if pg.Rendered != nil {
-		sum := plainSum(pg.Rendered)
-		h.Write(sum[:])
-		body = body[1:]
-	}
-	list(body)
-	text = h.Sum64()
-
-	h.Reset()
 	r := p.searchRecordHead(pg, d)
 	field(r.URL)
 	field(r.Title)

@@ -440,13 +440,29 @@ func (s *SearchState) fail(f *os.File, err error) {
 // searchDigests are a page's text and head digests (see SearchState).
 func (p *Prepared) searchDigests(pg *site.Page, d search.Doc) (text, head [32]byte, err error) {
 	h := sha256.New()
+	writeSearchText(h, pg, d)
+	h.Sum(text[:0])
+	raw, err := p.searchRecordHead(pg, d).Encode()
+	if err != nil {
+		return text, head, err
+	}
+	head = sha256.Sum256(raw)
+	return text, head, nil
+}
+
+// writeSearchText writes what a page's search document holds to h, for
+// a digest: its fields, each after its length, with the page's plain text
+// as its digest (the first of the body's parts), so that a Rendered cut
+// or whole writes the same.
+func writeSearchText(h io.Writer, pg *site.Page, d search.Doc) {
+	var n [binary.MaxVarintLen64]byte
+	count := func(c int) { h.Write(n[:binary.PutUvarint(n[:], uint64(c))]) }
 	field := func(s string) {
-		var n [binary.MaxVarintLen64]byte
-		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		count(len(s))
 		io.WriteString(h, s)
 	}
 	list := func(l []string) {
-		field(string(rune(len(l))))
+		count(len(l))
 		for _, s := range l {
 			field(s)
 		}
@@ -457,19 +473,11 @@ func (p *Prepared) searchDigests(pg *site.Page, d search.Doc) (text, head [32]by
 	list(d.Lead)
 	body := d.Body
 	if pg.Rendered != nil {
-		// The text as its digest: the first of the body's parts.
 		sum := plainSum(pg.Rendered)
 		field(string(sum[:]))
 		body = body[1:]
 	}
 	list(body)
-	h.Sum(text[:0])
-	raw, err := p.searchRecordHead(pg, d).Encode()
-	if err != nil {
-		return text, head, err
-	}
-	head = sha256.Sum256(raw)
-	return text, head, nil
 }
 
 // plainSum is the digest of a Rendered's whole text, computed once.
