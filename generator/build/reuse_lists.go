@@ -24,9 +24,9 @@ import (
 // the present (every list file which reports exist, render.ReportKeys;
 // some the date, which action items are overdue, the metrics report or
 // the present itself, as FinishReusing says with each file), and the
-// pages it names among its sources
-// (render.Job.Sources: the pages whose text it shows; a page's text is
-// made of its file and the site). So a file's key is a digest of those
+// pages it names among its sources (render.Job.Sources: the pages whose
+// text it shows; a page's text is made of its file and the site). So a
+// file's key is a digest of those
 // and of the files of its sources, or of every page's file for a file
 // that names none. A build without --now thus takes every list that does
 // not show the time of day from a build earlier the same day, and those
@@ -114,19 +114,18 @@ func (k *listKeys) key(name string, sources []string, shows render.Present) [32]
 	if k.reports != nil {
 		writeField(h, *k.reports)
 	}
-	pr := shows
-	if pr.Exact {
+	if shows.Exact {
 		writeField(h, "now "+string(k.now))
-	} else if pr.Day {
+	} else if shows.Day {
 		writeField(h, "day "+k.day)
 	}
-	if pr.Metrics {
+	if shows.Metrics {
 		writeField(h, "report "+string(k.report[:]))
 	}
-	if pr.Marks {
+	if shows.Marks {
 		writeField(h, "marks "+string(k.marks[:]))
 	}
-	writeField(h, pr.Also)
+	writeField(h, shows.Also)
 	h.Write(binary.AppendUvarint(buf[:0], uint64(len(name))))
 	io.WriteString(h, name)
 	switch {
