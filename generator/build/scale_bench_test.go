@@ -27,7 +27,14 @@ import (
 //     build replaces the output of the build that filled its cache, as
 //     `almanac build` run twice does.
 //
-// Neither runs in CI.
+//   - BenchmarkWarmLater10000: warm builds at another time, as CI makes
+//     them, against the build that filled the cache: the same site an
+//     hour later (a build without --now has the clock's present) and the
+//     next day:
+//
+//     go test ./generator/build -run '^$' -bench 'WarmLater10000$' -benchtime 1x -timeout 60m
+//
+// None runs in CI.
 
 // timeBuild builds dir to a fresh folder on disk and returns its wall and
 // processor time and the output folder.
@@ -42,12 +49,18 @@ func timeBuild(b *testing.B, dir, cache string) (wall, cpu time.Duration, dest s
 // warm build takes unchanged pages from it).
 func timeBuildTo(b *testing.B, dir, cache, dest string) (wall, cpu time.Duration) {
 	b.Helper()
+	return timeBuildAt(b, dir, cache, dest, testNow)
+}
+
+// timeBuildAt is timeBuildTo with the present at now.
+func timeBuildAt(b *testing.B, dir, cache, dest string, now time.Time) (wall, cpu time.Duration) {
+	b.Helper()
 	bld, err := New(Options{Source: os.DirFS(dir), Theme: theme(), CacheDir: cache})
 	if err != nil {
 		b.Fatal(err)
 	}
 	start, cpu0 := time.Now(), processCPU()
-	if _, err := bld.ToDisk(context.Background(), testNow, dest); err != nil {
+	if _, err := bld.ToDisk(context.Background(), now, dest); err != nil {
 		b.Fatal(err)
 	}
 	return time.Since(start), processCPU() - cpu0
@@ -114,5 +127,27 @@ func BenchmarkVsFloor10000(b *testing.B) {
 		b.Logf("floor %s, cold %s, warm %s", fl.Round(time.Millisecond), cold.Round(time.Millisecond), warm.Round(time.Millisecond))
 		b.ReportMetric(float64(cold)/float64(fl), "x-floor-cold")
 		b.ReportMetric(float64(warm)/float64(fl), "x-floor-warm")
+	}
+}
+
+func BenchmarkWarmLater1000(b *testing.B)  { benchWarmLater(b, 1000) }
+func BenchmarkWarmLater10000(b *testing.B) { benchWarmLater(b, 10000) }
+
+// benchWarmLater times, in processor time, the build that fills the cache,
+// then warm builds of the same site an hour later and the next day, each
+// over the last one's output, and reports them as shares of the first.
+func benchWarmLater(b *testing.B, pages int) {
+	defer TuneMemory(os.Getenv)() // as the command does
+	dir := corpusDir(b, pages)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cache, dest := b.TempDir(), filepath.Join(b.TempDir(), "public")
+		_, fill := timeBuildAt(b, dir, cache, dest, testNow)
+		_, hour := timeBuildAt(b, dir, cache, dest, testNow.Add(time.Hour))
+		_, day := timeBuildAt(b, dir, cache, dest, testNow.Add(25*time.Hour))
+		b.Logf("%d pages: filling the cache %s, an hour later %s, the next day %s (processor time)",
+			pages, fill.Round(time.Millisecond), hour.Round(time.Millisecond), day.Round(time.Millisecond))
+		b.ReportMetric(float64(hour)/float64(fill), "x-fill-hour-later")
+		b.ReportMetric(float64(day)/float64(fill), "x-fill-next-day")
 	}
 }
