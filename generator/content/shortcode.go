@@ -62,6 +62,12 @@ func expandShortcodes(fsys fs.FS, name string, body []byte, bodyLine int, conten
 	return s.out, s.diags
 }
 
+// rewrote reports whether expandShortcodes rewrote a ref or relref in body,
+// returning out: it returns the body it was given otherwise.
+func rewrote(body, out []byte) bool {
+	return len(out) > 0 && (len(body) == 0 || &out[0] != &body[0])
+}
+
 // hasTemplate reports whether b holds "{{" or "{%".
 func hasTemplate(b []byte) bool {
 	for {

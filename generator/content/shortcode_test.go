@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
+
+	"almanac/generator/site"
 )
 
 // TestShortcodes loads content/handbook/page.md with the body of each case
@@ -184,4 +186,24 @@ func FuzzShortcodes(f *testing.F) {
 			t.Fatalf("lines moved:\n%q\n%q", body, out)
 		}
 	})
+}
+
+// A page says whether its links came from ref shortcodes, which depend on
+// the files there are: a warm build keys such a page by them.
+func TestPageRefs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a/b.md":    {Data: []byte("# B\n")},
+		"content/a/ref.md":  {Data: []byte("---\ntitle: R\n---\nSee [b]({{< ref \"b.md\" >}}).\n")},
+		"content/a/lost.md": {Data: []byte("---\ntitle: L\n---\nSee [c]({{< relref \"c\" >}}).\n")},
+		"content/a/tags.md": {Data: []byte("---\ntitle: T\n---\n{{< youtube x >}} and `{{< ref \"b.md\" >}}`.\n")},
+	}
+	for name, want := range map[string]bool{"content/a/b.md": false, "content/a/ref.md": true, "content/a/lost.md": true, "content/a/tags.md": false} {
+		p, diags := LoadPage(fsys, name, site.Config{})
+		if p == nil {
+			t.Fatalf("%s: %v", name, diags)
+		}
+		if p.Refs != want {
+			t.Errorf("%s: Refs %v, want %v", name, p.Refs, want)
+		}
+	}
 }

@@ -45,6 +45,10 @@ type Page struct {
 	Sum [32]byte
 	// MatterSum is the SHA-256 of the front matter's bytes alone.
 	MatterSum [32]byte
+	// Refs says that the body had Hugo ref or relref shortcodes, rewritten
+	// into paths by looking for the files they name: another file added or
+	// removed may rewrite them otherwise, though this file is the same.
+	Refs bool
 	// Slug is the last URL segment; URL the page's site-relative URL with a
 	// leading and trailing slash ("/stories/export-deploy-log/"), "/" for the
 	// home page.
