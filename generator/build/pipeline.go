@@ -257,6 +257,9 @@ func (r *run) prepare() bool {
 		u.prep = r.prep
 	}
 	r.links = newLinkResolver(r.site)
+	if u != nil {
+		u.links = r.links
+	}
 	return true
 }
 

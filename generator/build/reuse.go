@@ -33,11 +33,16 @@ import (
 //     in a post-mortem's own key for its own items, the one content page
 //     of the theme that shows them, or the whole site's in every key
 //     when the site has layouts of its own;
-//   - every page's place and facts (source path, front matter bytes,
-//     title, URL, dates from git and from the code's history, a metric's
-//     points from its CSV file) and the content folder's other files'
-//     names, since a page shows other pages' front matter (backlinks,
-//     releases, owners) but never their bodies;
+//   - what the page shows of other pages: under the theme's layouts, the
+//     facts (source path, front matter bytes, title, URL, dates from git
+//     and from the code's history, a metric's points from its CSV file)
+//     of itself and of the pages it shows (site.Page.Shown), where its
+//     body's links lead now, the people, tags and services it may link
+//     to by name, the pages its action items track, and with ref
+//     shortcodes which files there are (reuse_key.go); with layouts of
+//     the site's own, every page's facts and the content folder's other
+//     files' names, since such a layout may show any page's front matter
+//     (a layout that shows another page's body is not supported);
 //   - the page's own file, and for a page with ```chart blocks the
 //     metrics report they draw.
 //
@@ -45,22 +50,27 @@ import (
 // is taken from a build of another day; a release is rendered again each
 // day.
 //
-// So an edit to a body reuses every other page; an edit to any front
-// matter, layout or option renders every page, as before. The home page,
-// lists, feeds and the search index are taken file by file as
-// reuse_lists.go says. What a reused
-// page contributes to them (its plain text, links, anchors, headings and
-// the warnings its body gave) is kept with its key in the cache folder,
-// beside the highlighting cache, and the files are checked to be the
-// ones that build wrote (size and modification time) before they are
-// linked into the staging folder.
+// So an edit to a body reuses every other page, and an edit to a front
+// matter, a page added or a page removed every page that does not show
+// it: a story's title renders the story, its release, the decisions
+// that name it and the pages that link to it again. An edit to a layout
+// or an option renders every page. The home page, lists, feeds and the
+// search index are taken file by file as reuse_lists.go says. What a
+// reused page contributes to them (its plain text, links, anchors,
+// headings and the warnings its body gave) is kept with its key in the
+// cache folder, beside the highlighting cache, and the files are checked
+// to be the ones that build wrote (size and modification time) before
+// they are linked into the staging folder.
 
-const reuseVersion = "almanac page reuse 5"
+const reuseVersion = "almanac page reuse 6"
 
 // reuseEntry is what the cache keeps of one page.
 type reuseEntry struct {
 	Key    [32]byte
 	Charts bool // its body has ```chart blocks: the report is in its key
+	// Links are the destinations its body's links name, each once: where
+	// they lead now is in its key (reuser.resolved).
+	Links  []string
 	Files  []string
 	Stamps []output.Stamp
 	Off    int64 // its reuseRecord in the records file
@@ -75,23 +85,21 @@ type reuseRecord struct {
 
 // reuser reuses pages in one build and records them for the next.
 type reuser struct {
-	dir    string
-	out    output.Reuser
-	prep   *render.Prepared
-	site   [32]byte // the digest of everything but the page's own file
-	report [32]byte // the metrics report, for pages that draw it
-	now    time.Time
-	day    string // the present's date in the site's time zone
+	dir   string
+	out   output.Reuser
+	prep  *render.Prepared
+	s     *site.Site
+	links *linkResolver // this build's: where each page's links lead
+	// digests are the parts of a key that are the site's (reuse_key.go).
+	digests siteDigests
+	report  [32]byte // the metrics report, for pages that draw it
+	now     time.Time
+	day     string // the present's date in the site's time zone
 	// presents are what each kind's pages show of the present, worked
 	// out before the first page is rendered (readPresents).
 	kinds       []site.Kind
 	presentOnce sync.Once
 	presents    map[site.Kind]render.Present
-	// ownOverdue: a post-mortem's key holds which of its own action
-	// items are overdue, the one content page of the theme that shows
-	// it; with layouts of the site's own, the whole site's marks are in
-	// site instead.
-	ownOverdue bool
 
 	old     map[string]reuseEntry
 	oldData *os.File
@@ -149,7 +157,7 @@ func (u *reuser) searchState(pages int) (*render.SearchState, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := sha256.Sum256(append(append([]byte(reuseVersion+" search\x00"), exe[:]...), u.site[:]...))
+	key := sha256.Sum256(append(append([]byte(reuseVersion+" search\x00"), exe[:]...), u.digests.site[:]...))
 	u.search = render.ReadSearchState(path, key, u.fullPlain)
 	return u.search, nil
 }
@@ -192,10 +200,10 @@ func (b *Builder) newReuser(r *run) *reuser {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil
 	}
-	u := &reuser{dir: dir, out: out, now: r.now, day: r.now.In(siteZone(r.cfg)).Format(time.DateOnly), next: map[string]reuseEntry{},
+	u := &reuser{dir: dir, out: out, s: r.site, now: r.now, day: r.now.In(siteZone(r.cfg)).Format(time.DateOnly), next: map[string]reuseEntry{},
 		listKeys: map[string][32]byte{}, nextLists: map[string]listEntry{}}
 	var err error
-	if u.site, u.ownOverdue, err = b.siteDigest(r); err != nil {
+	if u.digests, err = b.siteDigest(r); err != nil {
 		return nil
 	}
 	u.report = reportDigest(r.report)
@@ -295,11 +303,15 @@ func (u *reuser) pagePresent(k site.Kind) render.Present {
 	return pr
 }
 
-// key is a page's key.
-func (u *reuser) key(p *site.Page, charts bool) [32]byte {
+// key is a page's key; resolved is where its body's links lead.
+func (u *reuser) key(p *site.Page, charts bool, resolved [32]byte) [32]byte {
 	h := sha256.New()
-	h.Write(u.site[:])
+	h.Write(u.digests.site[:])
 	h.Write(p.Sum[:])
+	if !u.digests.ownLayouts {
+		u.pageKeyFacts(h, p)
+		h.Write(resolved[:])
+	}
 	pr := u.pagePresent(p.Kind)
 	if charts || pr.Metrics {
 		h.Write(u.report[:])
@@ -310,12 +322,45 @@ func (u *reuser) key(p *site.Page, charts bool) [32]byte {
 	} else if pr.Day {
 		writeField(h, "day "+u.day)
 	}
-	if u.ownOverdue {
+	if !u.digests.ownLayouts { // else the whole site's marks are in site
 		h.Write([]byte(overdueMarks(p, u.now)))
 	}
 	var k [32]byte
 	h.Sum(k[:0])
 	return k
+}
+
+// resolved is the digest of where the destinations dests, written in p's
+// body, lead in this build: a page added, removed or moved elsewhere
+// changes it for the pages that link there, and only for those.
+func (u *reuser) resolved(p *site.Page, dests []string) [32]byte {
+	if u.digests.ownLayouts || len(dests) == 0 {
+		return [32]byte{}
+	}
+	resolve := u.links.forPage(p)
+	h := sha256.New()
+	for _, dest := range dests {
+		url, ok := resolve(dest)
+		if !ok {
+			url = "\x00" // no page's URL
+		}
+		writeField(h, dest)
+		writeField(h, url)
+	}
+	return sum(h)
+}
+
+// linkDests are the destinations of links, sorted, each once.
+func linkDests(links []site.Link) []string {
+	if len(links) == 0 {
+		return nil
+	}
+	dests := make([]string, len(links))
+	for i, l := range links {
+		dests[i] = l.Dest
+	}
+	slices.Sort(dests)
+	return slices.Compact(dests)
 }
 
 // take reuses the page's files when its key and files are the last
@@ -325,7 +370,7 @@ func (u *reuser) key(p *site.Page, charts bool) [32]byte {
 func (u *reuser) take(p *site.Page) (site.Diagnostics, bool) {
 	u.presentOnce.Do(u.readPresents)
 	e, ok := u.old[p.Source]
-	if !ok || e.Key != u.key(p, e.Charts) || !u.prep.Reusable(p) {
+	if !ok || e.Key != u.key(p, e.Charts, u.resolved(p, e.Links)) || !u.prep.Reusable(p) {
 		return nil, false
 	}
 	if files := u.prep.PageFiles(p); !slices.Equal(files, e.Files) {
@@ -355,7 +400,8 @@ func (u *reuser) record(p *site.Page, charts bool, diags site.Diagnostics) {
 	if diags.HasErrors() || !u.prep.Reusable(p) {
 		return
 	}
-	e := reuseEntry{Key: u.key(p, charts), Charts: charts, Files: u.prep.PageFiles(p)}
+	e := reuseEntry{Charts: charts, Links: linkDests(p.Rendered.Links), Files: u.prep.PageFiles(p)}
+	e.Key = u.key(p, charts, u.resolved(p, e.Links))
 	for _, name := range e.Files {
 		st, ok := u.out.Stamp(name)
 		if !ok {

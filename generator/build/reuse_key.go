@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"hash"
@@ -23,45 +22,54 @@ import (
 // The parts of a page's key (see reuse.go): everything a content page's
 // files can show but its own file.
 
-// siteDigest is the digest of all a content page's files can show but
-// its own file, the metrics report and the present beyond its offset;
-// ownOverdue says that it leaves out which action items are overdue,
-// since only a post-mortem's own page shows its items' marks (the theme's
-// layouts alone are used).
-func (b *Builder) siteDigest(r *run) (digest [32]byte, ownOverdue bool, err error) {
+// siteDigests are the digests a page's key is made of, but for what is
+// the page's own (pageKeyFacts).
+type siteDigests struct {
+	// site is the build: this program, the layouts, strings and static
+	// files, almanac.toml, the options and the present's offset; with
+	// layouts of the site's own (ownLayouts), every page's facts and
+	// which action items are overdue too.
+	site [32]byte
+	// all is the build with every page's facts: what the lists are made
+	// of (reuse_lists.go).
+	all [32]byte
+	// names are the people, tags and services the site has, whose pages
+	// a page links to by name; files every content file's name, which
+	// ref shortcodes are looked up among.
+	names, files [32]byte
+	ownLayouts   bool
+}
+
+// siteDigest works out the digests of a page's key. A content page shows
+// other pages' facts, but under the theme's layouts only those of
+// site.Page.Shown, its links' targets, and a few looked up by name (see
+// pageKeyFacts); layouts of the site's own may show anything, so then
+// every page's facts are in every key.
+func (b *Builder) siteDigest(r *run) (siteDigests, error) {
+	var d siteDigests
 	h := sha256.New()
-	field := func(s string) {
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		io.WriteString(h, s)
-	}
-	at := func(t time.Time) {
-		b, _ := t.MarshalBinary()
-		field(string(b))
-	}
+	field, at := fieldWriters(h)
 	field(reuseVersion)
 	exe, err := executableDigest()
 	if err != nil {
-		return [32]byte{}, false, err
+		return d, err
 	}
 	h.Write(exe[:])
-	ownLayouts := false
 	for i, fsys := range []fs.FS{b.opts.Theme, b.opts.Source} {
 		if fsys == nil {
 			continue
 		}
 		names, err := filesUnder(fsys, siteDirs...)
 		if err != nil {
-			return [32]byte{}, false, err
+			return d, err
 		}
 		for _, name := range names {
 			data, err := fs.ReadFile(fsys, name)
 			if err != nil {
-				return [32]byte{}, false, err
+				return d, err
 			}
 			if i == 1 && strings.HasPrefix(name, "layouts/") {
-				ownLayouts = true
+				d.ownLayouts = true
 			}
 			field(name)
 			field(string(data))
@@ -80,17 +88,94 @@ func (b *Builder) siteDigest(r *run) (digest [32]byte, ownOverdue bool, err erro
 	// else a page shows of the present, its layout says (pageKey).
 	_, offset := r.now.In(siteZone(r.cfg)).Zone()
 	field(time.Duration(offset * int(time.Second)).String())
+	global := sum(h)
+
 	s := r.site
+	all := sha256.New()
+	all.Write(global[:])
+	field, at = fieldWriters(all)
+	files := sha256.New()
 	for _, p := range s.Pages {
 		pageFacts(field, at, p)
-		if ownLayouts {
+		if d.ownLayouts {
 			field(overdueMarks(p, r.now))
 		}
+		writeField(files, p.Source)
 	}
 	for _, a := range s.Assets {
 		field(a)
+		writeField(files, a)
 	}
-	return sum(h), !ownLayouts, nil
+	d.all, d.files = sum(all), sum(files)
+	d.site = global
+	if d.ownLayouts {
+		d.site = d.all
+	}
+	names := sha256.New()
+	for _, list := range [][]*site.Term{s.Tags, s.Services} {
+		for _, t := range list {
+			writeField(names, t.Name)
+			writeField(names, t.URL)
+		}
+		writeField(names, "--")
+	}
+	for _, p := range s.People {
+		writeField(names, p.Name)
+		writeField(names, p.URL)
+	}
+	d.names = sum(names)
+	return d, nil
+}
+
+// fieldWriters return functions that write a string and a time to h, each
+// with its length first.
+func fieldWriters(h hash.Hash) (field func(string), at func(time.Time)) {
+	field = func(s string) { writeField(h, s) }
+	at = func(t time.Time) {
+		b, _ := t.MarshalBinary()
+		writeField(h, string(b))
+	}
+	return field, at
+}
+
+// pageKeyFacts writes what a content page's files show of the site beyond
+// its own file, under the theme's layouts (an audit of them, which
+// TestWarmBuildAfterFrontMatterEdits holds to a cold build):
+//
+//   - its own facts beyond its file (dates from git and the code's
+//     history, a metric's points);
+//   - the facts of the pages it shows (site.Page.Shown: a story's release
+//     and decisions, a release's stories, incidents and hotfixes, ...),
+//     which a preview renders it again for too;
+//   - the people, tags and services, linked to by name (person, tag,
+//     service), and the pages a post-mortem's action items track by id
+//     (byID);
+//   - with ref shortcodes in its body, which files there are.
+//
+// Where its body's links lead is in its key too (reuser.resolved).
+func (u *reuser) pageKeyFacts(h hash.Hash, p *site.Page) {
+	field, at := fieldWriters(h)
+	pageFacts(field, at, p)
+	for _, q := range p.Shown() {
+		field("shown")
+		pageFacts(field, at, q)
+	}
+	if pm := p.PostMortem; pm != nil {
+		for _, a := range pm.ActionItems {
+			if a.Tracking == "" {
+				continue
+			}
+			if q := u.s.ByID[a.Tracking]; q != nil {
+				field("tracks " + q.Source + "\x00" + q.URL)
+			} else {
+				field("tracks nothing")
+			}
+		}
+	}
+	h.Write(u.digests.names[:])
+	if p.Refs {
+		h.Write(u.digests.files[:])
+	}
 }
 
 // pageFacts writes what other pages may show of a page.

@@ -87,7 +87,7 @@ func newListKeys(u *reuser, s *site.Site, src fs.FS) *listKeys {
 	k := &listKeys{pages: make(map[string][32]byte, len(s.Pages)), src: src}
 	h := sha256.New()
 	io.WriteString(h, reuseVersion+" lists\x00")
-	h.Write(u.site[:])
+	h.Write(u.digests.all[:])
 	k.day = u.day
 	k.now, _ = u.now.MarshalBinary()
 	k.report = u.report

@@ -101,12 +101,17 @@ func TestWarmBuildKeepsTheSearchIndex(t *testing.T) {
 	body(stories[2], "정산 배치가 늦어졌다.")
 	step("a stale index", true, 2)
 
-	// A story comes, the newest: the site's digest changes, every page is
-	// rendered again, and the index is made anew (as in a cold build,
-	// which holds less than the kept index beside every page), and kept.
+	// A story comes, the newest: the pages that show it are rendered
+	// again, and the index takes the one document in.
 	src["content/stories/zz-new.md"] = &fstest.MapFile{Data: []byte("---\nid: STORY-990\ntitle: A new story\n" +
 		"as_a: merchant\ni_want: a zebra\nso_that: tests pass\nstatus: backlog\ncreated: 2026-11-25\n---\nThe newest story.\n")}
-	step("a story new", false, 0)
+	step("a story new", true, 1)
+
+	// A layout of the site's own: every page is rendered again, and the
+	// index is made anew (as in a cold build, which holds less than the
+	// kept index beside every page), and kept.
+	src["layouts/partials/note.html"] = &fstest.MapFile{Data: []byte("<p>A partial nothing includes.</p>")}
+	step("a layout of the site's", false, 0)
 	body(stories[3], "A line after the new story.")
 	step("a body after it", true, 1)
 
