@@ -97,8 +97,8 @@ func (c *bodyCodec) start(text, html string) {
 
 // light returns a copy of r without its HTML and with only the lead of
 // its plain text (unless the whole is no longer than the lead), and the
-// two deflated: the length of the text kept (0 when none), then the text
-// and the HTML as one stream.
+// two deflated: the lengths of the text kept (0 when none) and of the
+// HTML, then the text and the HTML as one stream.
 func (c *bodyCodec) light(r *site.Rendered) (*site.Rendered, []byte) {
 	light := *r
 	light.HTML = ""
@@ -112,7 +112,9 @@ func (c *bodyCodec) light(r *site.Rendered) (*site.Rendered, []byte) {
 		}
 	}
 	c.start(text, r.HTML)
-	buf := bytes.NewBuffer(binary.AppendUvarint(nil, uint64(len(text))))
+	head := binary.AppendUvarint(nil, uint64(len(text)))
+	head = binary.AppendUvarint(head, uint64(len(r.HTML)))
+	buf := bytes.NewBuffer(head)
 	w := c.deflaters.Get().(*flate.Writer)
 	w.Reset(buf)
 	io.WriteString(w, text)
@@ -122,31 +124,62 @@ func (c *bodyCodec) light(r *site.Rendered) (*site.Rendered, []byte) {
 	return &light, bytes.Clone(buf.Bytes())
 }
 
+// reading is a pooled reader of light bodies with a buffer to copy
+// through: each holds tens of kilobytes of state, which a layout change,
+// reading back every body, would otherwise make anew for each.
+type reading struct {
+	src bytes.Reader
+	rd  io.ReadCloser
+	buf [8 << 10]byte
+}
+
 // readBack reads what light deflated in z: the whole text, when it kept
-// one, and the HTML when html is set.
+// one, and the HTML when html is set. It makes nothing but the two
+// strings, each of the length the header gives: a layout change reads
+// back every body, and buffers grown as they are filled made three times
+// the garbage of what they read.
 func (c *bodyCodec) readBack(z []byte, html bool) (text, body string) {
 	n, k := binary.Uvarint(z)
 	if k <= 0 {
 		return "", ""
 	}
-	// A pooled reader: each holds tens of kilobytes of state.
-	rd, _ := c.inflaters.Get().(io.ReadCloser)
-	if rd == nil {
-		rd = flate.NewReaderDict(bytes.NewReader(z[k:]), c.dict)
-	} else {
-		rd.(flate.Resetter).Reset(bytes.NewReader(z[k:]), c.dict)
+	m, k2 := binary.Uvarint(z[k:])
+	if k2 <= 0 {
+		return "", ""
 	}
-	defer c.inflaters.Put(rd)
-	var b strings.Builder
-	b.Grow(int(n))
-	io.CopyN(&b, rd, int64(n))
-	text = b.String()
+	z = z[k+k2:]
+	rg, _ := c.inflaters.Get().(*reading)
+	if rg == nil {
+		rg = new(reading)
+		rg.src.Reset(z)
+		rg.rd = flate.NewReaderDict(&rg.src, c.dict)
+	} else {
+		rg.src.Reset(z)
+		rg.rd.(flate.Resetter).Reset(&rg.src, c.dict)
+	}
+	defer c.inflaters.Put(rg)
+	text = rg.readString(int(n))
 	if html {
-		var h bytes.Buffer
-		h.ReadFrom(rd)
-		body = h.String()
+		body = rg.readString(int(m))
 	}
 	return text, body
+}
+
+// readString reads the next n bytes as a string.
+func (rg *reading) readString(n int) string {
+	if n == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for b.Len() < n {
+		k, err := rg.rd.Read(rg.buf[:min(len(rg.buf), n-b.Len())])
+		b.Write(rg.buf[:k])
+		if err != nil {
+			break
+		}
+	}
+	return b.String()
 }
 
 // heavy returns a copy of the light r with its HTML and its whole text

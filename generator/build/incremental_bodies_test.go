@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -41,5 +42,32 @@ func TestBodyCodecSharesTheFirstBody(t *testing.T) {
 	w.Close()
 	if len(z) >= alone.Len()*3/4 {
 		t.Errorf("deflated with the first body, %d bytes; alone, %d", len(z), alone.Len())
+	}
+}
+
+// Reading a body back makes little beyond the text and the HTML it
+// returns: a layout change reads back every body of the site.
+func TestBodyCodecReadsBackWithoutWaste(t *testing.T) {
+	var html, plain strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&html, `<p id="p-%d">The rollout of region %d paused at %d%% while the error budget recovered.</p>`+"\n", i, i, i*3)
+		fmt.Fprintf(&plain, "The rollout of region %d paused at %d%% while the error budget recovered.\n", i, i*3)
+	}
+	r := &site.Rendered{HTML: html.String(), Plain: plain.String(), Words: 400}
+	var c bodyCodec
+	light, z := c.light(r)
+	if back := c.heavy(light, z); back.HTML != r.HTML || back.Plain != r.Plain {
+		t.Fatal("the body does not read back as it was")
+	}
+	const runs = 50
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range runs {
+		c.heavy(light, z)
+	}
+	runtime.ReadMemStats(&after)
+	per := int(after.TotalAlloc-before.TotalAlloc) / runs
+	if most := len(r.HTML) + len(r.Plain) + 2<<10; per > most {
+		t.Errorf("reading back %d bytes of HTML and text made %d bytes; at most %d expected", len(r.HTML)+len(r.Plain), per, most)
 	}
 }
