@@ -63,13 +63,32 @@ func classOf(r rune) class {
 //
 // A Tokenizer is read-only and safe for concurrent use.
 type Tokenizer struct {
-	stop     wordSet
 	suffixes wordSet
+	// stop are the stop words by their first letter, for isStop, which
+	// runs for most words of a text: a few comparisons, no hash.
+	stop [26][]string
 }
 
 // NewTokenizer returns a Tokenizer.
 func NewTokenizer() *Tokenizer {
-	return &Tokenizer{stop: newWordSet(stopWords), suffixes: newWordSet(koSuffixes)}
+	t := &Tokenizer{suffixes: newWordSet(koSuffixes)}
+	for _, w := range StopWords() {
+		t.stop[w[0]-'a'] = append(t.stop[w[0]-'a'], w)
+	}
+	return t
+}
+
+// isStop reports whether the folded word w is a stop word.
+func (t *Tokenizer) isStop(w []byte) bool {
+	if len(w) == 0 || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	for _, s := range t.stop[w[0]-'a'] {
+		if s == string(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Tokens returns the terms of text in order, repeats included.
@@ -103,12 +122,21 @@ type scanner struct {
 func (s *scanner) scan(text string) {
 	for i := 0; i < len(text); {
 		if b := text[i]; b < utf8.RuneSelf { // ASCII, most of any text
-			i++
-			if s.kind == letter && s.pending == 0 && ('a' <= b && b <= 'z' || '0' <= b && b <= '9') {
-				s.run = append(s.run, b) // the middle of a word
-				s.digit = s.digit || b <= '9'
+			if s.kind == letter && s.pending == 0 && lowerOrDigit(b) {
+				// The middle of a word: the rest of its small letters
+				// and digits in one go.
+				j := i + 1
+				for j < len(text) && lowerOrDigit(text[j]) {
+					j++
+				}
+				if !s.digit {
+					s.digit = hasDigit(text[i:j])
+				}
+				s.run = append(s.run, text[i:j]...)
+				i = j
 				continue
 			}
+			i++
 			switch {
 			case 'a' <= b && b <= 'z', '0' <= b && b <= '9':
 				s.add(rune(b), letter)
@@ -206,7 +234,7 @@ func (s *scanner) letters() {
 		seg := run[start:end]
 		start = end + 1
 		n := utf8.RuneCount(seg)
-		if n < 2 || n > maxRunes || len(seg) <= 5 && s.t.stop[string(seg)] {
+		if n < 2 || n > maxRunes || len(seg) <= 5 && s.t.isStop(seg) {
 			continue
 		}
 		if compound && n < 3 && allDigits(seg) {
@@ -218,6 +246,19 @@ func (s *scanner) letters() {
 	if whole && s.pos == from { // 1.4.0: a word of its own
 		s.pos++
 	}
+}
+
+// lowerOrDigit reports whether b is a small ASCII letter or a digit.
+func lowerOrDigit(b byte) bool { return 'a' <= b && b <= 'z' || '0' <= b && b <= '9' }
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] <= '9' && s[i] >= '0' {
+			return true
+		}
+	}
+	return false
 }
 
 func allDigits(b []byte) bool {
