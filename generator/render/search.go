@@ -214,7 +214,7 @@ func (x *searchExt) finalJobs() []Job {
 				b.Write(st.live.Compress(f.Name, raw))
 				return nil
 			}
-			b.Write(st.index.Compress(raw))
+			st.index.CompressTo(b, raw)
 			return nil
 		}})
 	}
@@ -227,11 +227,7 @@ func (x *searchExt) finalJobs() []Job {
 		for i, pg := range pages {
 			srcs[i] = pg.Source
 		}
-		mk := func(b *bytes.Buffer) error {
-			data, err := st.index.RecordFile(f)
-			b.Write(st.index.Compress(data))
-			return err
-		}
+		mk := func(b *bytes.Buffer) error { return st.index.WriteRecordFile(b, f) }
 		if x.cache != nil && x.cache.state.Kept() {
 			mk = func(b *bytes.Buffer) error {
 				recs := make([][]byte, len(pages))
@@ -242,7 +238,7 @@ func (x *searchExt) finalJobs() []Job {
 					}
 					recs[i] = data
 				}
-				b.Write(st.index.Compress(search.JoinRecords(recs)))
+				st.index.CompressTo(b, search.JoinRecords(recs))
 				return nil
 			}
 		}
@@ -256,7 +252,7 @@ func (x *searchExt) finalJobs() []Job {
 					}
 					recs[i] = data
 				}
-				b.Write(st.index.Compress(search.JoinRecords(recs)))
+				st.index.CompressTo(b, search.JoinRecords(recs))
 				return nil
 			}
 		}

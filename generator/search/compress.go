@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"compress/gzip"
+	"io"
 	"sync"
 )
 
@@ -23,21 +24,30 @@ type compressor struct {
 func (c *compressor) compress(b []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(b)/2 + 64)
-	w, _ := c.pool.Get().(*gzip.Writer)
-	if w == nil {
+	c.compressTo(&buf, b)
+	return buf.Bytes()
+}
+
+// compressTo gzips b onto the end of w.
+func (c *compressor) compressTo(w io.Writer, b []byte) {
+	z, _ := c.pool.Get().(*gzip.Writer)
+	if z == nil {
 		var err error
-		if w, err = gzip.NewWriterLevel(&buf, c.level); err != nil {
+		if z, err = gzip.NewWriterLevel(w, c.level); err != nil {
 			panic(err) // only for an invalid level
 		}
 	} else {
-		w.Reset(&buf)
+		z.Reset(w)
 	}
-	w.Write(b)
-	w.Close()
-	c.pool.Put(w)
-	return buf.Bytes()
+	z.Write(b)
+	z.Close()
+	c.pool.Put(z)
 }
 
 // Compress gzips b as the package's Compress does, with the index's
 // writers; safe for concurrent use.
 func (x *Index) Compress(b []byte) []byte { return x.zip.compress(b) }
+
+// CompressTo is Compress onto the end of dst, which saves a copy of a
+// file's bytes.
+func (x *Index) CompressTo(dst *bytes.Buffer, b []byte) { x.zip.compressTo(dst, b) }

@@ -41,6 +41,7 @@ type Index struct {
 	tok *Tokenizer
 	n   int
 	zip compressor // shards, facets, manifest
+	raw sync.Pool  // of *[]byte: record files before WriteRecordFile gzips them
 
 	mu       sync.Mutex
 	finished bool

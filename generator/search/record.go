@@ -132,7 +132,28 @@ func (x *Index) Keep(doc int, data []byte) error {
 
 // RecordFile returns record file f of the records kept. Safe for
 // concurrent use once the index is finished, until Close.
-func (x *Index) RecordFile(f int) ([]byte, error) {
+func (x *Index) RecordFile(f int) ([]byte, error) { return x.appendRecordFile(nil, f) }
+
+// WriteRecordFile gzips record file f onto the end of dst, as Compress
+// does RecordFile's bytes, without a copy of them of its own. Safe for
+// concurrent use once the index is finished, until Close.
+func (x *Index) WriteRecordFile(dst *bytes.Buffer, f int) error {
+	raw, _ := x.raw.Get().(*[]byte)
+	if raw == nil {
+		raw = new([]byte)
+	}
+	b, err := x.appendRecordFile((*raw)[:0], f)
+	if err == nil {
+		x.CompressTo(dst, b)
+		*raw = b
+	}
+	x.raw.Put(raw)
+	return err
+}
+
+// appendRecordFile appends record file f to b, as JoinRecords writes it:
+// each kept record read from where it is kept straight into b.
+func (x *Index) appendRecordFile(b []byte, f int) ([]byte, error) {
 	x.mu.Lock()
 	done := x.finished
 	x.mu.Unlock()
@@ -143,15 +164,23 @@ func (x *Index) RecordFile(f int) ([]byte, error) {
 	if f < 0 || first >= x.n {
 		return nil, fmt.Errorf("search: record file %d out of range [0,%d)", f, RecordFiles(x.n))
 	}
-	recs := make([][]byte, min(RecordsPerFile, x.n-first))
-	for i := range recs {
-		b, err := x.KeptRecord(first + i)
-		if err != nil {
-			return nil, err
+	b = append(b, '[')
+	for doc := first; doc < min(first+RecordsPerFile, x.n); doc++ {
+		if doc > first {
+			b = append(b, ',')
 		}
-		recs[i] = b
+		n := len(b)
+		if x.kept != nil && x.kept[doc] != 0 {
+			var err error
+			if b, err = x.records.appendTo(b, int(x.kept[doc]-1)); err != nil {
+				return nil, err
+			}
+		}
+		if len(b) == n {
+			b = append(b, "null"...)
+		}
 	}
-	return JoinRecords(recs), nil
+	return append(b, ']'), nil
 }
 
 // KeptRecord returns document doc's record as Keep kept it, or nil when

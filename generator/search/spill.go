@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 )
 
 // spill keeps sealed segments out of the heap while pages are built: in
@@ -74,15 +75,37 @@ func (s *spill) reader(i int) (io.Reader, error) {
 
 // get returns segment i. Safe for concurrent use while nothing is added.
 func (s *spill) get(i int) ([]byte, error) {
+	return s.appendTo(nil, i)
+}
+
+// appendTo appends segment i to b: from the file, one read of its
+// length into b's room. Safe for concurrent use while nothing is added.
+func (s *spill) appendTo(b []byte, i int) ([]byte, error) {
+	if s.err == nil && i >= 0 && i < len(s.spans) {
+		off, n := s.spans[i][0], int(s.spans[i][1])
+		b = slices.Grow(b, n)
+		got, err := s.f.ReadAt(b[len(b):len(b)+n], off)
+		if got == n {
+			return b[:len(b)+n], nil
+		}
+		if err == nil {
+			err = io.ErrUnexpectedEOF
+		}
+		return b, readBackError(err)
+	}
 	r, err := s.reader(i)
 	if err != nil {
-		return nil, err
+		return b, err
 	}
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, errors.Join(errors.New("search: reading back a segment of the index"), err)
+	w := bytes.NewBuffer(b)
+	if _, err := w.ReadFrom(r); err != nil {
+		return b, readBackError(err)
 	}
-	return b, nil
+	return w.Bytes(), nil
+}
+
+func readBackError(err error) error {
+	return errors.Join(errors.New("search: reading back a segment of the index"), err)
 }
 
 // deflate compresses one segment for memory.
