@@ -144,8 +144,13 @@ func (p *Prepared) RenderPage(pg *site.Page, out output.Writer) error {
 // accept besides pages.
 func (p *Prepared) Outputs() func(name string) bool {
 	names := map[string]bool{}
-	for _, j := range p.siteJobs() {
+	for _, j := range p.siteJobsWith(false) {
 		names[j.Name] = true
+	}
+	for _, pg := range p.s.Pages {
+		if pg != p.s.Home {
+			p.pageJobNames(pg, func(name string) { names[name] = true })
+		}
 	}
 	return func(name string) bool { return names[name] }
 }
@@ -181,17 +186,16 @@ func (p *Prepared) IndexJobs() []Job {
 // listJobs are the site's jobs less the content pages' own files and the
 // finishers' files.
 func (p *Prepared) listJobs() []Job {
+	// Only the names of the content pages' jobs: making the jobs
+	// themselves, twice, held up the start of the lists.
 	own := map[string]bool{}
 	for _, pg := range p.s.Pages {
-		if pg == p.s.Home {
-			continue
-		}
-		for _, j := range p.PageJobs(pg) {
-			own[j.Name] = true
+		if pg != p.s.Home {
+			p.pageJobNames(pg, func(name string) { own[name] = true })
 		}
 	}
 	var jobs []Job
-	for _, j := range dedupe(p.siteJobs()) {
+	for _, j := range dedupe(p.siteJobsWith(false)) {
 		if !own[j.Name] {
 			jobs = append(jobs, j)
 		}

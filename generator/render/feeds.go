@@ -313,10 +313,7 @@ func (p *Prepared) robotsJob() Job {
 // aliasJob writes a small page at an old URL that sends readers to the
 // page's real one.
 func (p *Prepared) aliasJob(alias string, pg *site.Page) Job {
-	if !strings.HasPrefix(alias, "/") {
-		alias = "/" + alias
-	}
-	return Job{Name: site.OutputFile(alias), Sources: []string{pg.Source}, make: func(b *bytes.Buffer) error {
+	return Job{Name: aliasName(alias), Sources: []string{pg.Source}, make: func(b *bytes.Buffer) error {
 		rel := template.HTMLEscapeString(p.env.u.rel(pg.URL))
 		abs := template.HTMLEscapeString(p.env.u.abs(pg.URL))
 		b.WriteString(`<!doctype html>
@@ -333,4 +330,12 @@ func (p *Prepared) aliasJob(alias string, pg *site.Page) Job {
 `)
 		return nil
 	}}
+}
+
+// aliasName is the file of the redirect at alias.
+func aliasName(alias string) string {
+	if !strings.HasPrefix(alias, "/") {
+		alias = "/" + alias
+	}
+	return site.OutputFile(alias)
 }

@@ -19,7 +19,11 @@ func (p *Prepared) Jobs() []Job {
 
 // siteJobs are the core's jobs and the extensions', less what finishers
 // make once every page is rendered.
-func (p *Prepared) siteJobs() []Job {
+func (p *Prepared) siteJobs() []Job { return p.siteJobsWith(true) }
+
+// siteJobsWith is siteJobs, without the content pages' own jobs unless
+// pages is set (their names are the same either way: each is its page's).
+func (p *Prepared) siteJobsWith(pages bool) []Job {
 	s := p.s
 	var jobs []Job
 	var extra []Job // the extensions'
@@ -37,7 +41,7 @@ func (p *Prepared) siteJobs() []Job {
 		}
 	}
 	for _, pg := range s.Pages {
-		if pg == s.Home {
+		if pg == s.Home || !pages {
 			continue
 		}
 		jobs = append(jobs, p.PageJobs(pg)...)
@@ -118,6 +122,17 @@ func (p *Prepared) PageJobs(pg *site.Page) []Job {
 		jobs = append(jobs, p.aliasJob(a, pg))
 	}
 	return jobs
+}
+
+// pageJobNames calls name with the name of each job PageJobs gives, in
+// the same order, without making the jobs.
+func (p *Prepared) pageJobNames(pg *site.Page, name func(string)) {
+	if !p.claimed(pg) {
+		name(site.OutputFile(pg.URL))
+	}
+	for _, a := range pg.Aliases {
+		name(aliasName(a))
+	}
 }
 
 func appendSources(list []string, pages ...*site.Page) []string {
