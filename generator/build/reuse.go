@@ -68,9 +68,9 @@ const reuseVersion = "almanac page reuse 6"
 type reuseEntry struct {
 	Key    [32]byte
 	Charts bool // its body has ```chart blocks: the report is in its key
-	// Links are the destinations its body's links name, each once: where
-	// they lead now is in its key (reuser.resolved).
-	Links  []string
+	// Links is where its body's links led (reuser.resolved), checked
+	// once the key is the same: the destinations are in its record.
+	Links  [32]byte
 	Files  []string
 	Stamps []output.Stamp
 	Off    int64 // its reuseRecord in the records file
@@ -303,14 +303,13 @@ func (u *reuser) pagePresent(k site.Kind) render.Present {
 	return pr
 }
 
-// key is a page's key; resolved is where its body's links lead.
-func (u *reuser) key(p *site.Page, charts bool, resolved [32]byte) [32]byte {
+// key is a page's key, but for where its body's links lead (resolved).
+func (u *reuser) key(p *site.Page, charts bool) [32]byte {
 	h := sha256.New()
 	h.Write(u.digests.site[:])
 	h.Write(p.Sum[:])
 	if !u.digests.ownLayouts {
 		u.pageKeyFacts(h, p)
-		h.Write(resolved[:])
 	}
 	pr := u.pagePresent(p.Kind)
 	if charts || pr.Metrics {
@@ -330,10 +329,12 @@ func (u *reuser) key(p *site.Page, charts bool, resolved [32]byte) [32]byte {
 	return k
 }
 
-// resolved is the digest of where the destinations dests, written in p's
-// body, lead in this build: a page added, removed or moved elsewhere
-// changes it for the pages that link there, and only for those.
-func (u *reuser) resolved(p *site.Page, dests []string) [32]byte {
+// resolved is the digest of where the links of p's body lead in this
+// build: a page added, removed or moved elsewhere changes it for the
+// pages that link there, and only for those. (With layouts of the site's
+// own every page's URL is in every key.)
+func (u *reuser) resolved(p *site.Page, links []site.Link) [32]byte {
+	dests := linkDests(links)
 	if u.digests.ownLayouts || len(dests) == 0 {
 		return [32]byte{}
 	}
@@ -370,7 +371,7 @@ func linkDests(links []site.Link) []string {
 func (u *reuser) take(p *site.Page) (site.Diagnostics, bool) {
 	u.presentOnce.Do(u.readPresents)
 	e, ok := u.old[p.Source]
-	if !ok || e.Key != u.key(p, e.Charts, u.resolved(p, e.Links)) || !u.prep.Reusable(p) {
+	if !ok || e.Key != u.key(p, e.Charts) || !u.prep.Reusable(p) {
 		return nil, false
 	}
 	if files := u.prep.PageFiles(p); !slices.Equal(files, e.Files) {
@@ -383,7 +384,7 @@ func (u *reuser) take(p *site.Page) (site.Diagnostics, bool) {
 	// The whole text is read for the search index alone, and not when
 	// the index kept knows it.
 	rec, err := decodeRecord(raw, !u.indexTaken && !u.search.Kept())
-	if err != nil {
+	if err != nil || u.resolved(p, rec.Rendered.Links) != e.Links {
 		return nil, false
 	}
 	if !u.out.Reuse(e.Files, e.Stamps) {
@@ -400,8 +401,7 @@ func (u *reuser) record(p *site.Page, charts bool, diags site.Diagnostics) {
 	if diags.HasErrors() || !u.prep.Reusable(p) {
 		return
 	}
-	e := reuseEntry{Charts: charts, Links: linkDests(p.Rendered.Links), Files: u.prep.PageFiles(p)}
-	e.Key = u.key(p, charts, u.resolved(p, e.Links))
+	e := reuseEntry{Key: u.key(p, charts), Charts: charts, Links: u.resolved(p, p.Rendered.Links), Files: u.prep.PageFiles(p)}
 	for _, name := range e.Files {
 		st, ok := u.out.Stamp(name)
 		if !ok {

@@ -154,6 +154,40 @@ func fieldWriters(h hash.Hash) (field func(string), at func(time.Time)) {
 //
 // Where its body's links lead is in its key too (reuser.resolved).
 func (u *reuser) pageKeyFacts(h hash.Hash, p *site.Page) {
+	u.shownFacts(h, p)
+	h.Write(u.digests.names[:])
+	if p.Refs {
+		h.Write(u.digests.files[:])
+	}
+}
+
+// sourceDigest is the digest of what a list file shows of a page it
+// names among its sources: its path, its file, and its facts and those
+// of the pages it shows. A list that shows a story shows its release's
+// version, a release its stories: the preview renders a list again when
+// one of those changes too. (The people, tags and services, which lists
+// link to by name, are in every list's key.)
+func (u *reuser) sourceDigest(p *site.Page) [32]byte {
+	h := sha256.New()
+	writeField(h, p.Source)
+	h.Write(p.Sum[:])
+	u.shownFacts(h, p)
+	return sum(h)
+}
+
+// ownDigest is the digest of a page's path, file and own facts.
+func ownDigest(p *site.Page) [32]byte {
+	h := sha256.New()
+	field, at := fieldWriters(h)
+	field(p.Source)
+	h.Write(p.Sum[:])
+	pageFacts(field, at, p)
+	return sum(h)
+}
+
+// shownFacts writes the facts of a page beyond its file, those of the
+// pages it shows and which pages its action items track.
+func (u *reuser) shownFacts(h hash.Hash, p *site.Page) {
 	field, at := fieldWriters(h)
 	pageFacts(field, at, p)
 	for _, q := range p.Shown() {
@@ -171,10 +205,6 @@ func (u *reuser) pageKeyFacts(h hash.Hash, p *site.Page) {
 				field("tracks nothing")
 			}
 		}
-	}
-	h.Write(u.digests.names[:])
-	if p.Refs {
-		h.Write(u.digests.files[:])
 	}
 }
 

@@ -50,9 +50,9 @@ type indexEntry struct {
 
 // listKeys makes the keys of list files.
 type listKeys struct {
-	base  [32]byte // the build (with the present's offset)
+	base  [32]byte // the build (with the present's offset), the names
 	marks [32]byte // which action items are overdue
-	all   [32]byte // every page's file
+	all   [32]byte // every page's facts and file
 	// reports are the reports that exist (render.ReportKeys), read with
 	// the first list file's key; day, now and report are the present's
 	// date, the present and the digest of the metrics report.
@@ -60,9 +60,10 @@ type listKeys struct {
 	day     string
 	now     []byte
 	report  [32]byte
-	// pages are the digests of each page's source and file, by source:
-	// a list file's key is one digest over those of its sources (the
-	// largest name ten thousand).
+	// pages are the digests of each page's source, file and facts and
+	// of the pages it shows (reuser.sourceDigest), by source: a list
+	// file's key is one digest over those of its sources (the largest
+	// name ten thousand).
 	pages map[string][32]byte
 	// src holds the sources that are not pages: a file beside a page (an
 	// image) is copied as it is, so its bytes are in the copy's key.
@@ -71,7 +72,18 @@ type listKeys struct {
 	// element's address: the search index's shards all name the same
 	// slice of every page, and hashing ten thousand digests for each of
 	// four hundred shards took a third of a second.
-	long map[*string]longSources
+	long map[longKey]longSources
+	// own are the digests of each page's source, file and own facts
+	// alone: the calendar shows of its events only what their own front
+	// matter says (see calendarFile), under the theme's layouts.
+	own map[string][32]byte
+}
+
+// longKey names a long list of sources by its first element's address,
+// and which of the pages' digests its key is made of.
+type longKey struct {
+	first *string
+	own   bool
 }
 
 // longSources is the digest of a list of sources, and its length.
@@ -84,19 +96,24 @@ type longSources struct {
 const longList = 256
 
 func newListKeys(u *reuser, s *site.Site, src fs.FS) *listKeys {
-	k := &listKeys{pages: make(map[string][32]byte, len(s.Pages)), src: src}
+	k := &listKeys{pages: make(map[string][32]byte, len(s.Pages)), own: map[string][32]byte{}, src: src}
 	h := sha256.New()
 	io.WriteString(h, reuseVersion+" lists\x00")
-	h.Write(u.digests.all[:])
+	h.Write(u.digests.site[:])
 	k.day = u.day
 	k.now, _ = u.now.MarshalBinary()
 	k.report = u.report
+	h.Write(u.digests.names[:])
 	all, marks := sha256.New(), sha256.New()
+	all.Write(u.digests.all[:])
 	for _, p := range s.Pages {
 		writeField(marks, overdueMarks(p, u.now))
 		writeField(all, p.Source)
 		all.Write(p.Sum[:])
-		k.pages[p.Source] = sha256.Sum256(append([]byte(p.Source+"\x00"), p.Sum[:]...))
+		k.pages[p.Source] = u.sourceDigest(p)
+		if !u.digests.ownLayouts {
+			k.own[p.Source] = ownDigest(p)
+		}
 	}
 	k.base, k.all, k.marks = sum(h), sum(all), sum(marks)
 	return k
@@ -128,41 +145,57 @@ func (k *listKeys) key(name string, sources []string, shows render.Present) [32]
 	writeField(h, shows.Also)
 	h.Write(binary.AppendUvarint(buf[:0], uint64(len(name))))
 	io.WriteString(h, name)
+	if showsWholeSite(name) {
+		h.Write(k.all[:])
+	}
+	pages, own := k.pages, calendarFile(name) && len(k.own) > 0
+	if own {
+		pages = k.own
+	}
 	switch {
 	case len(sources) == 0:
 		h.Write(k.all[:])
 	case len(sources) >= longList:
 		// The list's own digest, made once for the slice.
-		l, ok := k.long[&sources[0]]
+		lk := longKey{&sources[0], own}
+		l, ok := k.long[lk]
 		if !ok || l.n != len(sources) {
 			// The map holds the slice's first element, so no other slice
 			// can take its address while the keys are made.
-			l = longSources{n: len(sources), sum: k.sourcesSum(sources)}
+			l = longSources{n: len(sources), sum: k.sourcesSum(pages, sources)}
 			if k.long == nil {
-				k.long = map[*string]longSources{}
+				k.long = map[longKey]longSources{}
 			}
-			k.long[&sources[0]] = l
+			k.long[lk] = l
 		}
 		h.Write(append(append(buf[:0], 'L'), l.sum[:]...))
 	default:
-		k.writeSources(h, sources, buf[:0])
+		k.writeSources(h, pages, sources, buf[:0])
 	}
 	return sum(h)
 }
 
+// showsWholeSite reports whether the list file made by job name shows a
+// page's body as HTML, whose links lead to any page: the home page shows
+// its own, a report its narrative and its releases' highlights. Its key
+// holds every page's facts and file.
+func showsWholeSite(name string) bool {
+	return name == "index.html" || strings.HasPrefix(name, "reports/")
+}
+
 // sourcesSum is the digest of a list of sources as key writes them.
-func (k *listKeys) sourcesSum(sources []string) [32]byte {
+func (k *listKeys) sourcesSum(pages map[string][32]byte, sources []string) [32]byte {
 	h := sha256.New()
 	var buf [binary.MaxVarintLen64 + 40]byte
-	k.writeSources(h, sources, buf[:0])
+	k.writeSources(h, pages, sources, buf[:0])
 	return sum(h)
 }
 
 // writeSources writes each source's part of a key: a page's digest, or
 // another file's name and bytes.
-func (k *listKeys) writeSources(h hash.Hash, sources []string, buf []byte) {
+func (k *listKeys) writeSources(h hash.Hash, pages map[string][32]byte, sources []string, buf []byte) {
 	for _, src := range sources {
-		if d, ok := k.pages[src]; ok {
+		if d, ok := pages[src]; ok {
 			h.Write(append(append(buf[:0], 'p'), d[:]...))
 			continue
 		}

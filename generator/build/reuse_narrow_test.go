@@ -8,9 +8,9 @@ import (
 
 // A front matter edit, a new page or a moved one renders again the pages
 // that show it (the pages they name, where their links lead, the people
-// and terms they link to by name, what ref shortcodes find) and takes
-// every other from the last build; the output is a cold build's, byte for
-// byte, after each. Every step is a relation of the theme's layouts: a
+// and terms they link to by name, what ref shortcodes find) and the list
+// files that show it, and takes every other from the last build; the
+// output is a cold build's, byte for byte, after each. Every step is a relation of the theme's layouts: a
 // page key that left one out makes its step differ from the cold build.
 func TestWarmBuildAfterFrontMatterEdits(t *testing.T) {
 	w := newWarmSite(t)
@@ -23,7 +23,8 @@ func TestWarmBuildAfterFrontMatterEdits(t *testing.T) {
 		}
 		src[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
 	}
-	base := 0 // pages never taken: the home page, a report's narrative
+	base := 0  // pages never taken: the home page, a report's narrative
+	lists := 0 // list files taken when nothing changed
 	step := func(what string, most int) {
 		t.Helper()
 		res := w.build(what)
@@ -31,10 +32,13 @@ func TestWarmBuildAfterFrontMatterEdits(t *testing.T) {
 		if rendered := res.Pages - res.Reused - base; rendered > most {
 			t.Errorf("%s: %d pages rendered again, want %d at most", what, rendered, most)
 		}
+		if most < 1000 && res.ReusedLists < lists/3 {
+			t.Errorf("%s: %d of %d list files taken", what, res.ReusedLists, lists)
+		}
 	}
 	w.build("filling the cache")
 	res := w.build("nothing changed")
-	base = res.Pages - res.Reused
+	base, lists = res.Pages-res.Reused, res.ReusedLists
 
 	// A story's title: its release lists it, a decision names it, a
 	// post-mortem's action item tracks it, a story links to it.
@@ -63,6 +67,9 @@ func TestWarmBuildAfterFrontMatterEdits(t *testing.T) {
 	// A page that others link to moves: the linking pages change.
 	edit("content/handbook/incident-response.md", "weight: 10\n", "weight: 10\nurl: /guides/incident-response/\n")
 	step("a linked page's URL", 6)
+	// The home page's body links to a page that moves.
+	edit("content/on-call.md", "weight: 20\n", "weight: 20\nurl: /guides/on-call/\n")
+	step("a page the home page links to", 6)
 	// A ref shortcode finds a file beside the page first, then from the
 	// content folder: a file added beside it changes where it leads.
 	src["content/handbook/refs.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Refs\n---\nSee [the guide]({{< ref \"on-call\" >}}).\n")}

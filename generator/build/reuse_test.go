@@ -164,6 +164,7 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 	}
 
 	edit(story, "title: ", "title: Renamed ")
+	lists = -1
 	check("a story's title", most)
 	lists, index = -1, true
 	check("after the title", most)
@@ -173,25 +174,32 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 	renamed := strings.TrimSuffix(lone, ".md") + "-renamed.md"
 	src[renamed] = src[lone]
 	delete(src, lone)
+	lists = -1
 	check("a story's file renamed", most)
 	src[lone] = src[renamed]
 	delete(src, renamed)
+	lists = -1
 	check("renamed back", most)
 
 	src["content/handbook/untitled.md"] = &fstest.MapFile{Data: []byte("# A heading as the title\n\nText.\n")}
+	lists = -1
 	check("a new page", most)
 	edit("content/handbook/untitled.md", "# A heading as the title", "# Another heading")
+	lists = -1
 	check("a title from the body's heading", most)
 
 	delete(src, "content/handbook/untitled.md")
+	lists = -1
 	check("a page removed", most)
 
 	// A metric's points come from a CSV file beside its page.
 	edit("content/metrics/support-tickets.csv", "2026-05-11,16", "2026-05-11,61")
+	lists = -1
 	check("a metric's CSV", most)
 
 	// A file beside the pages, copied as it is, changes its bytes.
 	src["content/stories/diagram.png"] = &fstest.MapFile{Data: []byte("one")}
+	lists = -1
 	check("an image added", most)
 	lists, index = -1, true
 	check("after the image", most)
