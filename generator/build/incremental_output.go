@@ -32,3 +32,19 @@ func same(out Output, name string, data []byte) bool {
 	old, ok := out.Get(name)
 	return ok && bytes.Equal(old, data)
 }
+
+// packer is an Output that makes what it keeps of a file apart from
+// keeping it (the preview's store compresses): see settledWriter.
+type packer interface {
+	Pack(name string, data []byte) (keep func(), err error)
+}
+
+// pack returns what keeps a copy of data under name in out; the work of
+// making the copy is done before it returns, and data stays the caller's.
+func pack(out Output, name string, data []byte) (func(), error) {
+	if p, ok := out.(packer); ok {
+		return p.Pack(name, data)
+	}
+	c := bytes.Clone(data)
+	return func() { out.Keep(name, c) }, nil
+}

@@ -109,28 +109,63 @@ func (s *store) dictionaryFor(name string, data []byte) *dictionary {
 // Keep stores data under name; it may be called from many goroutines at
 // once, and compresses outside the lock.
 func (s *store) Keep(name string, data []byte) error {
-	c, err := output.CleanName(name)
+	keep, err := s.pack(name, data, false)
 	if err != nil {
 		return err
 	}
+	keep()
+	return nil
+}
+
+// Pack makes what the store keeps of data (compressed, or a copy: data
+// stays the caller's) and returns what stores it under name. The preview's
+// deferred work renders every page after a layout change, while the
+// changes a writer saves come first: it compresses each file outside the
+// lock they wait for, and holds no copy of a file it renders.
+func (s *store) Pack(name string, data []byte) (keep func(), err error) {
+	return s.pack(name, data, true)
+}
+
+// packBuffers are what files are compressed into before the result is
+// copied out at its size.
+var packBuffers sync.Pool
+
+// pack makes the stored form of data; a file kept as written is copied
+// first when copy is set.
+func (s *store) pack(name string, data []byte, copy bool) (func(), error) {
+	c, err := output.CleanName(name)
+	if err != nil {
+		return nil, err
+	}
 	f := stored{data: data, sum: maphash.Bytes(s.seed, data), size: len(data)}
+	compressed := false
 	if len(data) >= compressMin && compressible(c) {
 		d := s.dictionaryFor(c, data)
-		var buf bytes.Buffer
+		buf, _ := packBuffers.Get().(*bytes.Buffer)
+		if buf == nil {
+			buf = new(bytes.Buffer)
+		}
+		buf.Reset()
 		buf.Grow(len(data) / 4)
 		w := d.deflaters.Get().(*flate.Writer)
-		w.Reset(&buf)
+		w.Reset(buf)
 		w.Write(data)
 		w.Close()
 		d.deflaters.Put(w)
 		if buf.Len() < len(data)*9/10 {
 			f.data, f.dict = bytes.Clone(buf.Bytes()), d
+			compressed = true
 		}
+		packBuffers.Put(buf)
 	}
-	s.mu.Lock()
-	s.files[c] = f
-	s.mu.Unlock()
-	return nil
+	if copy && !compressed {
+		f.data = bytes.Clone(data)
+	}
+	return func() {
+		s.mu.Lock()
+		s.files[c] = f
+		s.mu.Unlock()
+	}, nil
 }
 
 // Get returns a file's bytes as written.

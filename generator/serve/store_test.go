@@ -95,3 +95,32 @@ func TestStoreDictionary(t *testing.T) {
 		t.Errorf("a page like the dictionary's takes %d bytes with it, %d without", len(b.data), len(a.data))
 	}
 }
+
+// Pack makes the stored form at once and keeps no reference to the
+// caller's bytes, compressed or not, until the file is stored.
+func TestStorePackCopies(t *testing.T) {
+	s := newStore()
+	page := []byte(strings.Repeat("<p>the deploy log of the release</p>\n", 100))
+	small := []byte("short")
+	keepPage, err := s.Pack("a/index.html", page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepSmall, _ := s.Pack("b.txt", small)
+	if s.Has("a/index.html") || s.Has("b.txt") {
+		t.Fatal("packed files are stored before keep is called")
+	}
+	want, wantSmall := string(page), string(small)
+	for i := range page {
+		page[i] = 'x'
+	}
+	copy(small, "xxxxx")
+	keepPage()
+	keepSmall()
+	if got, _ := s.Get("a/index.html"); string(got) != want {
+		t.Error("a page reads back otherwise than it was packed")
+	}
+	if got, _ := s.Get("b.txt"); string(got) != wantSmall {
+		t.Errorf("a small file reads back as %q", got)
+	}
+}
