@@ -8,6 +8,7 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -35,8 +36,9 @@ type siteDigests struct {
 	all [32]byte
 	// names are the people, tags and services the site has, whose pages
 	// a page links to by name; files every content file's name, which
-	// ref shortcodes are looked up among.
-	names, files [32]byte
+	// ref shortcodes are looked up among; urls those and every page's
+	// URL, aliases included: where any link may lead.
+	names, files, urls [32]byte
 	ownLayouts   bool
 }
 
@@ -107,6 +109,18 @@ func (b *Builder) siteDigest(r *run) (siteDigests, error) {
 		writeField(files, a)
 	}
 	d.all, d.files = sum(all), sum(files)
+	urls := sha256.New()
+	urls.Write(d.files[:])
+	for _, p := range s.Pages {
+		writeField(urls, p.URL)
+		for _, a := range p.Aliases {
+			writeField(urls, a)
+		}
+	}
+	for _, u := range slices.Sorted(maps.Keys(s.ByURL)) {
+		writeField(urls, u)
+	}
+	d.urls = sum(urls)
 	d.site = global
 	if d.ownLayouts {
 		d.site = d.all

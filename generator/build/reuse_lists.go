@@ -53,6 +53,7 @@ type listKeys struct {
 	base  [32]byte // the build (with the present's offset), the names
 	marks [32]byte // which action items are overdue
 	all   [32]byte // every page's facts and file
+	urls  [32]byte // where links may lead (siteDigests.urls)
 	// reports are the reports that exist (render.ReportKeys), read with
 	// the first list file's key; day, now and report are the present's
 	// date, the present and the digest of the metrics report.
@@ -115,7 +116,7 @@ func newListKeys(u *reuser, s *site.Site, src fs.FS) *listKeys {
 			k.own[p.Source] = ownDigest(p)
 		}
 	}
-	k.base, k.all, k.marks = sum(h), sum(all), sum(marks)
+	k.base, k.all, k.marks, k.urls = sum(h), sum(all), sum(marks), u.digests.urls
 	return k
 }
 
@@ -145,8 +146,8 @@ func (k *listKeys) key(name string, sources []string, shows render.Present) [32]
 	writeField(h, shows.Also)
 	h.Write(binary.AppendUvarint(buf[:0], uint64(len(name))))
 	io.WriteString(h, name)
-	if showsWholeSite(name) {
-		h.Write(k.all[:])
+	if showsBodies(name) {
+		h.Write(k.urls[:])
 	}
 	pages, own := k.pages, calendarFile(name) && len(k.own) > 0
 	if own {
@@ -175,11 +176,12 @@ func (k *listKeys) key(name string, sources []string, shows render.Present) [32]
 	return sum(h)
 }
 
-// showsWholeSite reports whether the list file made by job name shows a
-// page's body as HTML, whose links lead to any page: the home page shows
-// its own, a report its narrative and its releases' highlights. Its key
-// holds every page's facts and file.
-func showsWholeSite(name string) bool {
+// showsBodies reports whether the list file made by job name shows a
+// page's body as HTML, whose links may lead to any page: the home page
+// shows its own, a report its narrative and its releases' highlights.
+// Its key holds every page's place and URL (its sources' files hold the
+// bodies).
+func showsBodies(name string) bool {
 	return name == "index.html" || strings.HasPrefix(name, "reports/")
 }
 
