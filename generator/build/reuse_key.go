@@ -39,7 +39,7 @@ type siteDigests struct {
 	// ref shortcodes are looked up among; urls those and every page's
 	// URL, aliases included: where any link may lead.
 	names, files, urls [32]byte
-	ownLayouts   bool
+	ownLayouts         bool
 }
 
 // siteDigest works out the digests of a page's key. A content page shows
