@@ -39,8 +39,9 @@ import (
 //     of itself and of the pages it shows (site.Page.Shown), where its
 //     body's links lead now, the people, tags and services it may link
 //     to by name, the pages its action items track, and with ref
-//     shortcodes which files there are (reuse_key.go); with layouts of
-//     the site's own, every page's facts and the content folder's other
+//     shortcodes which files there are (reuse_key.go); with content page
+//     layouts of the site's own (its base layout, a partial, a content
+//     kind's layout), every page's facts and the content folder's other
 //     files' names, since such a layout may show any page's front matter
 //     (a layout that shows another page's body is not supported);
 //   - the page's own file, and for a page with ```chart blocks the
@@ -142,11 +143,12 @@ var errTooLarge = errors.New("too many pages to keep the search index")
 
 // searchState reads the search index the last build kept, for a build
 // that makes the index of pages pages. Its key is this program (the
-// tokenizer's words are the program's) and the site's digest: when that
-// changed (a front matter, layout or option edit), every page is rendered
-// again, and the index read back beside them took a 10,000-page build
-// from 261 to 372 MiB, for 2.7 s of processor time; such a build indexes
-// every page, as a cold one does, and keeps its index for the next.
+// tokenizer's words are the program's) and the lists' digest: when that
+// changed (a layout or option edit; with layouts of the site's own, a
+// front matter edit too), every page or every list is made again, and
+// the index read back beside them took a 10,000-page build from 261 to
+// 372 MiB, for 2.7 s of processor time; such a build indexes every page,
+// as a cold one does, and keeps its index for the next.
 func (u *reuser) searchState(pages int) (*render.SearchState, error) {
 	path := filepath.Join(u.dir, searchStateName)
 	if pages > maxKeptSearch {
@@ -157,7 +159,7 @@ func (u *reuser) searchState(pages int) (*render.SearchState, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := sha256.Sum256(append(append([]byte(reuseVersion+" search\x00"), exe[:]...), u.digests.site[:]...))
+	key := sha256.Sum256(append(append([]byte(reuseVersion+" search\x00"), exe[:]...), u.digests.lists[:]...))
 	u.search = render.ReadSearchState(path, key, u.fullPlain)
 	return u.search, nil
 }
@@ -308,7 +310,7 @@ func (u *reuser) key(p *site.Page, charts bool) [32]byte {
 	h := sha256.New()
 	h.Write(u.digests.site[:])
 	h.Write(p.Sum[:])
-	if !u.digests.ownLayouts {
+	if !u.digests.ownPageLayouts {
 		u.pageKeyFacts(h, p)
 	}
 	pr := u.pagePresent(p.Kind)
@@ -321,7 +323,7 @@ func (u *reuser) key(p *site.Page, charts bool) [32]byte {
 	} else if pr.Day {
 		writeField(h, "day "+u.day)
 	}
-	if !u.digests.ownLayouts { // else the whole site's marks are in site
+	if !u.digests.ownPageLayouts { // else the whole site's marks are in site
 		h.Write([]byte(overdueMarks(p, u.now)))
 	}
 	var k [32]byte
@@ -335,7 +337,7 @@ func (u *reuser) key(p *site.Page, charts bool) [32]byte {
 // own every page's URL is in every key.)
 func (u *reuser) resolved(p *site.Page, links []site.Link) [32]byte {
 	dests := linkDests(links)
-	if u.digests.ownLayouts || len(dests) == 0 {
+	if u.digests.ownPageLayouts || len(dests) == 0 {
 		return [32]byte{}
 	}
 	resolve := u.links.forPage(p)

@@ -28,18 +28,42 @@ import (
 type siteDigests struct {
 	// site is the build: this program, the layouts, strings and static
 	// files, almanac.toml, the options and the present's offset; with
-	// layouts of the site's own (ownLayouts), every page's facts and
-	// which action items are overdue too.
-	site [32]byte
-	// all is the build with every page's facts: what the lists are made
-	// of (reuse_lists.go).
+	// content page layouts of the site's own (ownPageLayouts), every
+	// page's facts and which action items are overdue too. lists is the
+	// same for the lists (reuse_lists.go), with layouts of the site's own
+	// of any kind (ownLayouts).
+	site, lists [32]byte
+	// all is the build with every page's facts.
 	all [32]byte
 	// names are the people, tags and services the site has, whose pages
 	// a page links to by name; files every content file's name, which
 	// ref shortcodes are looked up among; urls those and every page's
 	// URL, aliases included: where any link may lead.
 	names, files, urls [32]byte
-	ownLayouts         bool
+	// ownLayouts: the site has layouts of its own; ownPageLayouts: some
+	// of them are content pages' (pageLayout).
+	ownLayouts, ownPageLayouts bool
+}
+
+// pageLayout reports whether the site's layout file name (under layouts/)
+// may be run by a content page: the base layout, a partial, or a content
+// kind's layout. Every other top-level layout is a list's, parsed in a
+// set of its own; the strings (i18n/) are the build's, and other files
+// are not templates.
+func pageLayout(name string) bool {
+	rel := strings.TrimPrefix(name, "layouts/")
+	switch {
+	case rel == "baseof.html", rel == "page.html", strings.HasPrefix(rel, "partials/"):
+		return true
+	case strings.Contains(rel, "/") || !strings.HasSuffix(rel, ".html"):
+		return false
+	}
+	for _, k := range site.TypedKinds() {
+		if k.Layout == rel {
+			return true
+		}
+	}
+	return false
 }
 
 // siteDigest works out the digests of a page's key. A content page shows
@@ -72,6 +96,7 @@ func (b *Builder) siteDigest(r *run) (siteDigests, error) {
 			}
 			if i == 1 && strings.HasPrefix(name, "layouts/") {
 				d.ownLayouts = true
+				d.ownPageLayouts = d.ownPageLayouts || pageLayout(name)
 			}
 			field(name)
 			field(string(data))
@@ -121,9 +146,12 @@ func (b *Builder) siteDigest(r *run) (siteDigests, error) {
 		writeField(urls, u)
 	}
 	d.urls = sum(urls)
-	d.site = global
-	if d.ownLayouts {
+	d.site, d.lists = global, global
+	if d.ownPageLayouts {
 		d.site = d.all
+	}
+	if d.ownLayouts {
+		d.lists = d.all
 	}
 	names := sha256.New()
 	for _, list := range [][]*site.Term{s.Tags, s.Services} {

@@ -100,7 +100,7 @@ func newListKeys(u *reuser, s *site.Site, src fs.FS) *listKeys {
 	k := &listKeys{pages: make(map[string][32]byte, len(s.Pages)), own: map[string][32]byte{}, src: src}
 	h := sha256.New()
 	io.WriteString(h, reuseVersion+" lists\x00")
-	h.Write(u.digests.site[:])
+	h.Write(u.digests.lists[:])
 	k.day = u.day
 	k.now, _ = u.now.MarshalBinary()
 	k.report = u.report

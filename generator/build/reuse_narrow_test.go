@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"io/fs"
 	"testing"
 	"testing/fstest"
 )
@@ -82,4 +83,25 @@ func TestWarmBuildAfterFrontMatterEdits(t *testing.T) {
 	step("a new decision", 6)
 	delete(src, "content/decisions/adr-8-a-new-decision.md")
 	step("the decision removed", 6)
+
+	// A list layout of the site's own runs in a set of its own: the
+	// content pages are still keyed by what they show, the lists by every
+	// page (a list layout of the site's may show any page).
+	releases, err := fs.ReadFile(theme(), "layouts/releases.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src["layouts/releases.html"] = &fstest.MapFile{Data: bytes.Replace(releases, []byte(`{{define "main"}}`),
+		[]byte(`{{define "main"}}<p class="priorities">{{range .Site.Stories}}{{.Story.Priority}}{{end}}</p>`), 1)}
+	w.build("a releases layout of the site's own")
+	edit("content/stories/automatic-tax-invoices.md", "priority: P1", "priority: P2") // in no release
+	lists = 0
+	step("a story's priority, with the site's releases layout", 4)
+	// A partial of the site's own may be run by any page, and show any
+	// page: every page's facts are in every key.
+	src["layouts/partials/crumbs.html"] = &fstest.MapFile{Data: []byte(`<nav class="crumbs">{{range .Crumbs}}{{.Name}} {{end}}` +
+		`<span class="priorities">{{range .Site.Stories}}{{.Story.Priority}}{{end}}</span></nav>`)}
+	w.build("a partial of the site's own")
+	edit("content/stories/automatic-tax-invoices.md", "priority: P2", "priority: P3")
+	step("a story's priority, with the site's partial", 1000)
 }
