@@ -70,8 +70,10 @@ type reuseEntry struct {
 	Key    [32]byte
 	Charts bool // its body has ```chart blocks: the report is in its key
 	// Links is where its body's links led (reuser.resolved), checked
-	// once the key is the same: the destinations are in its record.
+	// once the key is the same: the destinations are in its record. Where
+	// is siteDigests.where then: while it is the same, so is Links.
 	Links  [32]byte
+	Where  [32]byte
 	Files  []string
 	Stamps []output.Stamp
 	Off    int64 // its reuseRecord in the records file
@@ -386,9 +388,10 @@ func (u *reuser) take(p *site.Page) (site.Diagnostics, bool) {
 	// The whole text is read for the search index alone, and not when
 	// the index kept knows it.
 	rec, err := decodeRecord(raw, !u.indexTaken && !u.search.Kept())
-	if err != nil || u.resolved(p, rec.Rendered.Links) != e.Links {
+	if err != nil || e.Where != u.digests.where && u.resolved(p, rec.Rendered.Links) != e.Links {
 		return nil, false
 	}
+	e.Where = u.digests.where
 	if !u.out.Reuse(e.Files, e.Stamps) {
 		return nil, false
 	}
@@ -403,7 +406,8 @@ func (u *reuser) record(p *site.Page, charts bool, diags site.Diagnostics) {
 	if diags.HasErrors() || !u.prep.Reusable(p) {
 		return
 	}
-	e := reuseEntry{Key: u.key(p, charts), Charts: charts, Links: u.resolved(p, p.Rendered.Links), Files: u.prep.PageFiles(p)}
+	e := reuseEntry{Key: u.key(p, charts), Charts: charts, Links: u.resolved(p, p.Rendered.Links), Where: u.digests.where,
+		Files: u.prep.PageFiles(p)}
 	for _, name := range e.Files {
 		st, ok := u.out.Stamp(name)
 		if !ok {

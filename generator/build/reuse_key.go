@@ -40,6 +40,9 @@ type siteDigests struct {
 	// ref shortcodes are looked up among; urls those and every page's
 	// URL, aliases included: where any link may lead.
 	names, files, urls [32]byte
+	// where is what any link's destination is resolved against: the
+	// build (its base URL, its content folder) and urls.
+	where [32]byte
 	// ownLayouts: the site has layouts of its own; ownPageLayouts: some
 	// of them are content pages' (pageLayout).
 	ownLayouts, ownPageLayouts bool
@@ -146,6 +149,7 @@ func (b *Builder) siteDigest(r *run) (siteDigests, error) {
 		writeField(urls, u)
 	}
 	d.urls = sum(urls)
+	d.where = sha256.Sum256(append(global[:], d.urls[:]...))
 	d.site, d.lists = global, global
 	if d.ownPageLayouts {
 		d.site = d.all
