@@ -37,9 +37,9 @@ import (
 // before the HTML, in one stream: the HTML repeats the text's words, which
 // the stream then costs little, and the text reads back without the HTML.
 //
-// The home page's body (the home page shows it), plain pages' (a report
-// may show a narrative) and, when a list layout shows bodies, every page's
-// stay as they are.
+// The home page's body (the home page shows it), those of the plain pages
+// under reports/ (a report may show one as its narrative) and, when a
+// list layout shows bodies, every page's stay as they are.
 
 // deflaters and inflaters are BestSpeed writers and readers without a
 // dictionary, for the warm build's records (reuse_record.go).
@@ -210,9 +210,20 @@ func (c *bodyCodec) whole(r *site.Rendered, z []byte) *site.Rendered {
 }
 
 // keepsHTML reports whether a page's Rendered keeps its HTML: the home
-// page's, plain pages', and every page's when a list shows bodies.
+// page's, those of the plain pages that a report may show as its
+// narrative, and every page's when a list shows bodies.
 func (x *Incremental) keepsHTML(s *site.Site, p *site.Page) bool {
-	return p == s.Home || !isTyped(p.Kind) || x.listsShowBodies()
+	return p == s.Home || mayNarrate(s, p) || x.listsShowBodies()
+}
+
+// mayNarrate reports whether p may be the narrative of a report, which
+// the report shows (its HTML, read by the reports extension from the
+// page's Rendered): a plain page under the content folder's reports/. The
+// other plain pages (the handbook) show their bodies in their own files
+// only, and go light as the typed pages do: at 10,000 pages their HTML
+// and whole text were some 15 MiB of the preview's live heap.
+func mayNarrate(s *site.Site, p *site.Page) bool {
+	return !isTyped(p.Kind) && strings.HasPrefix(p.Source, s.Config.Content()+"/reports/")
 }
 
 // lighten lets go of the HTML of the bodies whose files are written, in

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
+	"io/fs"
 	"runtime"
 	"strings"
 	"testing"
 
+	"almanac/generator/internal/sitetest"
+	"almanac/generator/output"
 	"almanac/generator/site"
 )
 
@@ -69,5 +72,78 @@ func TestBodyCodecReadsBackWithoutWaste(t *testing.T) {
 	per := int(after.TotalAlloc-before.TotalAlloc) / runs
 	if most := len(r.HTML) + len(r.Plain) + 2<<10; per > most {
 		t.Errorf("reading back %d bytes of HTML and text made %d bytes; at most %d expected", len(r.HTML)+len(r.Plain), per, most)
+	}
+}
+
+// TestPlainPagesGoLight: a handbook page's body goes light as a story's
+// does; a plain page under reports/, which a report shows as its
+// narrative, keeps its HTML. Edits of either, and of the plain pages'
+// layout, which renders every page again, leave a full build's files.
+func TestPlainPagesGoLight(t *testing.T) {
+	text := spanSite() + `-- content/reports/2026-q3.md --
+---
+title: Our third quarter
+---
+We shipped **three releases** and learned from one outage.
+-- content/handbook/deploys.md --
+---
+title: How we deploy
+---
+## Before
+Check the dashboards and the error budget, then announce the deploy.
+## After
+Watch the error rate for an hour.
+`
+	p := &preview{t: t, fs: sitetest.Parse(text), theme: themeCopy(t), out: output.NewMemory()}
+	b, err := New(Options{Source: p.fs, Theme: p.theme, Drafts: true, LiveReload: "/_live.js"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.x = b.Incremental(testNow, p.out)
+	p.x.chunk = 3
+	if up := p.x.Build(t.Context()); up.Failed() {
+		t.Fatal(up.Diagnostics)
+	}
+	p.sameAsFullBuild()
+	light := func(src string) bool {
+		f := p.x.files[src]
+		return f != nil && f.mdZ != nil && f.md.HTML == ""
+	}
+	if !light("content/handbook/deploys.md") {
+		t.Error("the handbook page keeps its HTML")
+	}
+	if light("content/reports/2026-q3.md") {
+		t.Error("the narrative went light")
+	}
+	if !p.has("reports/2026-q3/index.html", "three releases") {
+		t.Error("the report lacks its narrative")
+	}
+	page, err := fs.ReadFile(p.theme, "layouts/page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edits := []struct{ file, old, new string }{
+		{"content/handbook/deploys.md", "for an hour.", "for two hours."},
+		{"content/reports/2026-q3.md", "three releases", "three good releases"},
+		{"layouts/page.html", "", ""},
+	}
+	for _, e := range edits {
+		data := string(page) + "\n<!-- edited -->\n"
+		if f := p.fs[e.file]; f != nil {
+			data = strings.Replace(string(f.Data), e.old, e.new, 1)
+		}
+		if up := p.write(e.file, data); up.Failed() {
+			t.Fatal(up.Diagnostics)
+		}
+		if up := p.settle(); up.Failed() {
+			t.Fatal(up.Diagnostics)
+		}
+		p.sameAsFullBuild()
+		if t.Failed() {
+			t.Fatalf("after editing %s", e.file)
+		}
+	}
+	if !p.has("reports/2026-q3/index.html", "three good releases") {
+		t.Error("the report lacks its edited narrative")
 	}
 }

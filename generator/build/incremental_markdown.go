@@ -53,7 +53,7 @@ func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts
 		f.mdDiags = errs
 		anchors[i] = f.md != nil && !slices.Equal(f.md.Anchors, r.Anchors)
 		f.md, f.mdZ, f.mdFrom, f.mdLine = r, nil, x.bodyHash(p.Body), p.BodyLine
-		if st.deflated && !keep && p != st.site.Home && isTyped(p.Kind) { // as keepsHTML
+		if st.deflated && !keep && p != st.site.Home && !mayNarrate(st.site, p) { // as keepsHTML
 			f.md, f.mdZ = x.bodies.light(r)
 		}
 		f.charts = chartFence.Match(p.Body)
