@@ -112,7 +112,9 @@ func (x *Incremental) expand(paths []string) []string {
 
 // refresh reads changed content files again: Markdown files are decoded,
 // other files noted as there or gone; a metric page beside a changed file
-// is decoded again too, since it may read it (a CSV of points).
+// is decoded again too, since it may read it (a CSV of points); and when
+// a file comes or goes, so is every page whose ref shortcodes were
+// rewritten by looking for files (site.Page.Refs).
 func (x *Incremental) refresh(ctx context.Context, names []string) {
 	queued := map[string]bool{}
 	var decode []string
@@ -123,6 +125,7 @@ func (x *Incremental) refresh(ctx context.Context, names []string) {
 			decode = append(decode, name)
 		}
 	}
+	moved := false // a file came or went
 	for _, name := range names {
 		st, err := fs.Stat(x.b.opts.Source, name)
 		exists := err == nil && st.Mode().IsRegular()
@@ -134,6 +137,7 @@ func (x *Incremental) refresh(ctx context.Context, names []string) {
 			f = &sourceFile{markdown: content.IsMarkdown(name)}
 			x.files[name] = f
 		}
+		moved = moved || f.exists != exists
 		x.dirty.mark(name)
 		f.exists = exists
 		if !exists {
@@ -146,6 +150,13 @@ func (x *Incremental) refresh(ctx context.Context, names []string) {
 		}
 		for other, g := range x.files {
 			if g.exists && g.page != nil && g.page.Kind == site.KindMetric && path.Dir(other) == path.Dir(name) {
+				queue(other)
+			}
+		}
+	}
+	if moved {
+		for other, g := range x.files {
+			if g.exists && g.page != nil && g.page.Refs {
 				queue(other)
 			}
 		}

@@ -343,3 +343,27 @@ func TestSettleYieldsToApply(t *testing.T) {
 	p.settle()
 	p.sameAsFullBuild()
 }
+
+// A ref shortcode is looked for beside its page first: a file that comes
+// there changes where the page links, though the page is as it was.
+func TestIncrementalRefFindsANewFile(t *testing.T) {
+	p := newPreview(t, smallSite)
+	up := p.write("content/handbook/refs.md", "---\ntitle: Refs\n---\nSee [the team]({{< ref \"team\" >}}).\n")
+	if up.Failed() {
+		t.Fatal(up.Diagnostics)
+	}
+	p.settle()
+	p.sameAsFullBuild()
+	up = p.write("content/handbook/team.md", "---\ntitle: The handbook's team page\n---\nText.\n")
+	if up.Failed() {
+		t.Fatal(up.Diagnostics)
+	}
+	if !p.has("handbook/refs/index.html", `href="/team/handbook/team/"`) {
+		t.Errorf("the ref still leads to the team page beside the content folder")
+	}
+	p.settle()
+	p.sameAsFullBuild()
+	p.write("content/handbook/team.md", "")
+	p.settle()
+	p.sameAsFullBuild()
+}
