@@ -1,6 +1,11 @@
 package build
 
-import "almanac/generator/internal/memlimit"
+import (
+	"runtime/debug"
+	"sync"
+
+	"almanac/generator/internal/memlimit"
+)
 
 // A build's memory. The collector's work per byte allocated is the live
 // heap over the headroom it may grow into before the next collection; it
@@ -17,6 +22,17 @@ import "almanac/generator/internal/memlimit"
 // collection; GOMEMLIMIT replaces the rule. (Letting the heap grow to
 // three times the live heap below the budget, GOGC=200, saved a tenth of
 // a 10,000-page build's time but took it from 284 to 353 MiB.)
+//
+// A small live heap gets more than the default rule's headroom: the heap
+// may grow to buildHeapRoom, but never past three times the live heap,
+// and never less than twice it. The collector's work is about the bytes
+// allocated over the headroom, whatever the live heap, so a build
+// collects up to half as often while its live heap is under half of
+// buildHeapRoom: a 10,000-page site's loading and the start of its page
+// pass. A 10,000-page build collected 69 times instead of 110–114, and
+// the sum of the live heaps it marked fell by a quarter; its peak is in
+// the lists, where the live heap is over half the room, and stayed where
+// it was. GOGC in the environment leaves the percentage as it is.
 
 // buildMemoryBudget is the memory a build may take without trading time
 // for it: a 100,000-page site fits.
@@ -34,7 +50,63 @@ func TuneMemory(getenv func(string) string) (stop func()) {
 	if getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	return memlimit.Tune(func(live uint64) int64 { return memoryLimitFor(live, buildMemoryBudget, buildMemoryFloor) })
+	gc := &gcPercent{on: getenv("GOGC") == "", set: -1}
+	stopLimit := memlimit.Tune(func(live uint64) int64 {
+		gc.follow(live)
+		return memoryLimitFor(live, buildMemoryBudget, buildMemoryFloor)
+	})
+	return func() {
+		stopLimit()
+		gc.stop()
+	}
+}
+
+// buildHeapRoom is the heap a build may grow to at most three times its
+// live heap, before the collector's default rule (twice) holds.
+const buildHeapRoom = 176 << 20
+
+// gcPercent keeps the collector's percentage by gcPercentFor, from the
+// live heap after each collection, until stop puts it back.
+type gcPercent struct {
+	mu     sync.Mutex
+	on     bool
+	set    int // the percentage last set, or -1
+	before int
+}
+
+func (g *gcPercent) follow(live uint64) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if !g.on {
+		return
+	}
+	if p := gcPercentFor(live, buildHeapRoom); p != g.set {
+		old := debug.SetGCPercent(p)
+		if g.set < 0 {
+			g.before = old
+		}
+		g.set = p
+	}
+}
+
+func (g *gcPercent) stop() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.on && g.set >= 0 {
+		debug.SetGCPercent(g.before)
+	}
+	g.on = false
+}
+
+// gcPercentFor is the collector's percentage for a live heap of live
+// bytes: the heap may grow to room, within twice and three times the
+// live heap.
+func gcPercentFor(live uint64, room int64) int {
+	if live == 0 {
+		return 200
+	}
+	target := min(max(room, 2*int64(live)), 3*int64(live))
+	return int(100 * (target - int64(live)) / int64(live))
 }
 
 // memoryLimitFor is the limit for a live heap of live bytes.

@@ -19,3 +19,21 @@ func TestMemoryLimitFor(t *testing.T) {
 		}
 	}
 }
+
+func TestGCPercentFor(t *testing.T) {
+	const room = 200 << 20
+	for _, c := range []struct {
+		live uint64
+		want int
+	}{
+		{0, 200},         // nothing yet: three times
+		{10 << 20, 200},  // a small site: three times, 30 MiB
+		{80 << 20, 150},  // grows to the room, 200 MiB
+		{100 << 20, 100}, // twice is the room
+		{400 << 20, 100}, // a large site: the default rule
+	} {
+		if got := gcPercentFor(c.live, room); got != c.want {
+			t.Errorf("gcPercentFor(%d MiB) = %d, want %d", c.live>>20, got, c.want)
+		}
+	}
+}
