@@ -72,8 +72,9 @@ func pageLayout(name string) bool {
 // siteDigest works out the digests of a page's key. A content page shows
 // other pages' facts, but under the theme's layouts only those of
 // site.Page.Shown, its links' targets, and a few looked up by name (see
-// pageKeyFacts); layouts of the site's own may show anything, so then
-// every page's facts are in every key.
+// pageKeyFacts); a layout of the site's own may show anything, so then
+// every page's facts are in every page's key (a content page's layout)
+// or every list's (any layout).
 func (b *Builder) siteDigest(r *run) (siteDigests, error) {
 	var d siteDigests
 	h := sha256.New()
