@@ -18,11 +18,7 @@ func TestWarmBuildAfterFrontMatterEdits(t *testing.T) {
 	src := w.src
 	edit := func(name, old, new string) {
 		t.Helper()
-		f := src[name]
-		if f == nil || !bytes.Contains(f.Data, []byte(old)) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		src[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
+		replaceIn(t, src, name, old, new)
 	}
 	base := 0  // pages never taken: the home page, a report's narrative
 	lists := 0 // list files taken when nothing changed

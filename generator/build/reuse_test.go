@@ -35,6 +35,17 @@ func sampleSite(t *testing.T) fstest.MapFS {
 	return site
 }
 
+// replaceIn replaces the first old in the file name of src with new; the
+// file must hold old.
+func replaceIn(t *testing.T, src fstest.MapFS, name, old, new string) {
+	t.Helper()
+	f := src[name]
+	if f == nil || !bytes.Contains(f.Data, []byte(old)) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	src[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
+}
+
 // readTree returns every file under dir by its slash path.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
@@ -132,11 +143,7 @@ func TestWarmBuildIsTheColdBuild(t *testing.T) {
 	most := func(reused, pages int) bool { return reused > pages/2 }
 	edit := func(name, old, new string) {
 		t.Helper()
-		f := src[name]
-		if f == nil || !bytes.Contains(f.Data, []byte(old)) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		src[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
+		replaceIn(t, src, name, old, new)
 	}
 	story := firstFile(t, src, "content/stories/")
 	pm := firstFile(t, src, "content/postmortems/")
