@@ -30,6 +30,9 @@ func TestGCPercentFor(t *testing.T) {
 		{10 << 20, 200},  // a small site: three times, 30 MiB
 		{80 << 20, 150},  // grows to the room, 200 MiB
 		{100 << 20, 100}, // twice is the room
+		{150 << 20, 74},  // 112 MiB of headroom: 262 MiB, not 300
+		{224 << 20, 85},  // the headroom grows back to the default rule's
+		{256 << 20, 100}, // which holds from there
 		{400 << 20, 100}, // a large site: the default rule
 	} {
 		if got := gcPercentFor(c.live, room); got != c.want {
