@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"almanac/generator/internal/sitetest"
-	"almanac/generator/output"
 	"almanac/generator/site"
 )
 
@@ -94,16 +92,7 @@ Check the dashboards and the error budget, then announce the deploy.
 ## After
 Watch the error rate for an hour.
 `
-	p := &preview{t: t, fs: sitetest.Parse(text), theme: themeCopy(t), out: output.NewMemory()}
-	b, err := New(Options{Source: p.fs, Theme: p.theme, Drafts: true, LiveReload: "/_live.js"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.x = b.Incremental(testNow, p.out)
-	p.x.chunk = 3
-	if up := p.x.Build(t.Context()); up.Failed() {
-		t.Fatal(up.Diagnostics)
-	}
+	p := newPreviewChunked(t, text, 3)
 	p.sameAsFullBuild()
 	light := func(src string) bool {
 		f := p.x.files[src]

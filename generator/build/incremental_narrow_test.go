@@ -212,16 +212,7 @@ func TestTitleEditRendersFewReports(t *testing.T) {
 // at a time; the result is a full build's, and so is what later edits
 // make of it.
 func TestDeflatedFirstBuild(t *testing.T) {
-	p := &preview{t: t, fs: sitetest.Parse(spanSite()), theme: themeCopy(t), out: output.NewMemory()}
-	b, err := New(Options{Source: p.fs, Theme: p.theme, Drafts: true, LiveReload: "/_live.js"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.x = b.Incremental(testNow, p.out)
-	p.x.chunk = 3
-	if up := p.x.Build(t.Context()); up.Failed() {
-		t.Fatal(up.Diagnostics)
-	}
+	p := newPreviewChunked(t, spanSite(), 3)
 	p.sameAsFullBuild()
 	light := 0
 	for _, f := range p.x.files {

@@ -38,12 +38,7 @@ func TestIncrementalSearchIndexKept(t *testing.T) {
 	steps[3].data = strings.Replace(steps[2].data, "tags: [audit]", "tags: [audit, zeppelin]", 1)
 	last := p.manifest()
 	for _, s := range steps {
-		if up := p.write(s.file, s.data); up.Failed() {
-			t.Fatalf("%s: %v", s.name, up.Diagnostics)
-		}
-		if up := p.settle(); up.Failed() {
-			t.Fatalf("%s: settle: %v", s.name, up.Diagnostics)
-		}
+		p.step(s.name, s.file, s.data)
 		p.sameAsFullBuild()
 		if t.Failed() {
 			t.Fatalf("after %q", s.name)
@@ -107,12 +102,7 @@ func TestIncrementalSearchWholeText(t *testing.T) {
 		{"layout", "layouts/page.html", `{{define "main"}}<p class="marker">layout v2</p>{{end}}`},
 	}
 	for _, s := range steps {
-		if up := p.write(s.file, s.data); up.Failed() {
-			t.Fatalf("%s: %v", s.name, up.Diagnostics)
-		}
-		if up := p.settle(); up.Failed() {
-			t.Fatalf("%s: settle: %v", s.name, up.Diagnostics)
-		}
+		p.step(s.name, s.file, s.data)
 		p.sameAsFullBuild()
 		p.sameIndexAsGenerate()
 		if t.Failed() {

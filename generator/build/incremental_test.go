@@ -38,16 +38,35 @@ func themeCopy(t *testing.T) fs.FS {
 
 func newPreview(t *testing.T, siteText string) *preview {
 	t.Helper()
+	return newPreviewChunked(t, siteText, 0)
+}
+
+// newPreviewChunked is newPreview whose bodies are rendered chunk at a
+// time (see Incremental.chunk; 0 for the default).
+func newPreviewChunked(t *testing.T, siteText string, chunk int) *preview {
+	t.Helper()
 	p := &preview{t: t, fs: sitetest.Parse(siteText), theme: themeCopy(t), out: output.NewMemory()}
 	b, err := New(Options{Source: p.fs, Theme: p.theme, Drafts: true, LiveReload: "/_live.js"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.x = b.Incremental(testNow, p.out)
+	p.x.chunk = chunk
 	if up := p.x.Build(context.Background()); up.Failed() {
 		t.Fatalf("first build: %v", up.Diagnostics)
 	}
 	return p
+}
+
+// step writes a change and settles it; what fails is the step's.
+func (p *preview) step(name, file, data string) {
+	p.t.Helper()
+	if up := p.write(file, data); up.Failed() {
+		p.t.Fatalf("%s: %v", name, up.Diagnostics)
+	}
+	if up := p.settle(); up.Failed() {
+		p.t.Fatalf("%s: settle: %v", name, up.Diagnostics)
+	}
 }
 
 // write changes a file (nil data removes it) and applies the change.

@@ -9,15 +9,8 @@ import (
 // gives, which must be those of the jobs PageJobs makes; and listJobs
 // must be what it was when it made every page's jobs to read their names.
 func TestPageJobNamesAreThoseOfPageJobs(t *testing.T) {
-	r, err := New(Options{Theme: theme(), Site: siteFS()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := fixture("en", "https://almanac.example.org/")
-	p, err := r.Prepare(s, WithoutIndex())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := preparedWith(t, nil, WithoutIndex())
+	s := p.s
 	own := map[string]bool{}
 	aliases := 0
 	for _, pg := range s.Pages {
@@ -55,15 +48,8 @@ func TestPageJobNamesAreThoseOfPageJobs(t *testing.T) {
 
 // Outputs names every file of Jobs but the search index's.
 func TestOutputsAreTheJobsNames(t *testing.T) {
-	r, err := New(Options{Theme: theme(), Site: siteFS()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := fixture("en", "https://almanac.example.org/")
-	p, err := r.Prepare(s, WithoutIndex())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := preparedWith(t, nil, WithoutIndex())
+	s := p.s
 	has := p.Outputs()
 	want := map[string]bool{}
 	for _, j := range p.siteJobs() {

@@ -179,14 +179,14 @@ func TestPagePresent(t *testing.T) {
 }
 
 // preparedWith prepares the English fixture with the theme and the site's
-// own files over it.
-func preparedWith(t *testing.T, own fstest.MapFS) *Prepared {
+// own files over it (own may be nil), with opts.
+func preparedWith(t *testing.T, own fstest.MapFS, opts ...PrepareOption) *Prepared {
 	t.Helper()
 	r, err := New(Options{Theme: theme(), Site: merge(siteFS(), own)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := r.Prepare(fixture("en", "https://almanac.example.org/"))
+	p, err := r.Prepare(fixture("en", "https://almanac.example.org/"), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
