@@ -201,7 +201,11 @@ func fieldWriters(h hash.Hash) (field func(string), at func(time.Time)) {
 //
 // Where its body's links lead is in its key too (reuser.resolved).
 func (u *reuser) pageKeyFacts(h hash.Hash, p *site.Page) {
-	u.shownFacts(h, p)
+	if d, ok := u.lists.pages[p.Source]; ok {
+		h.Write(d[:]) // sourceDigest, worked out once for the lists
+	} else {
+		u.shownFacts(h, p)
+	}
 	h.Write(u.digests.names[:])
 	if p.Refs {
 		h.Write(u.digests.files[:])
