@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+
+	"almanac/generator/sitefs"
 )
 
 // PreviewClient is the preview server's reload script. It lives in the
@@ -45,6 +47,13 @@ func (h hideFile) ReadFile(name string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return fs.ReadFile(h.fsys, name)
+}
+
+func (h hideFile) ReadPlain(name string, max int64) ([]byte, bool) {
+	if name == h.name {
+		return nil, false
+	}
+	return sitefs.ReadPlain(h.fsys, name, max)
 }
 
 func (h hideFile) Stat(name string) (fs.FileInfo, error) {

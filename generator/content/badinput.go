@@ -7,6 +7,7 @@ import (
 	"io/fs"
 
 	"almanac/generator/site"
+	"almanac/generator/sitefs"
 )
 
 // MaxPageBytes is the largest Markdown file almanac reads as a page. A
@@ -17,6 +18,9 @@ const MaxPageBytes = 8 << 20
 // readPage reads a page, refusing files larger than MaxPageBytes without
 // reading them whole.
 func readPage(fsys fs.FS, name string) ([]byte, *site.Diagnostic) {
+	if data, ok := sitefs.ReadPlain(fsys, name, MaxPageBytes); ok {
+		return data, nil
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, &site.Diagnostic{Pos: site.Pos{File: name}, Msg: fmt.Sprintf("cannot read file: %v", unwrapPathError(err))}

@@ -84,6 +84,16 @@ func (o Overlay) ReadFile(name string) ([]byte, error) {
 	return fs.ReadFile(l, name)
 }
 
+// ReadPlain is the site's or the theme's ReadPlain, as the layer that
+// holds name has one (see FS.ReadPlain).
+func (o Overlay) ReadPlain(name string, max int64) ([]byte, bool) {
+	l, err := o.layer(name)
+	if err != nil {
+		return nil, false
+	}
+	return ReadPlain(l, name, max)
+}
+
 // Stat implements fs.StatFS.
 func (o Overlay) Stat(name string) (fs.FileInfo, error) {
 	l, err := o.layer(name)
