@@ -146,22 +146,16 @@ func (x *Index) Finish(facets []Facet, shardBytes int) (*Output, error) {
 // averages are over the documents added.
 func ranker(lens [][numFields]uint32, added []bool) func(doc int32, mask uint8, tf *[numFields]uint8) uint8 {
 	norms := norms(lens, averages(lens, added))
-	// Most postings count a term a few times in one or two fields: their
-	// shares come from a table per document, made as impact makes them.
-	shares := make([][numFields][smallTF]float64, len(norms))
-	for d := range norms {
-		for f := range numFields {
-			for n := range smallTF {
-				shares[d][f][n] = share(f, uint8(n), norms[d][f])
-			}
-		}
-	}
-	// Most of all count a term in the body alone: their bytes come
-	// straight from a table.
+	// Most postings count a term a few times in the body alone: their
+	// bytes come straight from a table of 8 bytes a document. The rest
+	// are worked out from the norms: a table of every field's shares
+	// would take 320 bytes a document, which at 100,000 documents no
+	// longer fits the processor's caches and cost more to look up, in
+	// the order of the terms, than the arithmetic.
 	body := make([][smallTF]uint8, len(norms))
 	for d := range norms {
 		for n := 1; n < smallTF; n++ {
-			body[d][n] = byte(quantize(shares[d][Body][n])) << 1
+			body[d][n] = byte(quantize(share(Body, uint8(n), norms[d][Body]))) << 1
 		}
 	}
 	return func(doc int32, mask uint8, tf *[numFields]uint8) uint8 {
@@ -173,13 +167,10 @@ func ranker(lens [][numFields]uint32, added []bool) func(doc int32, mask uint8, 
 			return q
 		}
 		var s float64
+		norm := &norms[doc]
 		for f := range numFields {
-			switch n := tf[f]; {
-			case n == 0:
-			case n < smallTF:
-				s += shares[doc][f][n]
-			default:
-				s += share(f, n, norms[doc][f])
+			if n := tf[f]; n != 0 {
+				s += share(f, n, norm[f])
 			}
 		}
 		q := byte(quantize(s)) << 1
@@ -190,7 +181,7 @@ func ranker(lens [][numFields]uint32, added []bool) func(doc int32, mask uint8, 
 	}
 }
 
-// smallTF bounds the counts ranker keeps shares for.
+// smallTF bounds the body counts ranker keeps bytes for.
 const smallTF = 8
 
 // writeIndex writes the files of an index of n documents whose records
