@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"almanac/generator/corpus"
 )
@@ -15,7 +17,10 @@ import (
 // benchDocs are n documents of about 900 words drawn from a vocabulary of
 // 20,000 with a long tail, as a team's pages are: a few words everywhere,
 // most words in a few pages.
-func benchDocs(n int) []Doc {
+func benchDocs(n int) []Doc { return benchDocsOf(n, 900) }
+
+// benchDocsOf is benchDocs with documents of words words.
+func benchDocsOf(n, words int) []Doc {
 	r := rand.New(rand.NewPCG(3, 4))
 	zipf := rand.NewZipf(r, 1.1, 2, 19999)
 	vocab := make([]string, 20000)
@@ -25,7 +30,7 @@ func benchDocs(n int) []Doc {
 	docs := make([]Doc, n)
 	for i := range docs {
 		var b strings.Builder
-		for range 900 {
+		for range words {
 			b.WriteString(vocab[zipf.Uint64()])
 			b.WriteByte(' ')
 		}
@@ -84,5 +89,34 @@ func BenchmarkTokenize(b *testing.B) {
 			}
 		}
 		g.reset()
+	}
+}
+
+// BenchmarkFinishScale times Finish alone (the merge of every segment and
+// the shards) for 10,000 and 100,000 documents of 300 words, and reports
+// the ratio of the times, 10 where its cost grows linearly:
+//
+//	go test ./generator/search -run '^$' -bench FinishScale -benchtime 1x
+func BenchmarkFinishScale(b *testing.B) {
+	finish := func(n int) time.Duration {
+		docs := benchDocsOf(n, 300)
+		x := NewIndex(n)
+		for d := range docs {
+			if err := x.Add(d, docs[d]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		docs = nil
+		runtime.GC()
+		start := time.Now()
+		if _, err := x.Finish(nil, 0); err != nil {
+			b.Fatal(err)
+		}
+		return time.Since(start)
+	}
+	for range b.N {
+		small, large := finish(10000), finish(100000)
+		b.Logf("Finish: 10,000 documents %s, 100,000 documents %s", small.Round(time.Millisecond), large.Round(time.Millisecond))
+		b.ReportMetric(float64(large)/float64(small), "x-time")
 	}
 }
