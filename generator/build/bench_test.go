@@ -17,6 +17,7 @@ import (
 	"almanac/generator/corpus"
 	"almanac/generator/markdown"
 	"almanac/generator/output"
+	"almanac/generator/site"
 )
 
 // The benchmarks build a generated corpus from disk. Compare a full build
@@ -117,7 +118,12 @@ func benchFloor(b *testing.B, pages int) {
 
 // floor reads every Markdown file, splits its front matter and renders its
 // body, on as many goroutines as the build uses.
-func floor(src fs.FS) error {
+func floor(src fs.FS) error { return floorTo(src, "") }
+
+// floorTo is floor that also writes each page's HTML into a folder of its
+// own under dest, as a build gives each page its URL, unless dest is "":
+// the file system's share of the least a build must do.
+func floorTo(src fs.FS, dest string) error {
 	hc, err := markdown.NewHighlightCache("")
 	if err != nil {
 		return err
@@ -148,8 +154,15 @@ func floor(src fs.FS) error {
 					var fm map[string]any
 					var body []byte
 					body, err = frontmatter.Parse(bytes.NewReader(data), &fm)
+					var r *site.Rendered
 					if err == nil {
-						_, err = md.Render(p, 1, body, nil)
+						r, err = md.Render(p, 1, body, nil)
+					}
+					if err == nil && dest != "" {
+						dir := filepath.Join(dest, filepath.FromSlash(strings.TrimSuffix(p, ".md")))
+						if err = os.MkdirAll(dir, 0o755); err == nil {
+							err = os.WriteFile(filepath.Join(dir, "index.html"), []byte(r.HTML), 0o644)
+						}
 					}
 				}
 				if err != nil {
