@@ -19,7 +19,7 @@ func decodeDecision(d *decoder, root *node, p *site.Page) {
 	list := func(dst *[]string) func(*node, string) {
 		return func(n *node, path string) { *dst = dedupe(d.strList(n, path)) }
 	}
-	spec := decisionSpec()
+	spec := decodingSpecs()[site.KindDecision]
 	options, _ := spec.Key("options")
 	d.decodeSpec(root, spec, merge(commonSetters(d, p), map[string]setter{
 		"id": func(n *node, path string) {

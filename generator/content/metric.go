@@ -20,7 +20,7 @@ func decodeMetric(d *decoder, root *node, p *site.Page, fsys fs.FS) {
 	m := &site.Metric{Chart: "line"}
 	p.Metric = m
 	var csvNode *node
-	spec := metricSpec()
+	spec := decodingSpecs()[site.KindMetric]
 	points, _ := spec.Key("points")
 	given := d.decodeSpec(root, spec, merge(commonSetters(d, p), map[string]setter{
 		"unit":   func(n *node, path string) { m.Unit = d.str(n, path) },

@@ -12,7 +12,7 @@ func decodePostMortem(d *decoder, root *node, p *site.Page) {
 	list := func(dst *[]string) func(*node, string) {
 		return func(n *node, path string) { *dst = dedupe(d.strList(n, path)) }
 	}
-	spec := postMortemSpec()
+	spec := decodingSpecs()[site.KindPostMortem]
 	timeline, _ := spec.Key("timeline")
 	actions, _ := spec.Key("action_items")
 	lessons, _ := spec.Key("lessons")

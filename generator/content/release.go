@@ -11,7 +11,7 @@ import (
 func decodeRelease(d *decoder, root *node, p *site.Page) {
 	r := &site.Release{}
 	p.Release = r
-	spec := releaseSpec()
+	spec := decodingSpecs()[site.KindRelease]
 	milestones, _ := spec.Key("milestones")
 	checks, _ := spec.Key("checks")
 	d.decodeSpec(root, spec, merge(commonSetters(d, p), map[string]setter{

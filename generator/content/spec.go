@@ -2,6 +2,7 @@ package content
 
 import (
 	"slices"
+	"sync"
 
 	"almanac/generator/site"
 )
@@ -121,6 +122,17 @@ func SpecOf(kind site.Kind) Spec {
 	}
 	return pageSpec()
 }
+
+// decodingSpecs are the typed kinds' descriptions, made once for the
+// decoders, which only read them: made for every page, they were a tenth
+// of what loading a site allocates.
+var decodingSpecs = sync.OnceValue(func() map[site.Kind]Spec {
+	out := map[site.Kind]Spec{}
+	for _, k := range []site.Kind{site.KindStory, site.KindRelease, site.KindPostMortem, site.KindMetric, site.KindDecision} {
+		out[k] = SpecOf(k)
+	}
+	return out
+})
 
 // kindDoc describes a typed kind: what, then the folder its pages live in.
 func kindDoc(what string, k site.Kind) string {

@@ -6,7 +6,7 @@ import "almanac/generator/site"
 func decodeStory(d *decoder, root *node, p *site.Page) {
 	s := &site.Story{}
 	p.Story = s
-	spec := storySpec()
+	spec := decodingSpecs()[site.KindStory]
 	voc, _ := spec.Key("voc")
 	d.decodeSpec(root, spec, merge(commonSetters(d, p), map[string]setter{
 		"id":         func(n *node, path string) { s.ID = d.id(n, path) },
