@@ -206,6 +206,10 @@ type ruleRun struct {
 	added bool              // a newline was added at the end
 	tries int               // rules matched against the text
 	named map[string]string // the named groups of the last match
+	// last is the last match, while the run stands where it ended: the
+	// next rules are tried from it (see match).
+	last    *regexp2.Match
+	lastEnd int
 	// timedOut is set when a match ran out of time: the tokens are not
 	// the lexer's.
 	timedOut bool
@@ -291,13 +295,29 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 			}
 		}
 		r.tries++
-		m, err := rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)
+		// regexp2 describes the text anew (an allocation) for every
+		// FindRunesMatchStartingAt; FindNextMatch goes on from where a
+		// match of the same text ended, with its description. Rules are
+		// anchored where they start (\G), so from the end of the last
+		// match is from the position, as long as the run stands there
+		// and that match was not empty (FindNextMatch would step over a
+		// character).
+		var m *regexp2.Match
+		var err error
+		if last := r.last; last != nil && r.lastEnd == l.Pos && last.RuneLength > 0 {
+			m, err = rule.Regexp.FindNextMatch(last)
+			if m != nil && m.RuneIndex != l.Pos {
+				m, err = rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)
+			}
+		} else {
+			m, err = rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)
+		}
 		if err != nil {
 			r.timedOut = true
 		}
 		if m != nil && err == nil && m.RuneIndex == l.Pos {
-			gs := m.Groups()
-			groups := make([]string, 0, len(gs)) // nothing appends to it
+			r.last, r.lastEnd = m, m.RuneIndex+m.RuneLength
+			groups := make([]string, 0, m.GroupCount()) // nothing appends to it
 			// chroma makes a map a match; the emitters and mutators
 			// read it (and raku's write it) while the match is handled,
 			// and every token the match emits is taken before the next
@@ -309,7 +329,14 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 			} else {
 				clear(named)
 			}
-			for _, g := range gs {
+			if m.GroupCount() == 1 {
+				// Most rules have no groups of their own: the match
+				// is the one, without the copy of it Groups makes.
+				v := m.String()
+				named[m.Name] = v
+				return i, rule, append(groups, v), named
+			}
+			for _, g := range m.Groups() {
 				v := g.String() // chroma makes the string twice
 				named[g.Name] = v
 				groups = append(groups, v)
