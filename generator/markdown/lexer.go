@@ -3,6 +3,7 @@ package markdown
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -39,6 +40,21 @@ type ruleLexer struct {
 	lexer *chroma.RegexLexer
 	rules chroma.CompiledRules
 	first map[string][]firstChars // by state, in the order of its rules
+	// lexers are where the lexers Using names are found; routes, the
+	// emitters of the rules that lex a group again (see route).
+	lexers *ruleLexers
+	routes map[chroma.Emitter]route
+}
+
+// route is what an emitter that lexes text again does, for a run to do
+// it with a ruleLexer instead of chroma's own loop: Using (lexer), a
+// lexer's own rules from a state (UsingSelf: self, state), or ByGroups
+// whose emitters include one of those (groups).
+type route struct {
+	lexer  string
+	self   bool
+	state  string
+	groups []chroma.Emitter
 }
 
 // firstChars are the characters a match of rule can begin with; prefix is
@@ -65,6 +81,9 @@ func (rl *ruleLexers) get(lang string) *ruleLexer {
 	var l *ruleLexer
 	if rx, ok := lexers.Get(lang).(*chroma.RegexLexer); ok {
 		l, _ = newRuleLexer(rx) // on error chroma reports it as before
+	}
+	if l != nil {
+		l.lexers = rl
 	}
 	if rl.made == nil {
 		rl.made = map[string]*ruleLexer{}
@@ -140,10 +159,72 @@ func newRuleLexer(rx *chroma.RegexLexer) (*ruleLexer, error) {
 		fc := make([]firstChars, len(list))
 		for i, r := range list {
 			fc[i] = firstChars{rule: r, prefix: prefixes[r]}
+			l.addRoute(r.Type)
 		}
 		l.first[state] = fc
 	}
 	return l, nil
+}
+
+// addRoute notes e, and the emitters inside it, when it lexes text again;
+// it reports whether it does.
+func (l *ruleLexer) addRoute(e chroma.Emitter) bool {
+	k, ok := e.(chroma.SerialisableEmitter)
+	if !ok {
+		return false
+	}
+	if _, seen := l.routes[e]; seen {
+		return true
+	}
+	// The emitters' types are chroma's own; their fields are exported.
+	field := func(name string) reflect.Value {
+		v := reflect.ValueOf(e)
+		if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+			return reflect.Value{}
+		}
+		return v.Elem().FieldByName(name)
+	}
+	var rt route
+	switch k.EmitterKind() {
+	case "using":
+		f := field("Lexer")
+		if f.Kind() != reflect.String {
+			return false
+		}
+		rt.lexer = f.String()
+	case "usingself":
+		f := field("State")
+		if f.Kind() != reflect.String {
+			return false
+		}
+		rt.self, rt.state = true, f.String()
+	case "bygroups":
+		f := field("Emitters")
+		if !f.IsValid() || !f.CanInterface() {
+			return false
+		}
+		groups, ok := f.Interface().(chroma.Emitters)
+		if !ok {
+			return false
+		}
+		again := false
+		for _, g := range groups {
+			if g != nil && l.addRoute(g) {
+				again = true
+			}
+		}
+		if !again {
+			return false
+		}
+		rt.groups = groups
+	default:
+		return false
+	}
+	if l.routes == nil {
+		l.routes = map[chroma.Emitter]route{}
+	}
+	l.routes[e] = rt
+	return true
 }
 
 // nextLexerMutator finds a rule whose mutator changes the rules
@@ -186,12 +267,23 @@ func (l *ruleLexer) start(text string) *ruleRun {
 		text += "\n"
 		added = true
 	}
-	r := &ruleRun{l: l, added: added}
+	r := l.run(text, "root", nil)
+	r.added = added
+	return r
+}
+
+// run begins a run over text from state, as chroma's Tokenise does for
+// its options' State; top is the run it lexes a group of, nil for none.
+func (l *ruleLexer) run(text, state string, top *ruleRun) *ruleRun {
+	r := &ruleRun{l: l, home: state, top: top}
+	if top == nil {
+		r.top = r
+	}
 	r.st = chroma.LexerState{
 		Lexer:          l.lexer,
 		Registry:       lexers.GlobalLexerRegistry,
 		Text:           []rune(text),
-		Stack:          []string{"root"},
+		Stack:          []string{state},
 		Rules:          l.rules,
 		MutatorContext: map[any]any{},
 	}
@@ -204,7 +296,9 @@ type ruleRun struct {
 	st    chroma.LexerState // what the mutators and emitters see
 	its   []chroma.Iterator // the emitters' iterators not yet exhausted
 	added bool              // a newline was added at the end
-	tries int               // rules matched against the text
+	home  string            // the state it began in, and goes back to after an error at a newline
+	top   *ruleRun          // the run whose block this is: itself, or the one that lexes a group again
+	tries int               // rules matched against the text, the groups lexed again included
 	named map[string]string // the named groups of the last match
 	// last is the last match, while the run stands where it ended: the
 	// next rules are tried from it (see match).
@@ -233,8 +327,8 @@ func (r *ruleRun) next() chroma.Token {
 		}
 		index, rule, groups, named := r.match(rules)
 		if groups == nil {
-			if l.Text[l.Pos] == '\n' && l.State != "root" {
-				l.Stack = []string{"root"}
+			if l.Text[l.Pos] == '\n' && l.State != r.home {
+				l.Stack = []string{r.home}
 				continue
 			}
 			l.Pos++
@@ -250,7 +344,7 @@ func (r *ruleRun) next() chroma.Token {
 			}
 		}
 		if rule.Type != nil {
-			r.its = append(r.its, rule.Type.Emit(l.Groups, l))
+			r.its = append(r.its, r.emit(rule.Type, l.Groups))
 		}
 	}
 	if t, ok := r.drain(); ok {
@@ -262,6 +356,40 @@ func (r *ruleRun) next() chroma.Token {
 		return chroma.Token{Type: chroma.Error, Value: value}
 	}
 	return chroma.EOF
+}
+
+// emit is e.Emit(groups, the run's state), except that where chroma
+// would lex a group again with its own loop (Using, UsingSelf, ByGroups
+// with one of them) a run of a ruleLexer does it: the same tokens, with
+// the first characters and this run's limit on a match's time, where
+// chroma's loop allows 250 ms of the wall clock (see ruleTimeout).
+func (r *ruleRun) emit(e chroma.Emitter, groups []string) chroma.Iterator {
+	rt, ok := r.l.routes[e]
+	if !ok {
+		return e.Emit(groups, &r.st)
+	}
+	switch {
+	case rt.self:
+		return r.l.run(groups[0], rt.state, r.top).next
+	case rt.groups == nil:
+		sub := r.l.lexers.get(rt.lexer)
+		if sub == nil {
+			return e.Emit(groups, &r.st)
+		}
+		return sub.run(groups[0], "root", r.top).next
+	}
+	// ByGroups, as chroma's byGroupsEmitter.
+	its := make([]chroma.Iterator, 0, len(groups)-1)
+	if len(rt.groups) != len(groups)-1 {
+		its = append(its, chroma.Error.Emit(groups, &r.st))
+	} else {
+		for i, g := range groups[1:] {
+			if rt.groups[i] != nil {
+				its = append(its, r.emit(rt.groups[i], []string{g}))
+			}
+		}
+	}
+	return chroma.Concaterator(its...)
 }
 
 // drain returns the next token of the emitters' iterators, if any is
@@ -294,7 +422,7 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 				continue
 			}
 		}
-		r.tries++
+		r.top.tries++
 		// regexp2 describes the text anew (an allocation) for every
 		// FindRunesMatchStartingAt; FindNextMatch goes on from where a
 		// match of the same text ended, with its description. Rules are
@@ -313,7 +441,7 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 			m, err = rule.Regexp.FindRunesMatchStartingAt(l.Text, l.Pos)
 		}
 		if err != nil {
-			r.timedOut = true
+			r.top.timedOut = true
 		}
 		if m != nil && err == nil && m.RuneIndex == l.Pos {
 			r.last, r.lastEnd = m, m.RuneIndex+m.RuneLength

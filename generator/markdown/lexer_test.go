@@ -89,6 +89,40 @@ func TestRuleLexerAsChroma(t *testing.T) {
 	}
 }
 
+// TestRuleLexerLexesGroupsAgain: where a rule lexes a group again (a
+// Dockerfile's shell commands with Using, Go's calls with UsingSelf in
+// ByGroups), a run does it with its own rules, not chroma's loop: the
+// tokens are chroma's all the same.
+func TestRuleLexerLexesGroupsAgain(t *testing.T) {
+	var rl ruleLexers
+	for lang, text := range map[string]string{
+		"dockerfile": lexerSamples["dockerfile"],
+		"go":         "package main\n\nfunc main() {\n\tf (1)\n\tg\t(h  (2))\n}\n", // space before a call's (
+	} {
+		l := rl.get(lang)
+		if len(l.routes) == 0 {
+			t.Fatalf("%s: no rule lexes a group again", lang)
+		}
+		routed := l.start(text)
+		got := chroma.Iterator(routed.next).Tokens()
+		chromas := *l
+		chromas.routes = nil
+		plain := chromas.start(text)
+		want := chroma.Iterator(plain.next).Tokens()
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d tokens, %d with chroma's loop", lang, len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%s: token %d is %v, %v with chroma's loop", lang, i, got[i], want[i])
+			}
+		}
+		if routed.tries <= plain.tries {
+			t.Errorf("%s: %d rules tried, as many as without lexing the groups (%d)", lang, routed.tries, plain.tries)
+		}
+	}
+}
+
 // TestRuleLexerOutOfTime: a match that runs out of time is noted, so that
 // the block is shown as plain code and not kept; one that does not, is
 // not.
