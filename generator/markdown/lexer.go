@@ -292,14 +292,18 @@ func (l *ruleLexer) run(text, state string, top *ruleRun) *ruleRun {
 
 // ruleRun is one text on its way through a ruleLexer.
 type ruleRun struct {
-	l     *ruleLexer
-	st    chroma.LexerState // what the mutators and emitters see
-	its   []chroma.Iterator // the emitters' iterators not yet exhausted
-	added bool              // a newline was added at the end
-	home  string            // the state it began in, and goes back to after an error at a newline
-	top   *ruleRun          // the run whose block this is: itself, or the one that lexes a group again
-	tries int               // rules matched against the text, the groups lexed again included
-	named map[string]string // the named groups of the last match
+	l   *ruleLexer
+	st  chroma.LexerState // what the mutators and emitters see
+	its []chroma.Iterator // the emitters' iterators not yet exhausted
+	// one is the token of the last match whose rule emits one, while
+	// hasOne; it comes before its (which is then empty).
+	one    chroma.Token
+	hasOne bool
+	added  bool              // a newline was added at the end
+	home   string            // the state it began in, and goes back to after an error at a newline
+	top    *ruleRun          // the run whose block this is: itself, or the one that lexes a group again
+	tries  int               // rules matched against the text, the groups lexed again included
+	named  map[string]string // the named groups of the last match
 	// last is the last match, while the run stands where it ended: the
 	// next rules are tried from it (see match).
 	last    *regexp2.Match
@@ -343,7 +347,11 @@ func (r *ruleRun) next() chroma.Token {
 				panic(err)
 			}
 		}
-		if rule.Type != nil {
+		if tt, ok := rule.Type.(chroma.TokenType); ok {
+			// Most rules emit their match as one token: chroma makes an
+			// iterator of it, which drain would take at once.
+			r.one, r.hasOne = chroma.Token{Type: tt, Value: l.Groups[0]}, true
+		} else if rule.Type != nil {
 			r.its = append(r.its, r.emit(rule.Type, l.Groups))
 		}
 	}
@@ -395,6 +403,12 @@ func (r *ruleRun) emit(e chroma.Emitter, groups []string) chroma.Iterator {
 // drain returns the next token of the emitters' iterators, if any is
 // left.
 func (r *ruleRun) drain() (chroma.Token, bool) {
+	if r.hasOne {
+		r.hasOne = false
+		if t := r.one; t.Type != chroma.Ignore && t != chroma.EOF {
+			return t, true
+		}
+	}
 	for len(r.its) > 0 {
 		n := len(r.its) - 1
 		t := r.its[n]()
