@@ -380,7 +380,10 @@ func (r *ruleRun) emit(e chroma.Emitter, groups []string) chroma.Iterator {
 	case rt.self:
 		return r.l.run(groups[0], rt.state, r.top).next
 	case rt.groups == nil:
-		sub := r.l.lexers.get(rt.lexer)
+		var sub *ruleLexer
+		if r.l.lexers != nil {
+			sub = r.l.lexers.get(rt.lexer)
+		}
 		if sub == nil {
 			return e.Emit(groups, &r.st)
 		}

@@ -2,7 +2,7 @@ package sitefs
 
 import "golang.org/x/sys/unix"
 
-// readPlain reads base, in the folder open as dir, with the system calls
+// readPlain reads base, in the folder open as fd, with the system calls
 // alone: an os.File spends five more on each file (to try the poller,
 // which takes no regular file), and a build reads every page twice. It
 // reports false for anything but a regular file of at most max bytes
