@@ -77,7 +77,8 @@ var openers = []struct {
 	open func(string) (*FS, error)
 }{{"Open", Open}, {"OpenOnce", OpenOnce}}
 
-func TestOpenRefusesWhatLeavesTheSite(t *testing.T) {
+// eachOpener runs test on the hostile site opened each way.
+func eachOpener(t *testing.T, test func(t *testing.T, opener string, fsys *FS)) {
 	for _, o := range openers {
 		t.Run(o.name, func(t *testing.T) {
 			fsys, err := o.open(hostile(t))
@@ -85,11 +86,17 @@ func TestOpenRefusesWhatLeavesTheSite(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer fsys.Close()
-			// Twice: OpenOnce's folders are opened the first time.
-			testRefusals(t, fsys)
-			testRefusals(t, fsys)
+			test(t, o.name, fsys)
 		})
 	}
+}
+
+func TestOpenRefusesWhatLeavesTheSite(t *testing.T) {
+	eachOpener(t, func(t *testing.T, _ string, fsys *FS) {
+		// Twice: OpenOnce's folders are opened the first time.
+		testRefusals(t, fsys)
+		testRefusals(t, fsys)
+	})
 }
 
 func testRefusals(t *testing.T, fsys *FS) {
@@ -160,38 +167,31 @@ func testRefusals(t *testing.T, fsys *FS) {
 // ReadPlain reads only what ReadFile would give, and only plain files in
 // folders reached without a link; everything else goes the slow way.
 func TestReadPlainTakesOnlyPlainFiles(t *testing.T) {
-	for _, o := range openers {
-		t.Run(o.name, func(t *testing.T) {
-			fsys, err := o.open(hostile(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer fsys.Close()
-			names := []string{"static/ok.txt", "content/page.md", "static/same.txt", "static/page.md",
-				"static/passwd.txt", "static/env.txt", "static/abs-secret.txt", "static/up.txt",
-				"static/gitconfig.txt", ".git/config", "static/parent/.git/config", "static/loop1.txt",
-				"static/fifo.txt", "static/zero.txt", "static/broken.txt", "static/folder/page.md",
-				"content/in.txt", "static", "static/missing.txt", "../secret.txt", "static/../static/ok.txt"}
-			for range 2 { // OpenOnce's folders are opened the first time
-				for _, name := range names {
-					data, ok := fsys.ReadPlain(name, 1<<20)
-					plain := o.name == "OpenOnce" && (name == "static/ok.txt" || name == "content/page.md")
-					if ok != plain {
-						t.Errorf("ReadPlain(%q) = %v, want %v", name, ok, plain)
-					}
-					if want, err := fs.ReadFile(fsys, name); ok && (err != nil || string(data) != string(want)) {
-						t.Errorf("ReadPlain(%q) = %q, ReadFile = %q, %v", name, data, want, err)
-					}
+	eachOpener(t, func(t *testing.T, opener string, fsys *FS) {
+		names := []string{"static/ok.txt", "content/page.md", "static/same.txt", "static/page.md",
+			"static/passwd.txt", "static/env.txt", "static/abs-secret.txt", "static/up.txt",
+			"static/gitconfig.txt", ".git/config", "static/parent/.git/config", "static/loop1.txt",
+			"static/fifo.txt", "static/zero.txt", "static/broken.txt", "static/folder/page.md",
+			"content/in.txt", "static", "static/missing.txt", "../secret.txt", "static/../static/ok.txt"}
+		for range 2 { // OpenOnce's folders are opened the first time
+			for _, name := range names {
+				data, ok := fsys.ReadPlain(name, 1<<20)
+				plain := opener == "OpenOnce" && (name == "static/ok.txt" || name == "content/page.md")
+				if ok != plain {
+					t.Errorf("ReadPlain(%q) = %v, want %v", name, ok, plain)
+				}
+				if want, err := fs.ReadFile(fsys, name); ok && (err != nil || string(data) != string(want)) {
+					t.Errorf("ReadPlain(%q) = %q, ReadFile = %q, %v", name, data, want, err)
 				}
 			}
-			if _, ok := fsys.ReadPlain("static/ok.txt", 3); ok {
-				t.Error("ReadPlain read a file over its limit")
-			}
-			if data, ok := fsys.ReadPlain("static/ok.txt", 4); ok != (o.name == "OpenOnce") || ok && string(data) != "fine" {
-				t.Errorf("ReadPlain at the limit = %q, %v", data, ok)
-			}
-		})
-	}
+		}
+		if _, ok := fsys.ReadPlain("static/ok.txt", 3); ok {
+			t.Error("ReadPlain read a file over its limit")
+		}
+		if data, ok := fsys.ReadPlain("static/ok.txt", 4); ok != (opener == "OpenOnce") || ok && string(data) != "fine" {
+			t.Errorf("ReadPlain at the limit = %q, %v", data, ok)
+		}
+	})
 }
 
 func TestListingsLeaveOutGit(t *testing.T) {
