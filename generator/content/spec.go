@@ -124,8 +124,8 @@ func SpecOf(kind site.Kind) Spec {
 }
 
 // decodingSpecs are the typed kinds' descriptions, made once for the
-// decoders, which only read them: made for every page, they were a tenth
-// of what loading a site allocates.
+// decoders, which only read them: made for every page, they were 8% of
+// what loading a site allocates.
 var decodingSpecs = sync.OnceValue(func() map[site.Kind]Spec {
 	out := map[site.Kind]Spec{}
 	for _, k := range []site.Kind{site.KindStory, site.KindRelease, site.KindPostMortem, site.KindMetric, site.KindDecision} {
