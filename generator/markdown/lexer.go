@@ -68,6 +68,9 @@ type firstChars struct {
 type ruleLexers struct {
 	mu   sync.Mutex
 	made map[string]*ruleLexer // by language; nil for none
+	// of: by chroma's lexer, for the names and aliases of one lexer
+	// ("bash", "sh", and "Bash" as a Dockerfile's Using names it).
+	of map[*chroma.RegexLexer]*ruleLexer
 }
 
 // get returns the ruleLexer of lang, or nil when chroma has no regex lexer
@@ -78,15 +81,20 @@ func (rl *ruleLexers) get(lang string) *ruleLexer {
 	if l, ok := rl.made[lang]; ok {
 		return l
 	}
+	if rl.made == nil {
+		rl.made, rl.of = map[string]*ruleLexer{}, map[*chroma.RegexLexer]*ruleLexer{}
+	}
 	var l *ruleLexer
 	if rx, ok := lexers.Get(lang).(*chroma.RegexLexer); ok {
-		l, _ = newRuleLexer(rx) // on error chroma reports it as before
-	}
-	if l != nil {
-		l.lexers = rl
-	}
-	if rl.made == nil {
-		rl.made = map[string]*ruleLexer{}
+		if made, ok := rl.of[rx]; ok {
+			l = made
+		} else {
+			l, _ = newRuleLexer(rx) // on error chroma reports it as before
+			if l != nil {
+				l.lexers = rl
+			}
+			rl.of[rx] = l
+		}
 	}
 	rl.made[lang] = l
 	return l

@@ -123,6 +123,21 @@ func TestRuleLexerLexesGroupsAgain(t *testing.T) {
 	}
 }
 
+// TestRuleLexersOnePerLexer: the names and aliases of one chroma lexer
+// share one ruleLexer, compiled once.
+func TestRuleLexersOnePerLexer(t *testing.T) {
+	var rl ruleLexers
+	bash := rl.get("bash")
+	for _, name := range []string{"Bash", "sh", "shell"} {
+		if l := rl.get(name); l != bash {
+			t.Errorf("%s: another ruleLexer than bash's", name)
+		}
+	}
+	if rl.get("go") == bash {
+		t.Error("go: bash's ruleLexer")
+	}
+}
+
 // TestRuleLexerOutOfTime: a match that runs out of time is noted, so that
 // the block is shown as plain code and not kept; one that does not, is
 // not.
