@@ -121,12 +121,7 @@ Watch the error rate for an hour.
 		if f := p.fs[e.file]; f != nil {
 			data = strings.Replace(string(f.Data), e.old, e.new, 1)
 		}
-		if up := p.write(e.file, data); up.Failed() {
-			t.Fatal(up.Diagnostics)
-		}
-		if up := p.settle(); up.Failed() {
-			t.Fatal(up.Diagnostics)
-		}
+		p.step("editing "+e.file, e.file, data)
 		p.sameAsFullBuild()
 		if t.Failed() {
 			t.Fatalf("after editing %s", e.file)
