@@ -1,9 +1,11 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -257,5 +259,26 @@ func TestHighlights(t *testing.T) {
 	}
 	if Highlights([]byte("## Notes\n\n- x\n")) != nil {
 		t.Error("highlights from a body without them")
+	}
+}
+
+// WriteJSON writes what an indenting encoder writes, after what the
+// buffer holds already.
+func TestWriteJSONAsAnEncoder(t *testing.T) {
+	for _, key := range []string{"2025-q3", "2025-q4", "2026-q1"} {
+		r := Build(fixtureSite(), period(t, key), fixtureNow, Options{})
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			t.Fatal(err)
+		}
+		b := bytes.NewBufferString("before")
+		if err := WriteJSON(b, r); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimPrefix(b.String(), "before"); got != want.String() {
+			t.Errorf("%s: WriteJSON gives\n%s\nwant\n%s", key, got, want.String())
+		}
 	}
 }
