@@ -205,16 +205,15 @@ func (x *searchExt) finalJobs() []Job {
 	}
 	for _, f := range st.out.Files {
 		jobs = append(jobs, Job{Name: searchDir + f.Name, Sources: st.srcs, make: func(b *bytes.Buffer) error {
+			if st.live == nil {
+				return st.index.CompressFileTo(b, f)
+			}
 			raw, err := f.Bytes()
 			if err != nil {
 				return err
 			}
-			if st.live != nil {
-				// The same bytes as last time, unless they changed.
-				b.Write(st.live.Compress(f.Name, raw))
-				return nil
-			}
-			st.index.CompressTo(b, raw)
+			// The same bytes as last time, unless they changed.
+			b.Write(st.live.Compress(f.Name, raw))
 			return nil
 		}})
 	}

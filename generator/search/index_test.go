@@ -5,12 +5,14 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
+	"testing/iotest"
 )
 
 // sampleDocs are documents in English and Korean with ids and versions.
@@ -421,5 +423,53 @@ func TestRecordFiles(t *testing.T) {
 			t.Error("record file 3 of 3")
 		}
 		x.Close()
+	}
+}
+
+// A shard kept away gzips, read a piece at a time, to what its bytes read
+// whole gzip to, on disk and in memory alike.
+func TestCompressFileToAsCompress(t *testing.T) {
+	docs := sampleDocs(300)
+	for _, inMemory := range []bool{false, true} {
+		x := NewIndex(len(docs))
+		t.Cleanup(x.Close)
+		if inMemory {
+			x.shards = spill{tried: true}
+		}
+		for i, d := range docs {
+			if err := x.Add(i, d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out, err := x.Finish(nil, 256)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shards := 0
+		for _, f := range out.Files {
+			raw, err := f.Bytes()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if body := f.body; body != nil {
+				shards++
+				// One byte a read: the writer sees the most pieces.
+				f.body = func() (io.Reader, error) {
+					r, err := body()
+					return iotest.OneByteReader(r), err
+				}
+			}
+			var got bytes.Buffer
+			got.WriteString("before")
+			if err := x.CompressFileTo(&got, f); err != nil {
+				t.Fatal(err)
+			}
+			if want := "before" + string(x.Compress(raw)); got.String() != want {
+				t.Errorf("in memory %v: %s gzips to %d bytes a piece at a time, %d whole", inMemory, f.Name, got.Len(), len(want))
+			}
+		}
+		if shards < 2 {
+			t.Errorf("in memory %v: %d shards kept away, want several", inMemory, shards)
+		}
 	}
 }
