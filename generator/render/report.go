@@ -244,12 +244,7 @@ func (x *reportExt) jobs() []Job {
 				return p.execute(b, d, "")
 			}},
 			Job{Name: strings.TrimPrefix(reportJSON(per), "/"), Sources: psrc, make: func(b *bytes.Buffer) error {
-				data, err := report.JSON(x.build(per))
-				if err != nil {
-					return err
-				}
-				b.Write(data)
-				return nil
+				return report.WriteJSON(b, x.build(per))
 			}})
 	}
 	return jobs
