@@ -277,6 +277,33 @@ func TestCalendarMonthPages(t *testing.T) {
 		}
 	})
 
+	// The list of months names the months of the page's year and links
+	// each other year to its first month page.
+	t.Run("list of months", func(t *testing.T) {
+		nav := regexp.MustCompile(`(?s)<nav class="cal-months".*?</nav>`)
+		for page, months := range map[string][]string{
+			"2027/01": {"January", "March"},
+			"2026/12": {"December"},
+			"2028/02": {"February"},
+		} {
+			got := nav.FindString(file(t, out, "calendar/"+page+"/index.html"))
+			var names []string
+			for _, m := range regexp.MustCompile(`<li><a href="[^"]*"[^>]*>([A-Za-z]+)</a>`).FindAllStringSubmatch(got, -1) {
+				names = append(names, m[1])
+			}
+			if !slices.Equal(names, months) {
+				t.Errorf("%s lists the months %v, want %v", page, names, months)
+			}
+			year := page[:4]
+			for y, first := range map[string]string{"2026": "2026/12", "2027": "2027/01", "2028": "2028/02"} {
+				link := `<a class="cal-year" href="` + base + first + `/">` + y + `</a>`
+				if strings.Contains(got, link) == (y == year) {
+					t.Errorf("%s: link to %s is %v, want %v", page, y, y != year, y == year)
+				}
+			}
+		}
+	})
+
 	t.Run("year boundary", func(t *testing.T) {
 		dec := file(t, out, "calendar/2026/12/index.html")
 		jan := file(t, out, "calendar/2027/01/index.html")

@@ -210,21 +210,28 @@ func (e *env) monthName(t time.Time) string {
 	return t.Month().String()
 }
 
-// calYear groups the month pages of one year, for the list of months.
+// calYear is one year of the list of months: the year of the page with
+// its month pages, every other year as a link to its first month page.
+// A calendar of many years lists every month on every page no more: at
+// decades of history that list made each page a quarter of its size, and
+// the calendar's bytes grew with the square of its months.
 type calYear struct {
 	Year   int
-	Months []*calMonth
+	URL    string      // the year's first month page
+	Months []*calMonth // the page's year only; nil for the others
 }
 
-// Years groups the month pages by year, oldest first.
+// Years gives each year that has month pages, oldest first.
 func (c *CalendarPage) Years() []calYear {
 	var out []calYear
 	for _, m := range c.Months {
 		if len(out) == 0 || out[len(out)-1].Year != m.Year {
-			out = append(out, calYear{Year: m.Year})
+			out = append(out, calYear{Year: m.Year, URL: m.URL})
 		}
-		last := &out[len(out)-1]
-		last.Months = append(last.Months, m)
+		if c.Month != nil && m.Year == c.Month.Year {
+			last := &out[len(out)-1]
+			last.Months = append(last.Months, m)
+		}
 	}
 	return out
 }
