@@ -13,11 +13,19 @@ import (
 	"testing"
 
 	"github.com/adrg/frontmatter"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
 
 	"almanac/generator/corpus"
 	"almanac/generator/markdown"
 	"almanac/generator/output"
-	"almanac/generator/site"
 )
 
 // The benchmarks build a generated corpus from disk. Compare a full build
@@ -104,7 +112,7 @@ func BenchmarkBuildWarm10000(b *testing.B) {
 	benchBuild(b, 10000, func() string { return cache })
 }
 
-func benchFloor(b *testing.B, pages int) {
+func benchFloor(b *testing.B, pages int, floor func(fs.FS) error) {
 	dir := corpusDir(b, pages)
 	src := os.DirFS(dir)
 	b.ResetTimer()
@@ -129,8 +137,66 @@ func floorTo(src fs.FS, dest string) error {
 		return err
 	}
 	md := markdown.New(markdown.Options{Highlight: hc})
+	return floorWith(src, dest, func(p string, body []byte) (string, error) {
+		r, err := md.Render(p, 1, body, nil)
+		if err != nil {
+			return "", err
+		}
+		return r.HTML, nil
+	})
+}
+
+// stockFloor is floor with the Markdown rendered as goldmark and chroma
+// render it when nothing is added to them: goldmark with the extensions
+// the build uses, each fenced block tokenised by chroma's own lexer and
+// written by its HTML formatter. The build highlights with rule lexers
+// of its own (the same tokens, found faster), which floor shares.
+func stockFloor(src fs.FS) error {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(chromaBlocks{}, 100))),
+	)
+	return floorWith(src, "", func(_ string, body []byte) (string, error) {
+		var b strings.Builder
+		err := md.Convert(body, &b)
+		return b.String(), err
+	})
+}
+
+// chromaBlocks renders fenced code blocks with chroma.
+type chromaBlocks struct{}
+
+func (chromaBlocks) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	format := chromahtml.New(chromahtml.WithClasses(true))
+	r.Register(ast.KindFencedCodeBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		block := n.(*ast.FencedCodeBlock)
+		var code strings.Builder
+		for i := range block.Lines().Len() {
+			line := block.Lines().At(i)
+			code.Write(line.Value(src))
+		}
+		lexer := lexers.Get(string(block.Language(src)))
+		if lexer == nil {
+			lexer = lexers.Fallback
+		}
+		tokens, err := lexer.Tokenise(nil, code.String())
+		if err != nil {
+			return ast.WalkStop, err
+		}
+		return ast.WalkSkipChildren, format.Format(w, styles.Fallback, tokens)
+	})
+}
+
+// floorWith reads every Markdown file under content, splits its front
+// matter and renders its body with render, on as many goroutines as the
+// build uses; see floorTo for dest.
+func floorWith(src fs.FS, dest string, render func(path string, body []byte) (string, error)) error {
 	var paths []string
-	err = fs.WalkDir(src, "content", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(src, "content", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
 			paths = append(paths, p)
 		}
@@ -154,14 +220,14 @@ func floorTo(src fs.FS, dest string) error {
 					var fm map[string]any
 					var body []byte
 					body, err = frontmatter.Parse(bytes.NewReader(data), &fm)
-					var r *site.Rendered
+					var html string
 					if err == nil {
-						r, err = md.Render(p, 1, body, nil)
+						html, err = render(p, body)
 					}
 					if err == nil && dest != "" {
 						dir := filepath.Join(dest, filepath.FromSlash(strings.TrimSuffix(p, ".md")))
 						if err = os.MkdirAll(dir, 0o755); err == nil {
-							err = os.WriteFile(filepath.Join(dir, "index.html"), []byte(r.HTML), 0o644)
+							err = os.WriteFile(filepath.Join(dir, "index.html"), []byte(html), 0o644)
 						}
 					}
 				}
@@ -187,5 +253,7 @@ func floorTo(src fs.FS, dest string) error {
 	}
 }
 
-func BenchmarkFloor1000(b *testing.B)  { benchFloor(b, 1000) }
-func BenchmarkFloor10000(b *testing.B) { benchFloor(b, 10000) }
+func BenchmarkFloor1000(b *testing.B)       { benchFloor(b, 1000, floor) }
+func BenchmarkFloor10000(b *testing.B)      { benchFloor(b, 10000, floor) }
+func BenchmarkStockFloor1000(b *testing.B)  { benchFloor(b, 1000, stockFloor) }
+func BenchmarkStockFloor10000(b *testing.B) { benchFloor(b, 10000, stockFloor) }
