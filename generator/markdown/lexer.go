@@ -50,6 +50,7 @@ type ruleLexer struct {
 type firstChars struct {
 	rule   *chroma.CompiledRule
 	prefix *syntax.Prefix
+	quick  *quickRule // nil: regexp2 matches the rule (see lexer_quick.go)
 }
 
 // ruleLexers makes each language's ruleLexer once, on first use.
@@ -121,6 +122,7 @@ func newRuleLexer(rx *chroma.RegexLexer) (*ruleLexer, error) {
 	}
 	rules := chroma.CompiledRules{}
 	prefixes := map[*chroma.CompiledRule]*syntax.Prefix{}
+	quicks := map[*chroma.CompiledRule]*quickRule{}
 	for state, list := range raw {
 		rules[state] = nil
 		for _, r := range list {
@@ -134,7 +136,7 @@ func newRuleLexer(rx *chroma.RegexLexer) (*ruleLexer, error) {
 				return nil, fmt.Errorf("rule %s: %w", state, err)
 			}
 			c.Regexp.MatchTimeout = ruleTimeout
-			prefixes[c] = firstCharsOf(pattern)
+			prefixes[c], quicks[c] = analyse(pattern)
 			rules[state] = append(rules[state], c)
 		}
 	}
@@ -154,7 +156,7 @@ func newRuleLexer(rx *chroma.RegexLexer) (*ruleLexer, error) {
 	for state, list := range rules {
 		fc := make([]firstChars, len(list))
 		for i, r := range list {
-			fc[i] = firstChars{rule: r, prefix: prefixes[r]}
+			fc[i] = firstChars{rule: r, prefix: prefixes[r], quick: quicks[r]}
 			l.addRoute(r.Type)
 		}
 		l.first[state] = fc
@@ -175,19 +177,20 @@ func nextLexerMutator(rules chroma.CompiledRules) (string, int, chroma.LexerMuta
 	return "", 0, nil
 }
 
-// firstCharsOf returns the characters a match of pattern can begin with,
-// as regexp2 computes them, or nil for any.
-func firstCharsOf(pattern string) *syntax.Prefix {
+// analyse returns the characters a match of pattern can begin with, as
+// regexp2 computes them (nil for any), and its quickRule, if it has one.
+func analyse(pattern string) (*syntax.Prefix, *quickRule) {
 	tree, err := syntax.Parse(pattern, syntax.ParseOptions{})
 	if err != nil {
-		return nil
+		return nil, nil
 	}
+	quick := quickRuleOf(tree)
 	code, err := syntax.Write(tree)
 	if err != nil || code.FcPrefix == nil || code.RightToLeft {
-		return nil
+		return nil, quick
 	}
 	code.PrepareCharSetASCIIBitmaps()
-	return code.FcPrefix
+	return code.FcPrefix, quick
 }
 
 // tokenise returns an iterator over the tokens of text, as the lexer's
@@ -234,11 +237,14 @@ type ruleRun struct {
 	// hasOne; it comes before its (which is then empty).
 	one    chroma.Token
 	hasOne bool
-	added  bool              // a newline was added at the end
-	home   string            // the state it began in, and goes back to after an error at a newline
-	top    *ruleRun          // the run whose block this is: itself, or the one that lexes a group again
-	tries  int               // rules matched against the text, the groups lexed again included
-	named  map[string]string // the named groups of the last match
+	added  bool     // a newline was added at the end
+	home   string   // the state it began in, and goes back to after an error at a newline
+	top    *ruleRun // the run whose block this is: itself, or the one that lexes a group again
+	tries  int      // rules matched against the text, the groups lexed again included
+	// matches are the rules that matched, quickMatches those of them a
+	// quickRule matched.
+	matches, quickMatches int
+	named                 map[string]string // the named groups of the last match
 	// last is the last match, while the run stands where it ended: the
 	// next rules are tried from it (see match).
 	last    *regexp2.Match
@@ -325,19 +331,45 @@ func (r *ruleRun) drain() (chroma.Token, bool) {
 	return chroma.Token{}, false
 }
 
+// namedMap returns the run's map of named groups, emptied.
+func (r *ruleRun) namedMap() map[string]string {
+	if r.named == nil {
+		r.named = make(map[string]string)
+	} else {
+		clear(r.named)
+	}
+	return r.named
+}
+
 // match is chroma's matchRules, passing over the rules that cannot begin
-// with the character at the position.
+// with the character at the position, and matching those that have a
+// quickRule without regexp2.
 func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule, []string, map[string]string) {
 	l := &r.st
 	first := r.l.first[l.State]
 	c := l.Text[l.Pos]
 	for i, rule := range rules {
+		var quick *quickRule
 		if i < len(first) && first[i].rule == rule {
 			if p := first[i].prefix; p != nil && !p.PrefixSet.CharIn(c) {
 				continue
 			}
+			quick = first[i].quick
 		}
 		r.top.tries++
+		if quick != nil {
+			n := quick.match(l.Text, l.Pos)
+			if n < 0 {
+				continue
+			}
+			r.top.matches++
+			r.top.quickMatches++
+			r.last = nil // the next rule regexp2 tries describes the text anew
+			v := string(l.Text[l.Pos : l.Pos+n])
+			named := r.namedMap()
+			named["0"] = v
+			return i, rule, []string{v}, named
+		}
 		// regexp2 describes the text anew (an allocation) for every
 		// FindRunesMatchStartingAt; FindNextMatch goes on from where a
 		// match of the same text ended, with its description. Rules are
@@ -359,19 +391,14 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 			r.top.timedOut = true
 		}
 		if m != nil && err == nil && m.RuneIndex == l.Pos {
+			r.top.matches++
 			r.last, r.lastEnd = m, m.RuneIndex+m.RuneLength
 			groups := make([]string, 0, m.GroupCount()) // nothing appends to it
 			// chroma makes a map a match; the emitters and mutators
 			// read it (and raku's write it) while the match is handled,
 			// and every token the match emits is taken before the next
 			// one, so one map a run serves.
-			named := r.named
-			if named == nil {
-				named = make(map[string]string)
-				r.named = named
-			} else {
-				clear(named)
-			}
+			named := r.namedMap()
 			if m.GroupCount() == 1 {
 				// Most rules have no groups of their own: the match
 				// is the one, without the copy of it Groups makes.

@@ -1,0 +1,313 @@
+package markdown
+
+import (
+	"math"
+
+	"github.com/dlclark/regexp2/v2/syntax"
+)
+
+// Most of the matches a highlighted block makes are of rules as plain as
+// \s+, \n, [a-zA-Z_]\w* or (if|else|for)\b: a few characters or classes in
+// a row, the last of them repeated. regexp2 runs each through its
+// backtracking matcher and gives back a new Match, four allocations, for
+// every token: half of what the highlighting of a site allocated. A
+// quickRule matches such a pattern here, on the parsed tree regexp2 would
+// run, with regexp2's own character classes and word boundaries; a
+// pattern with anything else (captures, lookarounds, lazy loops, loops
+// that may have to give characters back, back references, case folding)
+// has none and is left to regexp2. TestRuleLexerAsChroma holds the tokens
+// to chroma's.
+
+// quickRule is a pattern as a sequence of steps, matched in order from
+// the position where the rule is tried. A loop takes as many characters
+// as it can and never gives one back; an alternation tries its
+// alternatives in order, each with the steps after it, as regexp2 does;
+// an atomic group takes the first match of its steps alone.
+type quickRule struct {
+	steps []quickStep
+}
+
+type quickKind uint8
+
+const (
+	qOne         quickKind = iota // the rune ch
+	qNotOne                       // any rune but ch
+	qSet                          // a rune of set
+	qWord                         // the runes of word
+	qAlt                          // one of alts, tried in order
+	qAtomic                       // the first match of alts[0]
+	qBoundary                     // \b
+	qNonBoundary                  // \B
+	qBol                          // ^ in multi-line mode
+	qEol                          // $ in multi-line mode
+)
+
+// quickStep is one step; a repeated one (of qOne, qNotOne or qSet) takes
+// from min to max runes, as many as it can.
+type quickStep struct {
+	kind     quickKind
+	ch       rune
+	set      *syntax.CharSet
+	word     []rune
+	alts     [][]quickStep
+	min, max int
+	repeat   bool
+	atomic   bool // a loop regexp2 found need never give back
+}
+
+// quickRuleOf returns the quickRule of a parsed pattern, or nil when
+// regexp2 must match it. Patterns are chroma's as newRuleLexer writes
+// them: \G, the lexer's flags and the rule's pattern in a group.
+func quickRuleOf(tree *syntax.RegexTree) *quickRule {
+	if tree.Captop > 1 {
+		return nil
+	}
+	root := tree.Root
+	if root.T == syntax.NtCapture && len(root.Children) == 1 {
+		root = root.Children[0]
+	}
+	steps, ok := quickSteps(nil, root)
+	if !ok || !validSteps(steps, true) || minRunes(steps) == 0 {
+		return nil
+	}
+	return &quickRule{steps: steps}
+}
+
+// quickSteps appends the steps of n, reporting whether it can.
+func quickSteps(steps []quickStep, n *syntax.RegexNode) ([]quickStep, bool) {
+	if n.Options&(syntax.IgnoreCase|syntax.RightToLeft|syntax.ECMAScript) != 0 {
+		return nil, false
+	}
+	var step quickStep
+	switch n.T {
+	case syntax.NtConcatenate, syntax.NtGroup:
+		for _, c := range n.Children {
+			var ok bool
+			if steps, ok = quickSteps(steps, c); !ok {
+				return nil, false
+			}
+		}
+		return steps, true
+	case syntax.NtEmpty, syntax.NtStart:
+		// \G holds where the rule is tried: the run tries it there.
+		return steps, true
+	case syntax.NtAlternate, syntax.NtAtomic:
+		step.kind = qAlt
+		if n.T == syntax.NtAtomic {
+			if len(n.Children) != 1 {
+				return nil, false
+			}
+			step.kind = qAtomic
+		}
+		for _, c := range n.Children {
+			alt, ok := quickSteps(nil, c)
+			if !ok {
+				return nil, false
+			}
+			step.alts = append(step.alts, alt)
+		}
+	case syntax.NtOne:
+		step = quickStep{kind: qOne, ch: n.Ch, min: 1, max: 1}
+	case syntax.NtNotone:
+		step = quickStep{kind: qNotOne, ch: n.Ch, min: 1, max: 1}
+	case syntax.NtSet:
+		step = quickStep{kind: qSet, set: n.Set, min: 1, max: 1}
+	case syntax.NtMulti:
+		step = quickStep{kind: qWord, word: n.Str}
+	case syntax.NtOneloop, syntax.NtOneloopatomic:
+		step = quickStep{kind: qOne, ch: n.Ch, min: n.M, max: n.N, repeat: true, atomic: n.T == syntax.NtOneloopatomic}
+	case syntax.NtNotoneloop, syntax.NtNotoneloopatomic:
+		step = quickStep{kind: qNotOne, ch: n.Ch, min: n.M, max: n.N, repeat: true, atomic: n.T == syntax.NtNotoneloopatomic}
+	case syntax.NtSetloop, syntax.NtSetloopatomic:
+		step = quickStep{kind: qSet, set: n.Set, min: n.M, max: n.N, repeat: true, atomic: n.T == syntax.NtSetloopatomic}
+	case syntax.NtBoundary:
+		step.kind = qBoundary
+	case syntax.NtNonboundary:
+		step.kind = qNonBoundary
+	case syntax.NtBol:
+		step.kind = qBol
+	case syntax.NtEol:
+		step.kind = qEol
+	default:
+		// Captures of their own, lookarounds, lazy loops, loops of groups,
+		// back references, conditions, anchors of the whole text.
+		return nil, false
+	}
+	return append(steps, step), true
+}
+
+// validSteps reports whether matching steps as a quickRule does finds
+// what regexp2's backtracking finds. A loop would have to give
+// characters back to what comes after it, unless regexp2 made it atomic,
+// nothing comes after it (last is set for the steps of the whole pattern,
+// and of an alternative of its last alternation), or the next step begins
+// with a character the loop does not take: then a shorter loop leaves the
+// next step a character it cannot begin with. An atomic group's steps are
+// matched alone, as if last.
+func validSteps(steps []quickStep, last bool) bool {
+	for i := range steps {
+		s := &steps[i]
+		switch s.kind {
+		case qOne, qNotOne, qSet:
+			if s.max <= 0 || s.min > s.max {
+				return false
+			}
+			if s.repeat && !s.atomic {
+				if i+1 < len(steps) {
+					if !steps[i+1].beginsApart(s) {
+						return false
+					}
+				} else if !last {
+					return false
+				}
+			}
+		case qWord:
+			if len(s.word) == 0 {
+				return false
+			}
+		case qAlt, qAtomic:
+			for _, alt := range s.alts {
+				if !validSteps(alt, s.kind == qAtomic || last && i == len(steps)-1) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// beginsApart reports whether every match of s begins with a character
+// that loop does not take.
+func (s *quickStep) beginsApart(loop *quickStep) bool {
+	switch s.kind {
+	case qOne, qSet:
+		if s.min == 0 {
+			return false
+		}
+		if s.kind == qOne {
+			return !loop.takes(s.ch)
+		}
+		return loop.kind == qOne && !s.set.CharIn(loop.ch)
+	case qWord:
+		return !loop.takes(s.word[0])
+	case qAlt, qAtomic:
+		for _, alt := range s.alts {
+			if len(alt) == 0 || !alt[0].beginsApart(loop) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// minRunes is the fewest runes a match of steps takes.
+func minRunes(steps []quickStep) int {
+	n := 0
+	for _, s := range steps {
+		switch s.kind {
+		case qOne, qNotOne, qSet:
+			n += s.min
+		case qWord:
+			n += len(s.word)
+		case qAlt, qAtomic:
+			m := math.MaxInt
+			for _, alt := range s.alts {
+				m = min(m, minRunes(alt))
+			}
+			n += m
+		}
+	}
+	return n
+}
+
+// match returns the length of the match at pos in text, or -1.
+func (q *quickRule) match(text []rune, pos int) int {
+	end := matchSteps(q.steps, text, pos, nil)
+	if end < 0 {
+		return -1
+	}
+	return end - pos
+}
+
+// then is what comes after the steps being matched: the rest of the
+// steps that hold an alternation, and what comes after those.
+type then struct {
+	steps []quickStep
+	next  *then
+}
+
+// matchSteps matches steps and then what follows at in text, returning
+// where the match ends, or -1.
+func matchSteps(steps []quickStep, text []rune, at int, follow *then) int {
+	for i := range steps {
+		s := &steps[i]
+		switch s.kind {
+		case qOne, qNotOne, qSet:
+			n := 0
+			for n < s.max && at+n < len(text) && s.takes(text[at+n]) {
+				n++
+			}
+			if n < s.min {
+				return -1
+			}
+			at += n
+		case qWord:
+			if !hasWord(text, at, s.word) {
+				return -1
+			}
+			at += len(s.word)
+		case qAlt:
+			rest := &then{steps: steps[i+1:], next: follow}
+			for _, alt := range s.alts {
+				if end := matchSteps(alt, text, at, rest); end >= 0 {
+					return end
+				}
+			}
+			return -1
+		case qAtomic:
+			if at = matchSteps(s.alts[0], text, at, nil); at < 0 {
+				return -1
+			}
+		case qBoundary, qNonBoundary:
+			b := (at > 0 && syntax.IsWordChar(text[at-1])) != (at < len(text) && syntax.IsWordChar(text[at]))
+			if b != (s.kind == qBoundary) {
+				return -1
+			}
+		case qBol:
+			if at > 0 && text[at-1] != '\n' {
+				return -1
+			}
+		case qEol:
+			if at < len(text) && text[at] != '\n' {
+				return -1
+			}
+		}
+	}
+	if follow == nil {
+		return at
+	}
+	return matchSteps(follow.steps, text, at, follow.next)
+}
+
+func (s *quickStep) takes(r rune) bool {
+	switch s.kind {
+	case qOne:
+		return r == s.ch
+	case qNotOne:
+		return r != s.ch
+	}
+	return s.set.CharIn(r)
+}
+
+func hasWord(text []rune, at int, w []rune) bool {
+	if len(text)-at < len(w) {
+		return false
+	}
+	for i, r := range w {
+		if text[at+i] != r {
+			return false
+		}
+	}
+	return true
+}
