@@ -27,10 +27,12 @@ import (
 // (syntax.Code.FcPrefix) and tries before its matcher in an unanchored
 // search, nil where a match may begin with anything or be empty. A rule
 // whose set lacks the character at the position cannot match there and
-// is passed over. Every rule that is tried is tried as chroma tries it,
-// and the loop is chroma's own (LexerState.Iterator in v2.27.0: the same
-// state stack, mutators, emitters and error tokens), so the tokens are
-// chroma's; TestRuleLexerAsChroma holds it to chroma on every lexer's
+// is passed over. Every rule that is tried is tried as chroma tries it
+// (a plain one by a quickRule, which finds what regexp2 finds: see
+// lexer_quick.go), and the loop is chroma's own (LexerState.Iterator in
+// v2.27.0: the same state stack, mutators, emitters and error tokens), so
+// the tokens are chroma's; TestRuleLexerAsChroma and
+// TestRuleLexerAsChromaOnItsExamples hold it to chroma on every lexer's
 // examples.
 
 // ruleLexer is one chroma lexer's rules with their first characters. It
