@@ -7,16 +7,17 @@ import (
 )
 
 // Most of the matches a highlighted block makes are of rules as plain as
-// \s+, \n, [a-zA-Z_]\w* or (if|else|for)\b: a few characters or classes in
-// a row, the last of them repeated. regexp2 runs each through its
-// backtracking matcher and gives back a new Match, four allocations, for
-// every token: half of what the highlighting of a site allocated. A
-// quickRule matches such a pattern here, on the parsed tree regexp2 would
-// run, with regexp2's own character classes and word boundaries; a
+// \s+, \n, [a-zA-Z_]\w* or (if|else|for)\b: characters, classes and words
+// in a row, some repeated, some alternatives. regexp2 runs each through
+// its backtracking matcher and gives back a new Match, four allocations,
+// for every token: more than half of what the highlighting of a site
+// allocated. A quickRule matches such a pattern here, on the tree regexp2
+// parses, with regexp2's own character classes and word boundaries; a
 // pattern with anything else (captures, lookarounds, lazy loops, loops
-// that may have to give characters back, back references, case folding)
-// has none and is left to regexp2. TestRuleLexerAsChroma holds the tokens
-// to chroma's.
+// that may have to give characters back, back references, case folding
+// that regexp2 did not turn into classes) has none and is left to
+// regexp2. TestQuickRuleAsRegexp2 and TestRuleLexerAsChromaOnItsExamples
+// hold the matches to regexp2's and the tokens to chroma's.
 
 // quickRule is a pattern as a sequence of steps, matched in order from
 // the position where the rule is tried. A loop takes as many characters
@@ -166,6 +167,9 @@ func validSteps(steps []quickStep, last bool) bool {
 				return false
 			}
 		case qAlt, qAtomic:
+			if len(s.alts) == 0 {
+				return false
+			}
 			for _, alt := range s.alts {
 				if !validSteps(alt, s.kind == qAtomic || last && i == len(steps)-1) {
 					return false
@@ -215,7 +219,9 @@ func minRunes(steps []quickStep) int {
 			for _, alt := range s.alts {
 				m = min(m, minRunes(alt))
 			}
-			n += m
+			if m < math.MaxInt {
+				n += m
+			}
 		}
 	}
 	return n
