@@ -247,6 +247,9 @@ type ruleRun struct {
 	// quickRule matched.
 	matches, quickMatches int
 	named                 map[string]string // the named groups of the last match
+	// whole holds the groups of a quick match, the match alone: read,
+	// like named, only while the match is handled.
+	whole [1]string
 	// last is the last match, while the run stands where it ended: the
 	// next rules are tried from it (see match).
 	last    *regexp2.Match
@@ -370,7 +373,8 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 			v := string(l.Text[l.Pos : l.Pos+n])
 			named := r.namedMap()
 			named["0"] = v
-			return i, rule, []string{v}, named
+			r.whole[0] = v
+			return i, rule, r.whole[:], named
 		}
 		// regexp2 describes the text anew (an allocation) for every
 		// FindRunesMatchStartingAt; FindNextMatch goes on from where a
