@@ -181,9 +181,13 @@ func validSteps(steps []quickStep, last bool) bool {
 }
 
 // beginsApart reports whether every match of s begins with a character
-// that loop does not take.
+// that loop does not take, or is a $ that a loop which cannot take a
+// newline meets wherever it stops (a shorter loop would stop before a
+// character that is not a newline, where $ fails as well).
 func (s *quickStep) beginsApart(loop *quickStep) bool {
 	switch s.kind {
+	case qEol:
+		return !loop.takes('\n')
 	case qOne, qSet:
 		if s.min == 0 {
 			return false

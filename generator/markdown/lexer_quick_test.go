@@ -29,6 +29,8 @@ func TestQuickRuleAsRegexp2(t *testing.T) {
 		{`^\s*#[^\n]*`, either}, // \s* cannot take the #
 		{`\w+x`, 0},             // \w+ must give back the x
 		{`\s+$`, 0},             // \s+ may have to give back a newline
+		{`#.*$`, 1},             // .* stops at the newline, where $ holds
+		{`[^\n=]+$`, 1},         // or where $ fails however far it goes
 		{`[a-z]+[a-z0-9]`, 0},   // sets that meet
 		{`(a)b`, 0},             // a group of its own
 		{`(?i)select`, either},  // case folding, unless as sets of both cases
@@ -54,6 +56,7 @@ func TestQuickRuleAsRegexp2(t *testing.T) {
 			"if int in else inte x\n  \t\n",
 			"3.14 42. 7 .5 a1b2 foo_bar foo\n# comment\n\tx",
 			"// line\n//\nabc\"def\\\"g\" 한글글 한 ->=>=<===",
+			"# a comment\nx = 1 # more\n#\n#=\nab=",
 			"\n\n  \n",
 			"SELECT Select sElEcT selects aab ab b abc abxc x = x=y= y  ",
 		} {
