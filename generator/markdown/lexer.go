@@ -3,6 +3,7 @@ package markdown
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -247,9 +248,10 @@ type ruleRun struct {
 	// quickRule matched.
 	matches, quickMatches int
 	named                 map[string]string // the named groups of the last match
-	// whole holds the groups of a quick match, the match alone: read,
-	// like named, only while the match is handled.
-	whole [1]string
+	// groups holds the groups of a quick match, and bounds where they
+	// were found: read, like named, only while the match is handled.
+	groups [1 + maxQuickGroups]string
+	bounds [2 * maxQuickGroups]int
 	// last is the last match, while the run stands where it ended: the
 	// next rules are tried from it (see match).
 	last    *regexp2.Match
@@ -346,6 +348,27 @@ func (r *ruleRun) namedMap() map[string]string {
 	return r.named
 }
 
+// quickGroups returns the groups of a quick match of n runes at the
+// position, as the regexp2 path below makes them of a Match: the match,
+// then each group's text ("" for one that took no part), and the same
+// by name ("0", "1", ...) in the run's map.
+func (r *ruleRun) quickGroups(quick *quickRule, n int) []string {
+	text, pos := r.st.Text, r.st.Pos
+	named := r.namedMap()
+	groups := r.groups[:1+quick.groups]
+	groups[0] = string(text[pos : pos+n])
+	named["0"] = groups[0]
+	for g := 1; g < len(groups); g++ {
+		v := ""
+		if start, end := r.bounds[2*g-2], r.bounds[2*g-1]; start >= 0 && end >= start {
+			v = string(text[start:end])
+		}
+		groups[g] = v
+		named[strconv.Itoa(g)] = v
+	}
+	return groups
+}
+
 // match is chroma's matchRules, passing over the rules that cannot begin
 // with the character at the position, and matching those that have a
 // quickRule without regexp2.
@@ -363,18 +386,14 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 		}
 		r.top.tries++
 		if quick != nil {
-			n := quick.match(l.Text, l.Pos)
+			n := quick.match(l.Text, l.Pos, r.bounds[:])
 			if n < 0 {
 				continue
 			}
 			r.top.matches++
 			r.top.quickMatches++
 			r.last = nil // the next rule regexp2 tries describes the text anew
-			v := string(l.Text[l.Pos : l.Pos+n])
-			named := r.namedMap()
-			named["0"] = v
-			r.whole[0] = v
-			return i, rule, r.whole[:], named
+			return i, rule, r.quickGroups(quick, n), r.named
 		}
 		// regexp2 describes the text anew (an allocation) for every
 		// FindRunesMatchStartingAt; FindNextMatch goes on from where a

@@ -1,8 +1,6 @@
 package markdown
 
 import (
-	"math"
-
 	"github.com/dlclark/regexp2/v2/syntax"
 )
 
@@ -13,10 +11,13 @@ import (
 // for every token: more than half of what the highlighting of a site
 // allocated. A quickRule matches such a pattern here, on the tree regexp2
 // parses, with regexp2's own character classes and word boundaries; a
-// pattern with anything else (captures, lookarounds, lazy loops, loops
-// that may have to give characters back, back references, case folding
-// that regexp2 did not turn into classes) has none and is left to
-// regexp2. TestQuickRuleAsRegexp2 and TestRuleLexerAsChromaOnItsExamples
+// pattern with anything else (lookarounds, lazy loops, loops that may
+// have to give characters back, loops of groups, back references, named
+// groups, case folding that regexp2 did not turn into classes) has none
+// and is left to regexp2. Groups of its own are kept as regexp2 keeps
+// them: where a group last matched, and nothing for a group on a path
+// that an alternation gave up. Keyword rules such as (if|for|func)\b are
+// groups: a third of what regexp2 was left to match. TestQuickRuleAsRegexp2 and TestRuleLexerAsChromaOnItsExamples
 // hold the matches to regexp2's and the tokens to chroma's.
 
 // quickRule is a pattern as a sequence of steps, matched in order from
@@ -26,7 +27,14 @@ import (
 // an atomic group takes the first match of its steps alone.
 type quickRule struct {
 	steps []quickStep
+	// groups is the number of the pattern's groups, the match itself
+	// (group 0) left out: numbered from 1, without gaps or names.
+	groups int
 }
+
+// maxQuickGroups is the most groups a quickRule keeps; a pattern with
+// more is left to regexp2.
+const maxQuickGroups = 8
 
 type quickKind uint8
 
@@ -41,6 +49,8 @@ const (
 	qNonBoundary                  // \B
 	qBol                          // ^ in multi-line mode
 	qEol                          // $ in multi-line mode
+	qOpen                         // group number group begins here
+	qClose                        // and ends here
 )
 
 // quickStep is one step; a repeated one (of qOne, qNotOne or qSet) takes
@@ -54,24 +64,25 @@ type quickStep struct {
 	min, max int
 	repeat   bool
 	atomic   bool // a loop regexp2 found need never give back
+	group    int  // of qOpen and qClose
 }
 
 // quickRuleOf returns the quickRule of a parsed pattern, or nil when
 // regexp2 must match it. Patterns are chroma's as newRuleLexer writes
 // them: \G, the lexer's flags and the rule's pattern in a group.
 func quickRuleOf(tree *syntax.RegexTree) *quickRule {
-	if tree.Captop > 1 {
-		return nil
+	if tree.Captop > 1+maxQuickGroups || tree.Capnumlist != nil || tree.Caplist != nil {
+		return nil // too many groups, numbered with gaps, or named
 	}
 	root := tree.Root
 	if root.T == syntax.NtCapture && len(root.Children) == 1 {
 		root = root.Children[0]
 	}
 	steps, ok := quickSteps(nil, root)
-	if !ok || !validSteps(steps, true) || minRunes(steps) == 0 {
+	if !ok || !validSteps(steps, true) {
 		return nil
 	}
-	return &quickRule{steps: steps}
+	return &quickRule{steps: steps, groups: max(tree.Captop-1, 0)}
 }
 
 // quickSteps appends the steps of n, reporting whether it can.
@@ -92,6 +103,16 @@ func quickSteps(steps []quickStep, n *syntax.RegexNode) ([]quickStep, bool) {
 	case syntax.NtEmpty, syntax.NtStart:
 		// \G holds where the rule is tried: the run tries it there.
 		return steps, true
+	case syntax.NtCapture:
+		if n.M < 1 || n.M > maxQuickGroups || n.N != -1 || len(n.Children) != 1 {
+			return nil, false // the match itself, or a balancing group
+		}
+		steps = append(steps, quickStep{kind: qOpen, group: n.M})
+		steps, ok := quickSteps(steps, n.Children[0])
+		if !ok {
+			return nil, false
+		}
+		return append(steps, quickStep{kind: qClose, group: n.M}), true
 	case syntax.NtAlternate, syntax.NtAtomic:
 		step.kind = qAlt
 		if n.T == syntax.NtAtomic {
@@ -130,8 +151,8 @@ func quickSteps(steps []quickStep, n *syntax.RegexNode) ([]quickStep, bool) {
 	case syntax.NtEol:
 		step.kind = qEol
 	default:
-		// Captures of their own, lookarounds, lazy loops, loops of groups,
-		// back references, conditions, anchors of the whole text.
+		// Lookarounds, lazy loops, loops of groups, back references,
+		// conditions, anchors of the whole text.
 		return nil, false
 	}
 	return append(steps, step), true
@@ -144,18 +165,20 @@ func quickSteps(steps []quickStep, n *syntax.RegexNode) ([]quickStep, bool) {
 // and of an alternative of its last alternation), or the next step begins
 // with a character the loop does not take: then a shorter loop leaves the
 // next step a character it cannot begin with. An atomic group's steps are
-// matched alone, as if last.
+// matched alone, as if last. The marks where groups begin and end take
+// no characters, and are passed over in looking for what comes next.
 func validSteps(steps []quickStep, last bool) bool {
 	for i := range steps {
 		s := &steps[i]
+		next := nextStep(steps, i+1)
 		switch s.kind {
 		case qOne, qNotOne, qSet:
 			if s.max <= 0 || s.min > s.max {
 				return false
 			}
 			if s.repeat && !s.atomic {
-				if i+1 < len(steps) {
-					if !steps[i+1].beginsApart(s) {
+				if next < len(steps) {
+					if !steps[next].beginsApart(s) {
 						return false
 					}
 				} else if !last {
@@ -171,13 +194,22 @@ func validSteps(steps []quickStep, last bool) bool {
 				return false
 			}
 			for _, alt := range s.alts {
-				if !validSteps(alt, s.kind == qAtomic || last && i == len(steps)-1) {
+				if !validSteps(alt, s.kind == qAtomic || last && next == len(steps)) {
 					return false
 				}
 			}
 		}
 	}
 	return true
+}
+
+// nextStep is the index of the first step from i on that is not a
+// group's mark, len(steps) if none is.
+func nextStep(steps []quickStep, i int) int {
+	for i < len(steps) && (steps[i].kind == qOpen || steps[i].kind == qClose) {
+		i++
+	}
+	return i
 }
 
 // beginsApart reports whether every match of s begins with a character
@@ -200,7 +232,8 @@ func (s *quickStep) beginsApart(loop *quickStep) bool {
 		return !loop.takes(s.word[0])
 	case qAlt, qAtomic:
 		for _, alt := range s.alts {
-			if len(alt) == 0 || !alt[0].beginsApart(loop) {
+			first := nextStep(alt, 0)
+			if first == len(alt) || !alt[first].beginsApart(loop) {
 				return false
 			}
 		}
@@ -209,31 +242,15 @@ func (s *quickStep) beginsApart(loop *quickStep) bool {
 	return false
 }
 
-// minRunes is the fewest runes a match of steps takes.
-func minRunes(steps []quickStep) int {
-	n := 0
-	for _, s := range steps {
-		switch s.kind {
-		case qOne, qNotOne, qSet:
-			n += s.min
-		case qWord:
-			n += len(s.word)
-		case qAlt, qAtomic:
-			m := math.MaxInt
-			for _, alt := range s.alts {
-				m = min(m, minRunes(alt))
-			}
-			if m < math.MaxInt {
-				n += m
-			}
-		}
+// match returns the length of the match at pos in text, or -1. When the
+// pattern has groups, groups gets where each began and ended, two
+// entries a group from group 1 on, -1 for a group that took no part.
+func (q *quickRule) match(text []rune, pos int, groups []int) int {
+	groups = groups[:2*q.groups]
+	for i := range groups {
+		groups[i] = -1
 	}
-	return n
-}
-
-// match returns the length of the match at pos in text, or -1.
-func (q *quickRule) match(text []rune, pos int) int {
-	end := matchSteps(q.steps, text, pos, nil)
+	end := matchSteps(q.steps, text, pos, nil, groups)
 	if end < 0 {
 		return -1
 	}
@@ -248,8 +265,9 @@ type then struct {
 }
 
 // matchSteps matches steps and then what follows at in text, returning
-// where the match ends, or -1.
-func matchSteps(steps []quickStep, text []rune, at int, follow *then) int {
+// where the match ends, or -1; groups are set as the steps pass their
+// marks, and put back as they were when an alternative fails.
+func matchSteps(steps []quickStep, text []rune, at int, follow *then, groups []int) int {
 	for i := range steps {
 		s := &steps[i]
 		switch s.kind {
@@ -269,16 +287,23 @@ func matchSteps(steps []quickStep, text []rune, at int, follow *then) int {
 			at += len(s.word)
 		case qAlt:
 			rest := &then{steps: steps[i+1:], next: follow}
+			var was [2 * maxQuickGroups]int
+			copy(was[:], groups)
 			for _, alt := range s.alts {
-				if end := matchSteps(alt, text, at, rest); end >= 0 {
+				if end := matchSteps(alt, text, at, rest, groups); end >= 0 {
 					return end
 				}
+				copy(groups, was[:])
 			}
 			return -1
 		case qAtomic:
-			if at = matchSteps(s.alts[0], text, at, nil); at < 0 {
+			if at = matchSteps(s.alts[0], text, at, nil, groups); at < 0 {
 				return -1
 			}
+		case qOpen:
+			groups[2*s.group-2] = at
+		case qClose:
+			groups[2*s.group-1] = at
 		case qBoundary, qNonBoundary:
 			b := (at > 0 && syntax.IsWordChar(text[at-1])) != (at < len(text) && syntax.IsWordChar(text[at]))
 			if b != (s.kind == qBoundary) {
@@ -297,7 +322,7 @@ func matchSteps(steps []quickStep, text []rune, at int, follow *then) int {
 	if follow == nil {
 		return at
 	}
-	return matchSteps(follow.steps, text, at, follow.next)
+	return matchSteps(follow.steps, text, at, follow.next, groups)
 }
 
 func (s *quickStep) takes(r rune) bool {

@@ -1,14 +1,17 @@
 package markdown
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
+	"github.com/alecthomas/chroma/v2"
 	"github.com/dlclark/regexp2/v2"
 )
 
-// A quickRule finds the match regexp2 finds, at every position of texts
-// that trip the cases up; patterns that need backtracking, captures or
-// case folding have none.
+// A quickRule finds the match and the groups regexp2 finds, at every
+// position of texts that trip the cases up; patterns that need
+// backtracking or case folding have none.
 func TestQuickRuleAsRegexp2(t *testing.T) {
 	const either = 2 // regexp2 may have rewritten it into a plain pattern
 	for _, c := range []struct {
@@ -32,11 +35,23 @@ func TestQuickRuleAsRegexp2(t *testing.T) {
 		{`#.*$`, 1},             // .* stops at the newline, where $ holds
 		{`[^\n=]+$`, 1},         // or where $ fails however far it goes
 		{`[a-z]+[a-z0-9]`, 0},   // sets that meet
-		{`(a)b`, 0},             // a group of its own
-		{`(?i)select`, either},  // case folding, unless as sets of both cases
-		{`a*?b`, either},        // lazy, unless regexp2 found it need not be
-		{`x(?=y)`, 0},           // lookahead
-		{`a?`, 0},               // may be empty
+		{`(a)b`, 1},             // a group of its own
+		{`(if|in|int)\b`, 1},
+		{`(a)|(ab)|(b)`, 1},                // groups on paths given up
+		{`(a(b|))(c|bc)`, 1},               // a group inside a group, taken back
+		{`(x\s*)(=)|(x)(\s*)(y)`, 1},       // groups undone when the first fails
+		{`(\w+)(\s*)(\()`, 0},              // \w+ and \s* meet
+		{`([a-z]+)(\s+)(=)`, 1},            // the loops begin apart
+		{`(a)(b)(c)(d)(e)(f)(g)(h)(i)`, 0}, // more groups than kept
+		{`(?<name>a)`, 0},                  // a named group
+		{`(?:(a)|b)+`, 0},                  // a loop of groups
+		{`((?:\s+))`, 1},
+		{``, 1},                // empty, as a state's default rule
+		{`(?i)select`, either}, // case folding, unless as sets of both cases
+		{`a*?b`, either},       // lazy, unless regexp2 found it need not be
+		{`x(?=y)`, 0},          // lookahead
+		{`a?`, 1},              // may be empty
+		{`\s*`, 1},
 		{`\bfoo\b`, 1},
 		{`(?:->|=>|<=|>=|==)`, 1},
 		{`[^"\\]+`, 1},
@@ -59,17 +74,40 @@ func TestQuickRuleAsRegexp2(t *testing.T) {
 			"# a comment\nx = 1 # more\n#\n#=\nab=",
 			"\n\n  \n",
 			"SELECT Select sElEcT selects aab ab b abc abxc x = x=y= y  ",
+			"abc abbc ac abd bc x  y x= xy abcdefghi (a) f (x) f(",
 		} {
 			runes := []rune(text)
 			for pos := range runes {
-				want := -1
-				if m, err := re.FindRunesMatchStartingAt(runes, pos); err == nil && m != nil && m.RuneIndex == pos {
-					want = m.RuneLength
-				}
-				if got := q.match(runes, pos); got != want {
-					t.Errorf("%s at %d of %q: %d runes, regexp2 %d", c.pattern, pos, text, got, want)
+				if msg := quickDiffers(re, q, runes, pos); msg != "" {
+					t.Errorf("%s at %d of %q: %s", c.pattern, pos, text, msg)
 				}
 			}
 		}
 	}
+}
+
+// quickDiffers says how q's match at pos differs from regexp2's, "" when
+// it does not: its length, and each group's text.
+func quickDiffers(re *regexp2.Regexp, q *quickRule, text []rune, pos int) string {
+	var want []string
+	if m, err := re.FindRunesMatchStartingAt(text, pos); err == nil && m != nil && m.RuneIndex == pos {
+		for _, g := range m.Groups() {
+			want = append(want, g.String())
+		}
+	}
+	run := &ruleRun{st: chroma.LexerState{Text: text, Pos: pos}}
+	n := q.match(text, pos, run.bounds[:])
+	var got []string
+	if n >= 0 {
+		got = run.quickGroups(q, n)
+		for i, v := range got {
+			if run.named[fmt.Sprint(i)] != v || len(run.named) != len(got) {
+				return fmt.Sprintf("groups by name %v, in order %q", run.named, got)
+			}
+		}
+	}
+	if !slices.Equal(got, want) || (n < 0) != (want == nil) {
+		return fmt.Sprintf("%d runes, groups %q; regexp2 %q", n, got, want)
+	}
+	return ""
 }

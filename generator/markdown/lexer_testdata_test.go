@@ -87,7 +87,7 @@ func TestRuleLexerAsChromaOnItsExamples(t *testing.T) {
 }
 
 // quickAsRegexp2 checks that every quick rule of l matches as regexp2
-// does at each of the first positions of text.
+// does, groups and all, at each of the first positions of text.
 func quickAsRegexp2(t *testing.T, lang string, l *ruleLexer, text []rune) {
 	t.Helper()
 	text = text[:min(len(text), 400)]
@@ -97,13 +97,8 @@ func quickAsRegexp2(t *testing.T, lang string, l *ruleLexer, text []rune) {
 				continue
 			}
 			for pos := range text {
-				want := -1
-				m, err := fc.rule.Regexp.FindRunesMatchStartingAt(text, pos)
-				if err == nil && m != nil && m.RuneIndex == pos {
-					want = m.RuneLength
-				}
-				if got := fc.quick.match(text, pos); got != want {
-					t.Errorf("%s, state %s, rule %s at %d: %d runes, regexp2 %d", lang, state, fc.rule.Pattern, pos, got, want)
+				if msg := quickDiffers(fc.rule.Regexp, fc.quick, text, pos); msg != "" {
+					t.Errorf("%s, state %s, rule %s at %d: %s", lang, state, fc.rule.Pattern, pos, msg)
 					return
 				}
 			}
