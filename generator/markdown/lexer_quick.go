@@ -51,6 +51,8 @@ const (
 	qEol                          // $ in multi-line mode
 	qOpen                         // group number group begins here
 	qClose                        // and ends here
+	qAhead                        // alts[0] matches here ((?=...)), or not ((?!...)) if negate
+	qBehind                       // the runes before here are alts[0] ((?<=...)), or not ((?<!...))
 )
 
 // quickStep is one step; a repeated one (of qOne, qNotOne or qSet) takes
@@ -65,6 +67,7 @@ type quickStep struct {
 	repeat   bool
 	atomic   bool // a loop regexp2 found need never give back
 	group    int  // of qOpen and qClose
+	negate   bool // of qAhead and qBehind
 }
 
 // quickRuleOf returns the quickRule of a parsed pattern, or nil when
@@ -87,7 +90,11 @@ func quickRuleOf(tree *syntax.RegexTree) *quickRule {
 
 // quickSteps appends the steps of n, reporting whether it can.
 func quickSteps(steps []quickStep, n *syntax.RegexNode) ([]quickStep, bool) {
-	if n.Options&(syntax.IgnoreCase|syntax.RightToLeft|syntax.ECMAScript) != 0 {
+	opts := n.Options
+	if n.T == syntax.NtPosLook || n.T == syntax.NtNegLook {
+		opts &^= syntax.RightToLeft // a lookbehind, which lookStep takes
+	}
+	if opts&(syntax.IgnoreCase|syntax.RightToLeft|syntax.ECMAScript) != 0 {
 		return nil, false
 	}
 	var step quickStep
@@ -128,6 +135,11 @@ func quickSteps(steps []quickStep, n *syntax.RegexNode) ([]quickStep, bool) {
 			}
 			step.alts = append(step.alts, alt)
 		}
+	case syntax.NtPosLook, syntax.NtNegLook:
+		var ok bool
+		if step, ok = lookStep(n); !ok {
+			return nil, false
+		}
 	case syntax.NtOne:
 		step = quickStep{kind: qOne, ch: n.Ch, min: 1, max: 1}
 	case syntax.NtNotone:
@@ -158,9 +170,52 @@ func quickSteps(steps []quickStep, n *syntax.RegexNode) ([]quickStep, bool) {
 	return append(steps, step), true
 }
 
+// lookStep is the step of a lookaround: ahead, any steps without groups
+// of their own; behind, one character or a word.
+func lookStep(n *syntax.RegexNode) (quickStep, bool) {
+	step := quickStep{kind: qAhead, negate: n.T == syntax.NtNegLook}
+	if len(n.Children) != 1 {
+		return step, false
+	}
+	c := n.Children[0]
+	if n.Options&syntax.RightToLeft != 0 {
+		step.kind = qBehind
+		switch c.T {
+		case syntax.NtOne, syntax.NtNotone, syntax.NtSet, syntax.NtMulti:
+		default:
+			return step, false
+		}
+		forward := *c
+		forward.Options &^= syntax.RightToLeft
+		c = &forward
+	}
+	look, ok := quickSteps(nil, c)
+	if !ok || hasGroups(look) || !validSteps(look, true) {
+		return step, false
+	}
+	step.alts = [][]quickStep{look}
+	return step, true
+}
+
+// hasGroups reports whether steps set a group.
+func hasGroups(steps []quickStep) bool {
+	for _, s := range steps {
+		if s.kind == qOpen {
+			return true
+		}
+		for _, alt := range s.alts {
+			if hasGroups(alt) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // validSteps reports whether matching steps as a quickRule does finds
 // what regexp2's backtracking finds. A loop would have to give
 // characters back to what comes after it, unless regexp2 made it atomic,
+// it takes a fixed number of them (as [Ss]{2} in a word under (?i)),
 // nothing comes after it (last is set for the steps of the whole pattern,
 // and of an alternative of its last alternation), or the next step begins
 // with a character the loop does not take: then a shorter loop leaves the
@@ -176,7 +231,7 @@ func validSteps(steps []quickStep, last bool) bool {
 			if s.max <= 0 || s.min > s.max {
 				return false
 			}
-			if s.repeat && !s.atomic {
+			if s.repeat && !s.atomic && s.min != s.max {
 				if next < len(steps) {
 					if !steps[next].beginsApart(s) {
 						return false
@@ -230,6 +285,12 @@ func (s *quickStep) beginsApart(loop *quickStep) bool {
 		return loop.kind == qOne && !s.set.CharIn(loop.ch)
 	case qWord:
 		return !loop.takes(s.word[0])
+	case qAhead:
+		if s.negate {
+			return false
+		}
+		// What follows a positive lookahead begins where it does.
+		fallthrough
 	case qAlt, qAtomic:
 		for _, alt := range s.alts {
 			first := nextStep(alt, 0)
@@ -240,6 +301,15 @@ func (s *quickStep) beginsApart(loop *quickStep) bool {
 		return true
 	}
 	return false
+}
+
+// behindRunes is how many runes a lookbehind's step takes: one, or its
+// word's.
+func behindRunes(steps []quickStep) int {
+	if len(steps) == 1 && steps[0].kind == qWord {
+		return len(steps[0].word)
+	}
+	return 1
 }
 
 // match returns the length of the match at pos in text, or -1. When the
@@ -298,6 +368,15 @@ func matchSteps(steps []quickStep, text []rune, at int, follow *then, groups []i
 			return -1
 		case qAtomic:
 			if at = matchSteps(s.alts[0], text, at, nil, groups); at < 0 {
+				return -1
+			}
+		case qAhead:
+			if (matchSteps(s.alts[0], text, at, nil, nil) >= 0) == s.negate {
+				return -1
+			}
+		case qBehind:
+			n := behindRunes(s.alts[0])
+			if (at >= n && matchSteps(s.alts[0], text, at-n, nil, nil) == at) == s.negate {
 				return -1
 			}
 		case qOpen:

@@ -46,11 +46,22 @@ func TestQuickRuleAsRegexp2(t *testing.T) {
 		{`(?<name>a)`, 0},                  // a named group
 		{`(?:(a)|b)+`, 0},                  // a loop of groups
 		{`((?:\s+))`, 1},
-		{``, 1},                // empty, as a state's default rule
-		{`(?i)select`, either}, // case folding, unless as sets of both cases
-		{`a*?b`, either},       // lazy, unless regexp2 found it need not be
-		{`x(?=y)`, 0},          // lookahead
-		{`a?`, 1},              // may be empty
+		{``, 1},                        // empty, as a state's default rule
+		{`(?i)select`, either},         // case folding, unless as sets of both cases
+		{`(?i)(class|access|as)\b`, 1}, // the sets of both cases, [Ss]{2} among them
+		{`[a-z]{2}[a-z]`, 1},           // a loop of a fixed count gives nothing back
+		{`a*?b`, either},               // lazy, unless regexp2 found it need not be
+		{`x(?=y)`, 1},                  // lookahead
+		{`x(?!y)`, 1},
+		{`^(?=\s|/|<!--)`, 1},
+		{`\d+(?= |$)`, 1},    // what the lookahead begins with, the loop cannot take
+		{`\w+(?=x)`, 0},      // the loop must give back the x
+		{`x(?=(y))`, 0},      // a group set in a lookahead
+		{`(?<!\.)(ab)\b`, 1}, // lookbehind, one character
+		{`(?<=::)\w+`, 1},    // or a word
+		{`(?<![a-z]x)y`, 0},  // more than that
+		{`(?<!x)`, 1},
+		{`a?`, 1}, // may be empty
 		{`\s*`, 1},
 		{`\bfoo\b`, 1},
 		{`(?:->|=>|<=|>=|==)`, 1},
@@ -74,7 +85,7 @@ func TestQuickRuleAsRegexp2(t *testing.T) {
 			"# a comment\nx = 1 # more\n#\n#=\nab=",
 			"\n\n  \n",
 			"SELECT Select sElEcT selects aab ab b abc abxc x = x=y= y  ",
-			"abc abbc ac abd bc x  y x= xy abcdefghi (a) f (x) f(",
+			"x.ab ab .ab::ab :ab xy xz x 12 3$ 4x xx\n1\n<!-- /a CLASS Access aSS asS classes abc abbc ac abd bc x  y x= xy abcdefghi (a) f (x) f(",
 		} {
 			runes := []rune(text)
 			for pos := range runes {
