@@ -10,15 +10,18 @@ import (
 // its backtracking matcher and gives back a new Match, four allocations,
 // for every token: more than half of what the highlighting of a site
 // allocated. A quickRule matches such a pattern here, on the tree regexp2
-// parses, with regexp2's own character classes and word boundaries; a
-// pattern with anything else (lookarounds, lazy loops, loops that may
-// have to give characters back, loops of groups, back references, named
+// parses, with regexp2's own character classes and word boundaries.
+// Groups of its own are kept as regexp2 keeps them: where a group last
+// matched, nothing for a group on a path an alternation gave up. Keyword
+// rules such as (if|for|func)\b are groups: a third of what regexp2 was
+// left to match. Lookaheads take any such steps without groups;
+// lookbehinds, one character or a word, as (?<!\.) before Python's
+// builtins. A pattern with anything else (lazy loops, loops that may have
+// to give characters back, loops of groups, back references, named
 // groups, case folding that regexp2 did not turn into classes) has none
-// and is left to regexp2. Groups of its own are kept as regexp2 keeps
-// them: where a group last matched, and nothing for a group on a path
-// that an alternation gave up. Keyword rules such as (if|for|func)\b are
-// groups: a third of what regexp2 was left to match. TestQuickRuleAsRegexp2 and TestRuleLexerAsChromaOnItsExamples
-// hold the matches to regexp2's and the tokens to chroma's.
+// and is left to regexp2. TestQuickRuleAsRegexp2 and
+// TestRuleLexerAsChromaOnItsExamples hold the matches and groups to
+// regexp2's and the tokens to chroma's.
 
 // quickRule is a pattern as a sequence of steps, matched in order from
 // the position where the rule is tried. A loop takes as many characters
@@ -163,8 +166,8 @@ func quickSteps(steps []quickStep, n *syntax.RegexNode) ([]quickStep, bool) {
 	case syntax.NtEol:
 		step.kind = qEol
 	default:
-		// Lookarounds, lazy loops, loops of groups, back references,
-		// conditions, anchors of the whole text.
+		// Lazy loops, loops of groups, back references, conditions,
+		// anchors of the whole text.
 		return nil, false
 	}
 	return append(steps, step), true
