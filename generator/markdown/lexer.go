@@ -248,10 +248,11 @@ type ruleRun struct {
 	// quickRule matched.
 	matches, quickMatches int
 	named                 map[string]string // the named groups of the last match
-	// groups holds the groups of a quick match, and bounds where they
-	// were found: read, like named, only while the match is handled.
-	groups [1 + maxQuickGroups]string
-	bounds [2 * maxQuickGroups]int
+	// groups holds the groups of a quick match, and quick where they
+	// were found: read, like named, only while the match is handled;
+	// made when a run first needs them.
+	groups []string
+	quick  quickMatcher
 	// last is the last match, while the run stands where it ended: the
 	// next rules are tried from it (see match).
 	last    *regexp2.Match
@@ -355,12 +356,15 @@ func (r *ruleRun) namedMap() map[string]string {
 func (r *ruleRun) quickGroups(quick *quickRule, n int) []string {
 	text, pos := r.st.Text, r.st.Pos
 	named := r.namedMap()
+	if cap(r.groups) < 1+quick.groups {
+		r.groups = make([]string, 1+maxQuickGroups)
+	}
 	groups := r.groups[:1+quick.groups]
 	groups[0] = string(text[pos : pos+n])
 	named["0"] = groups[0]
 	for g := 1; g < len(groups); g++ {
 		v := ""
-		if start, end := r.bounds[2*g-2], r.bounds[2*g-1]; start >= 0 && end >= start {
+		if start, end := r.quick.groups[2*g-2], r.quick.groups[2*g-1]; start >= 0 && end >= start {
 			v = string(text[start:end])
 		}
 		groups[g] = v
@@ -386,7 +390,7 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 		}
 		r.top.tries++
 		if quick != nil {
-			n := quick.match(l.Text, l.Pos, r.bounds[:])
+			n := quick.match(&r.quick, l.Text, l.Pos)
 			if n < 0 {
 				continue
 			}

@@ -315,32 +315,48 @@ func behindRunes(steps []quickStep) int {
 	return 1
 }
 
-// match returns the length of the match at pos in text, or -1. When the
-// pattern has groups, groups gets where each began and ended, two
-// entries a group from group 1 on, -1 for a group that took no part.
-func (q *quickRule) match(text []rune, pos int, groups []int) int {
-	groups = groups[:2*q.groups]
-	for i := range groups {
-		groups[i] = -1
+// quickMatcher is what matching a quickRule needs besides the rule: the
+// groups found and the alternations being tried, kept by a run between
+// matches so that a match allocates nothing.
+type quickMatcher struct {
+	text []rune
+	// groups gets where each group began and ended, two entries a group
+	// from group 1 on, -1 for a group that took no part.
+	groups []int
+	// thens are what comes after the alternations being tried, innermost
+	// last: the rest of the steps that hold one, and the index of what
+	// comes after those (-1 for nothing).
+	thens []then
+}
+
+type then struct {
+	steps []quickStep
+	next  int
+}
+
+// match returns the length of q's match at pos in text, or -1, with its
+// groups in m.groups.
+func (q *quickRule) match(m *quickMatcher, text []rune, pos int) int {
+	if cap(m.groups) < 2*q.groups {
+		m.groups = make([]int, 2*maxQuickGroups)
 	}
-	end := matchSteps(q.steps, text, pos, nil, groups)
+	m.text, m.groups, m.thens = text, m.groups[:2*q.groups], m.thens[:0]
+	for i := range m.groups {
+		m.groups[i] = -1
+	}
+	end := m.steps(q.steps, pos, -1)
 	if end < 0 {
 		return -1
 	}
 	return end - pos
 }
 
-// then is what comes after the steps being matched: the rest of the
-// steps that hold an alternation, and what comes after those.
-type then struct {
-	steps []quickStep
-	next  *then
-}
-
-// matchSteps matches steps and then what follows at in text, returning
-// where the match ends, or -1; groups are set as the steps pass their
-// marks, and put back as they were when an alternative fails.
-func matchSteps(steps []quickStep, text []rune, at int, follow *then, groups []int) int {
+// steps matches steps and then what follows (an index in m.thens) at in
+// m.text, returning where the match ends, or -1; groups are set as the
+// steps pass their marks, and put back as they were when an alternative
+// fails.
+func (m *quickMatcher) steps(steps []quickStep, at, follow int) int {
+	text := m.text
 	for i := range steps {
 		s := &steps[i]
 		switch s.kind {
@@ -359,33 +375,36 @@ func matchSteps(steps []quickStep, text []rune, at int, follow *then, groups []i
 			}
 			at += len(s.word)
 		case qAlt:
-			rest := &then{steps: steps[i+1:], next: follow}
+			m.thens = append(m.thens, then{steps: steps[i+1:], next: follow})
+			rest := len(m.thens) - 1
 			var was [2 * maxQuickGroups]int
-			copy(was[:], groups)
+			copy(was[:], m.groups)
+			end := -1
 			for _, alt := range s.alts {
-				if end := matchSteps(alt, text, at, rest, groups); end >= 0 {
-					return end
+				if end = m.steps(alt, at, rest); end >= 0 {
+					break
 				}
-				copy(groups, was[:])
+				copy(m.groups, was[:])
 			}
-			return -1
+			m.thens = m.thens[:rest]
+			return end
 		case qAtomic:
-			if at = matchSteps(s.alts[0], text, at, nil, groups); at < 0 {
+			if at = m.steps(s.alts[0], at, -1); at < 0 {
 				return -1
 			}
 		case qAhead:
-			if (matchSteps(s.alts[0], text, at, nil, nil) >= 0) == s.negate {
+			if (m.steps(s.alts[0], at, -1) >= 0) == s.negate {
 				return -1
 			}
 		case qBehind:
 			n := behindRunes(s.alts[0])
-			if (at >= n && matchSteps(s.alts[0], text, at-n, nil, nil) == at) == s.negate {
+			if (at >= n && m.steps(s.alts[0], at-n, -1) == at) == s.negate {
 				return -1
 			}
 		case qOpen:
-			groups[2*s.group-2] = at
+			m.groups[2*s.group-2] = at
 		case qClose:
-			groups[2*s.group-1] = at
+			m.groups[2*s.group-1] = at
 		case qBoundary, qNonBoundary:
 			b := (at > 0 && syntax.IsWordChar(text[at-1])) != (at < len(text) && syntax.IsWordChar(text[at]))
 			if b != (s.kind == qBoundary) {
@@ -401,10 +420,11 @@ func matchSteps(steps []quickStep, text []rune, at int, follow *then, groups []i
 			}
 		}
 	}
-	if follow == nil {
+	if follow < 0 {
 		return at
 	}
-	return matchSteps(follow.steps, text, at, follow.next, groups)
+	f := m.thens[follow]
+	return m.steps(f.steps, at, f.next)
 }
 
 func (s *quickStep) takes(r rune) bool {

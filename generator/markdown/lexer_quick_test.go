@@ -107,7 +107,7 @@ func quickDiffers(re *regexp2.Regexp, q *quickRule, text []rune, pos int) string
 		}
 	}
 	run := &ruleRun{st: chroma.LexerState{Text: text, Pos: pos}}
-	n := q.match(text, pos, run.bounds[:])
+	n := q.match(&run.quick, text, pos)
 	var got []string
 	if n >= 0 {
 		got = run.quickGroups(q, n)
