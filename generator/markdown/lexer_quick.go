@@ -64,6 +64,7 @@ type quickStep struct {
 	kind     quickKind
 	ch       rune
 	set      *syntax.CharSet
+	ascii    [2]uint64 // the ASCII runes of set, which the tree's sets look up the slow way
 	word     []rune
 	alts     [][]quickStep
 	min, max int
@@ -148,7 +149,7 @@ func quickSteps(steps []quickStep, n *syntax.RegexNode) ([]quickStep, bool) {
 	case syntax.NtNotone:
 		step = quickStep{kind: qNotOne, ch: n.Ch, min: 1, max: 1}
 	case syntax.NtSet:
-		step = quickStep{kind: qSet, set: n.Set, min: 1, max: 1}
+		step = quickStep{kind: qSet, set: n.Set, ascii: asciiOf(n.Set), min: 1, max: 1}
 	case syntax.NtMulti:
 		step = quickStep{kind: qWord, word: n.Str}
 	case syntax.NtOneloop, syntax.NtOneloopatomic:
@@ -156,7 +157,7 @@ func quickSteps(steps []quickStep, n *syntax.RegexNode) ([]quickStep, bool) {
 	case syntax.NtNotoneloop, syntax.NtNotoneloopatomic:
 		step = quickStep{kind: qNotOne, ch: n.Ch, min: n.M, max: n.N, repeat: true, atomic: n.T == syntax.NtNotoneloopatomic}
 	case syntax.NtSetloop, syntax.NtSetloopatomic:
-		step = quickStep{kind: qSet, set: n.Set, min: n.M, max: n.N, repeat: true, atomic: n.T == syntax.NtSetloopatomic}
+		step = quickStep{kind: qSet, set: n.Set, ascii: asciiOf(n.Set), min: n.M, max: n.N, repeat: true, atomic: n.T == syntax.NtSetloopatomic}
 	case syntax.NtBoundary:
 		step.kind = qBoundary
 	case syntax.NtNonboundary:
@@ -434,7 +435,21 @@ func (s *quickStep) takes(r rune) bool {
 	case qNotOne:
 		return r != s.ch
 	}
+	if uint32(r) < 128 {
+		return s.ascii[r>>6]&(1<<(r&63)) != 0
+	}
 	return s.set.CharIn(r)
+}
+
+// asciiOf returns the ASCII runes of set as a bitmap.
+func asciiOf(set *syntax.CharSet) [2]uint64 {
+	var bits [2]uint64
+	for r := range rune(128) {
+		if set.CharIn(r) {
+			bits[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return bits
 }
 
 func hasWord(text []rune, at int, w []rune) bool {
