@@ -397,7 +397,8 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 			r.top.matches++
 			r.top.quickMatches++
 			r.last = nil // the next rule regexp2 tries describes the text anew
-			return i, rule, r.quickGroups(quick, n), r.named
+			groups := r.quickGroups(quick, n) // makes r.named, on a run's first match
+			return i, rule, groups, r.named
 		}
 		// regexp2 describes the text anew (an allocation) for every
 		// FindRunesMatchStartingAt; FindNextMatch goes on from where a
