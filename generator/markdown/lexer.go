@@ -396,7 +396,7 @@ func (r *ruleRun) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule
 			}
 			r.top.matches++
 			r.top.quickMatches++
-			r.last = nil // the next rule regexp2 tries describes the text anew
+			r.last = nil                      // the next rule regexp2 tries describes the text anew
 			groups := r.quickGroups(quick, n) // makes r.named, on a run's first match
 			return i, rule, groups, r.named
 		}
