@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -92,13 +91,18 @@ func fenceLang(n *ast.FencedCodeBlock, src []byte) string {
 
 // blockText joins the lines of a code block.
 func blockText(n ast.Node, src []byte) []byte {
-	var b bytes.Buffer
 	lines := n.Lines()
+	size := 0
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		b.Write(seg.Value(src))
+		size += seg.Len() + seg.Padding
 	}
-	return b.Bytes()
+	b := make([]byte, 0, size)
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b = append(b, seg.Value(src)...)
+	}
+	return b
 }
 
 type fenceRenderer struct{}

@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -84,6 +86,7 @@ func (e *codeBlocks) highlight(lang string, code []byte) (string, bool) {
 	)
 	if rl := e.lexers.get(lang); rl != nil {
 		run = rl.start(string(code))
+		defer run.release()
 		it = run.next
 	} else {
 		var err error
@@ -91,17 +94,31 @@ func (e *codeBlocks) highlight(lang string, code []byte) (string, bool) {
 			return plainCode(lang, code), true
 		}
 	}
-	var b strings.Builder
-	b.Grow(len(code) * 3)
+	b := markupBuffers.Get().(*bytes.Buffer)
+	defer putMarkupBuffer(b)
+	b.Reset()
 	b.WriteString(`<pre class="chroma" tabindex="0"><code class="language-`)
 	b.Write(util.EscapeHTML([]byte(lang)))
 	b.WriteString(`">`)
-	writeTokens(&b, it)
+	writeTokens(b, it)
 	b.WriteString("</code></pre>\n")
 	if run != nil && run.timedOut {
 		return plainCode(lang, code), false
 	}
 	return b.String(), true
+}
+
+// markupBuffers hold a block's markup while it is written, so that the
+// block costs one string of its final size: written straight into a
+// string, the markup (five to eight times the code) grew through
+// copies, twice the bytes of the string it became.
+var markupBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putMarkupBuffer pools b again, unless one very large block grew it.
+func putMarkupBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		markupBuffers.Put(b)
+	}
 }
 
 // plainCode is a code block as escaped text, with a language class when

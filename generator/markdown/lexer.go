@@ -208,14 +208,44 @@ func (l *ruleLexer) start(text string) *ruleRun {
 		text += "\n"
 		added = true
 	}
-	r := l.run(text, "root", nil)
-	r.added = added
+	buf := runeBuffers.Get().(*[]rune)
+	runes := (*buf)[:0]
+	for _, c := range text {
+		runes = append(runes, c)
+	}
+	r := l.runOn(runes, "root", nil)
+	r.added, r.pooled = added, buf
 	return r
+}
+
+// runeBuffers hold the text of a block's run as runes (regexp2 matches
+// runes), four bytes a character: the most a build allocated for
+// highlighting after the markup itself.
+var runeBuffers = sync.Pool{New: func() any { return new([]rune) }}
+
+// release gives the run's text back to runeBuffers once the block's
+// tokens are written; the run is done with then. Only runs start made
+// have one to give: the tokens' texts are strings of their own, and the
+// runs that lex a group again are done before their block.
+func (r *ruleRun) release() {
+	if r.pooled == nil {
+		return
+	}
+	if cap(r.st.Text) <= 1<<18 {
+		*r.pooled = r.st.Text[:0]
+		runeBuffers.Put(r.pooled)
+	}
+	r.pooled, r.st.Text, r.last = nil, nil, nil
 }
 
 // run begins a run over text from state, as chroma's Tokenise does for
 // its options' State; top is the run it lexes a group of, nil for none.
 func (l *ruleLexer) run(text, state string, top *ruleRun) *ruleRun {
+	return l.runOn([]rune(text), state, top)
+}
+
+// runOn is run over text as runes.
+func (l *ruleLexer) runOn(text []rune, state string, top *ruleRun) *ruleRun {
 	r := &ruleRun{l: l, home: state, top: top}
 	if top == nil {
 		r.top = r
@@ -223,7 +253,7 @@ func (l *ruleLexer) run(text, state string, top *ruleRun) *ruleRun {
 	r.st = chroma.LexerState{
 		Lexer:          l.lexer,
 		Registry:       lexers.GlobalLexerRegistry,
-		Text:           []rune(text),
+		Text:           text,
 		Stack:          []string{state},
 		Rules:          l.rules,
 		MutatorContext: map[any]any{},
@@ -260,6 +290,7 @@ type ruleRun struct {
 	// timedOut is set when a match ran out of time: the tokens are not
 	// the lexer's.
 	timedOut bool
+	pooled   *[]rune // where the text goes back to runeBuffers (release)
 }
 
 // next is chroma's LexerState.Iterator with the rules matched by match.

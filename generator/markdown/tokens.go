@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"strings"
+	"bytes"
 
 	"github.com/alecthomas/chroma/v2"
 )
@@ -12,7 +12,7 @@ import (
 // chroma.Coalesce: runs of tokens of one type joined, each run cut after
 // every newline, each piece escaped as html.EscapeString does and put in
 // a span of its type's class when the type has one. writeTokens writes
-// the same bytes straight into the block's builder, without the slices
+// the same bytes straight into the block's buffer, without the slices
 // of tokens and lines, the copies and the fmt calls the formatter makes
 // per token. (TestTokensAsChroma holds it to the formatter.)
 
@@ -21,7 +21,7 @@ import (
 const coalesceLimit = 8192
 
 // writeTokens writes the tokens of it as highlighted markup.
-func writeTokens(b *strings.Builder, it chroma.Iterator) {
+func writeTokens(b *bytes.Buffer, it chroma.Iterator) {
 	var (
 		run  []byte // the run of one type not written yet
 		typ  chroma.TokenType
@@ -46,7 +46,7 @@ func writeTokens(b *strings.Builder, it chroma.Iterator) {
 }
 
 // writeRun writes one run of tokens of type t, a span a line.
-func writeRun(b *strings.Builder, t chroma.TokenType, run []byte) {
+func writeRun(b *bytes.Buffer, t chroma.TokenType, run []byte) {
 	cls := tokenClass(t)
 	for len(run) > 0 {
 		n := len(run)
@@ -83,7 +83,7 @@ func tokenClass(t chroma.TokenType) string {
 
 // escapeText writes s with the five characters html.EscapeString
 // replaces replaced the same way.
-func escapeText(b *strings.Builder, s []byte) {
+func escapeText(b *bytes.Buffer, s []byte) {
 	last := 0
 	for i, c := range s {
 		var esc string
