@@ -1,8 +1,10 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -83,9 +85,10 @@ func (m *Markdown) Render(file string, bodyLine int, src []byte, resolve func(de
 	w := newWalker(file, bodyLine, src, resolve, m.fences)
 	w.walk(doc)
 
-	var buf htmlOut
-	buf.Grow(len(src) * 2)
-	if err := m.md.Renderer().Render(&buf, src, doc); err != nil {
+	buf := htmlBuffers.Get().(*htmlOut)
+	defer putHTMLBuffer(buf)
+	buf.Reset()
+	if err := m.md.Renderer().Render(buf, src, doc); err != nil {
 		return nil, fmt.Errorf("%s: render markdown: %w", site.Pos{File: file}, err)
 	}
 	out := &site.Rendered{
@@ -98,11 +101,21 @@ func (m *Markdown) Render(file string, bodyLine int, src []byte, resolve func(de
 	return out, w.diags.Err()
 }
 
-// htmlOut takes a page's HTML as goldmark writes it: straight into the
-// string the page keeps, with no bufio.Writer between (goldmark adds one
-// to a writer that has no buffer of its own) and no copy at the end.
-type htmlOut struct{ strings.Builder }
+// htmlOut takes a page's HTML as goldmark writes it, with no bufio.Writer
+// between (goldmark adds one to a writer that has no buffer of its own).
+// It is pooled, and the page keeps a copy of its final size: written
+// straight into a string grown from twice the Markdown, a page cost that
+// much again, and more where code blocks made it grow.
+type htmlOut struct{ bytes.Buffer }
 
-func (o *htmlOut) Available() int { return o.Cap() - o.Len() }
-func (o *htmlOut) Buffered() int  { return 0 }
-func (o *htmlOut) Flush() error   { return nil }
+func (o *htmlOut) Buffered() int { return 0 }
+func (o *htmlOut) Flush() error  { return nil }
+
+var htmlBuffers = sync.Pool{New: func() any { return new(htmlOut) }}
+
+// putHTMLBuffer pools o again, unless a very large page grew it.
+func putHTMLBuffer(o *htmlOut) {
+	if o.Cap() <= 1<<20 {
+		htmlBuffers.Put(o)
+	}
+}
