@@ -1,8 +1,9 @@
 package render
 
 import (
-	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"almanac/generator/search"
 	"almanac/generator/site"
@@ -128,17 +129,56 @@ func (p *Prepared) searchRecordHead(pg *site.Page, d search.Doc) search.Record {
 }
 
 // searchText is what a record's snippet is cut from: the lead lines,
-// then the rest, as indexed.
+// then the rest, as indexed, up to where Record.Encode cuts it. A page's
+// whole plain text is one part, and was copied whole only for all but
+// its first RecordTextBytes to be cut off.
 func searchText(d search.Doc) string {
 	var b strings.Builder
-	for _, part := range slices.Concat(d.Lead, d.Body) {
-		if b.Len() >= search.RecordTextBytes {
-			break
+	start := -1 // where the first character that is not a space was written
+	for _, parts := range [2][]string{d.Lead, d.Body} {
+		for _, part := range parts {
+			if b.Len() >= search.RecordTextBytes {
+				return b.String()
+			}
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			if start < 0 {
+				if i := strings.IndexFunc(part, notSpace); i >= 0 {
+					start = b.Len() + i
+				}
+			}
+			if start >= 0 {
+				part = throughCut(part, start+search.RecordTextBytes-b.Len())
+			}
+			b.WriteString(part)
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(part)
 	}
 	return b.String()
 }
+
+// throughCut is the head of s that Record.Encode needs to cut the text
+// as it would cut all of it, when Encode's cut falls at byte k of s:
+// through the first character that is not a space and ends after k,
+// which shows that the cut falls inside what TrimSpace keeps; all of s
+// when no such character follows k.
+func throughCut(s string, k int) string {
+	if k >= len(s) {
+		return s
+	}
+	k = max(k, 0)
+	i := k // from the start of the character that holds byte k
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if i+size > k && notSpace(r) {
+			return s[:i+size]
+		}
+		i += size
+	}
+	return s
+}
+
+func notSpace(r rune) bool { return !unicode.IsSpace(r) }

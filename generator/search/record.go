@@ -92,6 +92,7 @@ func (x *Index) Record(doc int, r Record) ([]byte, error) {
 func (r Record) Encode() ([]byte, error) {
 	r.Text = cut(strings.TrimSpace(r.Text), RecordTextBytes)
 	var b bytes.Buffer
+	b.Grow(len(r.Text) + len(r.Title) + len(r.URL) + 256) // the text, escaped little, is most of it
 	e := json.NewEncoder(&b)
 	e.SetEscapeHTML(false) // the script inserts text, never HTML
 	if err := e.Encode(r); err != nil {
