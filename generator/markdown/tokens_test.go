@@ -20,35 +20,21 @@ import (
 // and cases made to reach its corners: long runs of one type, carriage
 // returns, quotes, no final newline, invalid UTF-8, text no rule matches.
 func TestTokensAsChroma(t *testing.T) {
-	formatter := chromahtml.New(
-		chromahtml.WithClasses(true),
-		chromahtml.WithAllClasses(true),
-		chromahtml.PreventSurroundingPre(true),
-	)
-	style := styles.Get(lightStyle)
-
 	samples := tokenSamples(t)
 	for _, s := range samples {
 		lexer := lexers.Get(s.lang)
 		if lexer == nil {
 			continue
 		}
-		it, err := chroma.Coalesce(lexer).Tokenise(nil, s.code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var want strings.Builder
-		if err := formatter.Format(&want, style, it); err != nil {
-			t.Fatal(err)
-		}
-		it, err = lexer.Tokenise(nil, s.code)
+		want := chromaMarkup(t, lexer, s.code)
+		it, err := lexer.Tokenise(nil, s.code)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
 		writeTokens(&got, it)
-		if got.String() != want.String() {
-			t.Errorf("%s %.40q:\n got %.300q\nwant %.300q", s.lang, s.code, got.String(), want.String())
+		if got.String() != want {
+			t.Errorf("%s %.40q:\n got %.300q\nwant %.300q", s.lang, s.code, got.String(), want)
 		}
 	}
 	if len(samples) < 100 {
@@ -102,12 +88,6 @@ func tokenSamples(t *testing.T) []tokenSample {
 // blocks came before it: longer ones or shorter ones, on one goroutine
 // or on four at once.
 func TestHighlightAsChromaInAnyOrder(t *testing.T) {
-	formatter := chromahtml.New(
-		chromahtml.WithClasses(true),
-		chromahtml.WithAllClasses(true),
-		chromahtml.PreventSurroundingPre(true),
-	)
-	style := styles.Get(lightStyle)
 	var samples []tokenSample
 	var want []string
 	for _, s := range tokenSamples(t) {
@@ -115,18 +95,9 @@ func TestHighlightAsChromaInAnyOrder(t *testing.T) {
 		if lexer == nil || (&ruleLexers{}).get(s.lang) == nil {
 			continue
 		}
-		it, err := chroma.Coalesce(lexer).Tokenise(nil, s.code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b strings.Builder
-		b.WriteString(`<pre class="chroma" tabindex="0"><code class="language-` + s.lang + `">`)
-		if err := formatter.Format(&b, style, it); err != nil {
-			t.Fatal(err)
-		}
-		b.WriteString("</code></pre>\n")
 		samples = append(samples, s)
-		want = append(want, b.String())
+		want = append(want, `<pre class="chroma" tabindex="0"><code class="language-`+s.lang+`">`+
+			chromaMarkup(t, lexer, s.code)+"</code></pre>\n")
 	}
 	if len(samples) < 100 {
 		t.Fatalf("only %d samples with a rule lexer", len(samples))
@@ -155,4 +126,24 @@ func TestHighlightAsChromaInAnyOrder(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// chromaMarkup is what chroma's HTML formatter writes for code, with the
+// options writeTokens replaces, after chroma.Coalesce.
+func chromaMarkup(t *testing.T, lexer chroma.Lexer, code string) string {
+	t.Helper()
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	formatter := chromahtml.New(
+		chromahtml.WithClasses(true),
+		chromahtml.WithAllClasses(true),
+		chromahtml.PreventSurroundingPre(true),
+	)
+	var b strings.Builder
+	if err := formatter.Format(&b, styles.Get(lightStyle), it); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
