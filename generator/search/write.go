@@ -200,6 +200,7 @@ func writeIndex(n int, recs [][recordHashLen]byte, facets []Facet, shardBytes in
 		last  []byte
 		list  []byte
 		files []File
+		order postingSorter
 	)
 	// open is whether a shard is being written. A shard kept away is
 	// written there and its buffer reused; one held is the buffer.
@@ -220,7 +221,7 @@ func writeIndex(n int, recs [][recordHashLen]byte, facets []Facet, shardBytes in
 		files = append(files, f)
 	}
 	err := each(func(t []byte, posts []uint64) error {
-		slices.Sort(posts) // by document
+		order.sort(posts) // by document
 		list = encodeList(list[:0], posts)
 		if len(shard) >= 2*shardBytes || len(shard) >= shardBytes && commonPrefix(last, t) < familyBytes {
 			flush()
