@@ -97,33 +97,55 @@ func (l *linker) hidden(p *site.Page) bool {
 }
 
 // clonePage copies a page and its kind's struct, with cross references
-// cleared, so linking never writes to the caller's pages.
+// cleared, so linking never writes to the caller's pages. The page and
+// its kind's struct are one allocation: they live as long as each other,
+// and a site's pages stay live through a whole build, where the
+// collector marks every object again on each cycle.
 func clonePage(p *site.Page) *site.Page {
-	c := *p
-	if p.Story != nil {
-		s := *p.Story
-		s.ReleasePage, s.Decisions = nil, nil
-		c.Story = &s
-	}
-	if p.Release != nil {
-		r := *p.Release
+	switch {
+	case p.Story != nil:
+		b := &struct {
+			page  site.Page
+			story site.Story
+		}{*p, *p.Story}
+		b.story.ReleasePage, b.story.Decisions = nil, nil
+		b.page.Story = &b.story
+		return &b.page
+	case p.Release != nil:
+		b := &struct {
+			page    site.Page
+			release site.Release
+		}{*p, *p.Release}
+		r := &b.release
 		r.Stories, r.Incidents, r.Hotfixes, r.FixesFor, r.Decisions = nil, nil, nil, nil, nil
-		c.Release = &r
-	}
-	if p.PostMortem != nil {
-		pm := *p.PostMortem
-		pm.ReleasePages, pm.Decisions = nil, nil
-		c.PostMortem = &pm
-	}
-	if p.Decision != nil {
-		d := *p.Decision
+		b.page.Release = r
+		return &b.page
+	case p.PostMortem != nil:
+		b := &struct {
+			page site.Page
+			pm   site.PostMortem
+		}{*p, *p.PostMortem}
+		b.pm.ReleasePages, b.pm.Decisions = nil, nil
+		b.page.PostMortem = &b.pm
+		return &b.page
+	case p.Decision != nil:
+		b := &struct {
+			page     site.Page
+			decision site.Decision
+		}{*p, *p.Decision}
+		d := &b.decision
 		d.SupersedesPages, d.SupersededBy, d.StoryPages, d.ReleasePages, d.PostMortemPages, d.Tracks = nil, nil, nil, nil, nil, nil
-		c.Decision = &d
+		b.page.Decision = d
+		return &b.page
+	case p.Metric != nil:
+		b := &struct {
+			page   site.Page
+			metric site.Metric
+		}{*p, *p.Metric}
+		b.page.Metric = &b.metric
+		return &b.page
 	}
-	if p.Metric != nil {
-		m := *p.Metric
-		c.Metric = &m
-	}
+	c := *p
 	return &c
 }
 
