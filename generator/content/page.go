@@ -216,7 +216,10 @@ func typedURL(d *decoder, p *site.Page, kind, rel string) {
 		}
 		return // else an error was reported already
 	}
-	p.URL = "/" + sectionOf(kind) + "/" + p.Slug + "/"
+	// The slug is kept as part of the URL: one string a page less for
+	// the collector to mark, on every cycle of a build.
+	u := "/" + sectionOf(kind) + "/" + p.Slug + "/"
+	p.URL, p.Slug = u, u[len(u)-1-len(p.Slug):len(u)-1]
 }
 
 // withDefaults fills what a zero Config leaves out.
