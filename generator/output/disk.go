@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -120,7 +121,7 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 		return errClosed
 	}
 	full := filepath.Join(s.dir, filepath.FromSlash(c))
-	if err := s.mkdirFor(full); err != nil {
+	if err := s.mkdirFor(c, full); err != nil {
 		return err
 	}
 	err = s.writeNew(c, full, data)
@@ -132,25 +133,34 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	return err
 }
 
-// mkdirFor makes the folder of a staging file, once.
-func (s *Staging) mkdirFor(full string) error {
-	d := filepath.Dir(full)
+// mkdirFor makes the folder of the staging file c (a clean slash name,
+// at full), once. The folders made are known by their slash names, which
+// are parts of the files' names the stamps keep: no string of their own
+// for each page's folder, which the collector would mark on every cycle
+// of a build.
+func (s *Staging) mkdirFor(c, full string) error {
+	d := path.Dir(c)
+	if d == "." {
+		return nil // the staging folder itself
+	}
+	up := path.Dir(d)
 	s.mu.Lock()
-	known, parent := s.dirs[d], s.dirs[filepath.Dir(d)] || filepath.Dir(d) == s.dir
+	known, parent := s.dirs[d], up == "." || s.dirs[up]
 	s.mu.Unlock()
 	if known {
 		return nil
 	}
 	// Most pages are a folder of their own under a known one: one mkdir,
 	// not the stat of every folder above that MkdirAll does.
+	dir := filepath.Dir(full)
 	err := os.ErrNotExist
 	if parent {
-		if err = os.Mkdir(d, 0o755); errors.Is(err, fs.ErrExist) {
+		if err = os.Mkdir(dir, 0o755); errors.Is(err, fs.ErrExist) {
 			err = nil // another page's file made it first
 		}
 	}
 	if err != nil {
-		err = os.MkdirAll(d, 0o755)
+		err = os.MkdirAll(dir, 0o755)
 		if s.recycled && isWayBlocked(err) {
 			err = s.clearWay(full) // a file of the spare where a folder goes
 		}
@@ -161,7 +171,7 @@ func (s *Staging) mkdirFor(full string) error {
 	s.mu.Lock()
 	// MkdirAll made (or found) every folder above it too: the next
 	// page's folder beside this one is one mkdir.
-	for a := d; a != s.dir && len(a) > len(s.dir) && !s.dirs[a]; a = filepath.Dir(a) {
+	for a := d; a != "." && !s.dirs[a]; a = path.Dir(a) {
 		s.dirs[a] = true
 	}
 	s.mu.Unlock()

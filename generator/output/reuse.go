@@ -105,7 +105,7 @@ func (s *Staging) link(c, full string) error {
 			return err
 		}
 	}
-	err := s.mkdirFor(full)
+	err := s.mkdirFor(c, full)
 	if err == nil {
 		err = os.Link(filepath.Join(s.dest, filepath.FromSlash(c)), full)
 	}
