@@ -1,6 +1,9 @@
 package content
 
 import (
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"unsafe"
@@ -41,5 +44,63 @@ Body.
 	}
 	if span := int(hi - lo); span > 4*total {
 		t.Errorf("the values span %d bytes for %d bytes of text: not one block", span, total)
+	}
+}
+
+// A page's lists of text are parts of one slice, each capped at its end:
+// appending to one copies it and leaves the next as it was. Repeated
+// values are dropped in place, keeping the first of each.
+func TestFrontMatterListsShareOneSlice(t *testing.T) {
+	fsys := fstest.MapFS{"content/stories/export.md": {Data: []byte(`---
+id: STORY-9
+title: Export the deploy log
+status: ready
+tags: [deploys, export, deploys, "", export]
+acceptance:
+  - a CSV of every deploy
+  - the CSV opens in a spreadsheet
+---
+Body.
+`)}}
+	p := decodeOne(t, fsys, "content/stories/export.md")
+	if got := strings.Join(p.Tags, ","); got != "deploys,export" {
+		t.Fatalf("tags = %q, want deploys,export", got)
+	}
+	acc := strings.Join(p.Story.Acceptance, "|")
+	if acc != "a CSV of every deploy|the CSV opens in a spreadsheet" {
+		t.Fatalf("acceptance = %q", acc)
+	}
+	first := unsafe.Pointer(unsafe.SliceData(p.Tags))
+	second := unsafe.Pointer(unsafe.SliceData(p.Story.Acceptance))
+	if d := uintptr(second) - uintptr(first); d != 5*unsafe.Sizeof("") {
+		t.Errorf("acceptance starts %d bytes after the tags, want right after their 5 places", int(d))
+	}
+	for range 4 {
+		p.Tags = append(p.Tags, "extra")
+	}
+	if got := strings.Join(p.Story.Acceptance, "|"); got != acc {
+		t.Errorf("appending to the tags changed the acceptance criteria: %q", got)
+	}
+}
+
+func TestDedupe(t *testing.T) {
+	long := make([]string, 0, 40)
+	want := []string{}
+	for i := range 40 {
+		s := strconv.Itoa(i % 13)
+		long = append(long, s)
+		if i < 13 {
+			want = append(want, s)
+		}
+	}
+	for _, c := range []struct{ in, want []string }{
+		{nil, nil},
+		{[]string{"a"}, []string{"a"}},
+		{[]string{"b", "a", "b", "c", "a"}, []string{"b", "a", "c"}},
+		{long, want},
+	} {
+		if got := dedupe(slices.Clone(c.in)); !slices.Equal(got, c.want) {
+			t.Errorf("dedupe(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

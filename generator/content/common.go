@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 
 	"almanac/generator/site"
@@ -73,18 +74,30 @@ func (d *decoder) alias(n *node, path, a string) (string, bool) {
 	return u, true
 }
 
-// dedupe drops repeated strings, keeping the first of each.
+// dedupe drops repeated strings, keeping the first of each. It works in
+// place: every caller passes a list of its own, which may be part of a
+// page's lists (decoder.takeList), and keeps only what dedupe returns.
+// Lists are short: a map is made only for a long one.
 func dedupe(in []string) []string {
 	if len(in) < 2 {
 		return in
 	}
-	seen := make(map[string]bool, len(in))
-	out := in[:0:0]
-	for _, s := range in {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
+	var seen map[string]bool
+	if len(in) > 16 {
+		seen = make(map[string]bool, len(in))
 	}
+	out := in[:0]
+	for _, s := range in {
+		if seen != nil {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+		} else if slices.Contains(out, s) {
+			continue
+		}
+		out = append(out, s)
+	}
+	clear(in[len(out):]) // what was dropped is not held
 	return out
 }

@@ -23,8 +23,9 @@ type decoder struct {
 	// rule asking for it waits for history.Apply, which reports it.
 	gitDated bool
 	// arena holds the text values a page keeps, one allocation a page
-	// (see reserve).
+	// (see reserve); lists holds its lists of text the same way.
 	arena strings.Builder
+	lists []string
 }
 
 // reserve makes room for every text value of a front matter tree in one
@@ -32,8 +33,41 @@ type decoder struct {
 // matter was some twenty strings of its own, each an object the
 // collector marks on every cycle of a build (half of a 100,000-page
 // site's live objects).
+//
+// Its lists of text (tags, acceptance criteria, services…) share one
+// slice the same way: each list is a part of it, capped at its end, so
+// that appending to one copies it rather than writing over the next.
 func (d *decoder) reserve(root *node) {
 	d.arena.Grow(textBytes(root))
+	if n := listItems(root); n > 0 {
+		d.lists = make([]string, 0, n)
+	}
+}
+
+// listItems is the number of items of every list in a tree.
+func listItems(n *node) int {
+	if n == nil {
+		return 0
+	}
+	total := len(n.items)
+	for _, e := range n.entries {
+		total += listItems(e.val)
+	}
+	for _, it := range n.items {
+		total += listItems(it)
+	}
+	return total
+}
+
+// takeList returns an empty list with room for n strings: a part of the
+// page's lists when they have room (see reserve), else a new one.
+func (d *decoder) takeList(n int) []string {
+	l := len(d.lists)
+	if cap(d.lists)-l < n {
+		return make([]string, 0, n)
+	}
+	d.lists = d.lists[:l+n]
+	return d.lists[l : l : l+n]
 }
 
 // textBytes is the length of every scalar's text in a tree.
@@ -189,7 +223,7 @@ func (d *decoder) strList(n *node, path string) []string {
 		d.wrongType(n, path, "a list of text")
 		return nil
 	}
-	out := make([]string, 0, len(n.items))
+	out := d.takeList(len(n.items))
 	for i, item := range n.items {
 		ip := indexPath(path, i)
 		d.fields[ip] = d.at(item)
