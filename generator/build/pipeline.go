@@ -236,7 +236,7 @@ func (r *run) prepare() bool {
 	if err != nil {
 		return r.failed(err)
 	}
-	var opts []render.PrepareOption
+	opts := []render.PrepareOption{render.Once()} // the renderer is this run's
 	var u *reuser
 	if r.reuse {
 		u = r.b.newReuser(r)

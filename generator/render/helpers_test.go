@@ -1,9 +1,11 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -80,4 +82,41 @@ func merge(a, b fstest.MapFS) fstest.MapFS {
 		m[k] = v
 	}
 	return m
+}
+
+// A renderer prepared Once binds its templates as they are: the site
+// comes out as from one that copies them, and it cannot be prepared
+// again.
+func TestPrepareOnce(t *testing.T) {
+	s := fixture("en", "https://almanac.example.org/")
+	render := func(opts ...PrepareOption) (*Renderer, *output.Memory) {
+		r, err := New(Options{Theme: theme(), Site: siteFS()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := r.Prepare(s, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := output.NewMemory()
+		if err := p.Run(context.Background(), p.Jobs(), out); err != nil {
+			t.Fatal(err)
+		}
+		return r, out
+	}
+	_, copied := render(WithoutIndex())
+	r, once := render(WithoutIndex(), Once())
+	if got, want := once.Names(), copied.Names(); !slices.Equal(got, want) {
+		t.Fatalf("files differ: %v against %v", got, want)
+	}
+	for _, name := range copied.Names() {
+		a, _ := copied.Get(name)
+		b, _ := once.Get(name)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs when the templates are bound once", name)
+		}
+	}
+	if _, err := r.Prepare(s, WithoutIndex(), Once()); err == nil {
+		t.Error("a renderer prepared Once was prepared again")
+	}
 }

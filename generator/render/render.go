@@ -124,7 +124,7 @@ func (r *Renderer) Prepare(s *site.Site, opts ...PrepareOption) (*Prepared, erro
 		}
 	}
 	var err error
-	if p.sets, err = r.tmpl.bind(fm); err != nil {
+	if p.sets, err = r.tmpl.bind(fm, pc.once); err != nil {
 		return nil, err
 	}
 	folds := folders(e)

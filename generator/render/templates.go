@@ -166,14 +166,26 @@ func (t *templates) diagnostic(err error) site.Diagnostic {
 }
 
 // bind clones every layout set and gives it the functions of one render.
-func (t *templates) bind(fm template.FuncMap) (map[string]*template.Template, error) {
+// With once, the sets are bound as they are, not copied, and cannot be
+// bound again.
+func (t *templates) bind(fm template.FuncMap, once bool) (map[string]*template.Template, error) {
+	if t.sets == nil {
+		return nil, errors.New("render: the templates were bound once already")
+	}
 	out := make(map[string]*template.Template, len(t.sets))
 	for name, set := range t.sets {
+		if once {
+			out[name] = set.Funcs(fm)
+			continue
+		}
 		c, err := set.Clone()
 		if err != nil {
 			return nil, fmt.Errorf("render: %s: %w", name, err)
 		}
 		out[name] = c.Funcs(fm)
+	}
+	if once {
+		t.sets = nil
 	}
 	return out, nil
 }
