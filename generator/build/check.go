@@ -49,7 +49,7 @@ func (b *Builder) checkBodies(ctx context.Context, s *site.Site, now time.Time) 
 	var diags site.Diagnostics
 	md, outputs := b.plainMarkdown(s), func(string) bool { return false }
 	if rd, err := b.renderer(); err == nil {
-		if prep, m, err := b.bind(rd, s, metrics.Compute(s, now, 0), render.WithoutIndex()); err == nil {
+		if prep, m, err := b.bind(rd, s, metrics.Compute(s, now, 0), render.WithoutIndex(), render.Once()); err == nil {
 			md, outputs = m, prep.Outputs()
 		}
 	}
