@@ -104,49 +104,41 @@ func (l *linker) hidden(p *site.Page) bool {
 func clonePage(p *site.Page) *site.Page {
 	switch {
 	case p.Story != nil:
-		b := &struct {
-			page  site.Page
-			story site.Story
-		}{*p, *p.Story}
-		b.story.ReleasePage, b.story.Decisions = nil, nil
-		b.page.Story = &b.story
-		return &b.page
+		return cloneWith(p, *p.Story, func(c *site.Page, s *site.Story) {
+			s.ReleasePage, s.Decisions = nil, nil
+			c.Story = s
+		})
 	case p.Release != nil:
-		b := &struct {
-			page    site.Page
-			release site.Release
-		}{*p, *p.Release}
-		r := &b.release
-		r.Stories, r.Incidents, r.Hotfixes, r.FixesFor, r.Decisions = nil, nil, nil, nil, nil
-		b.page.Release = r
-		return &b.page
+		return cloneWith(p, *p.Release, func(c *site.Page, r *site.Release) {
+			r.Stories, r.Incidents, r.Hotfixes, r.FixesFor, r.Decisions = nil, nil, nil, nil, nil
+			c.Release = r
+		})
 	case p.PostMortem != nil:
-		b := &struct {
-			page site.Page
-			pm   site.PostMortem
-		}{*p, *p.PostMortem}
-		b.pm.ReleasePages, b.pm.Decisions = nil, nil
-		b.page.PostMortem = &b.pm
-		return &b.page
+		return cloneWith(p, *p.PostMortem, func(c *site.Page, pm *site.PostMortem) {
+			pm.ReleasePages, pm.Decisions = nil, nil
+			c.PostMortem = pm
+		})
 	case p.Decision != nil:
-		b := &struct {
-			page     site.Page
-			decision site.Decision
-		}{*p, *p.Decision}
-		d := &b.decision
-		d.SupersedesPages, d.SupersededBy, d.StoryPages, d.ReleasePages, d.PostMortemPages, d.Tracks = nil, nil, nil, nil, nil, nil
-		b.page.Decision = d
-		return &b.page
+		return cloneWith(p, *p.Decision, func(c *site.Page, d *site.Decision) {
+			d.SupersedesPages, d.SupersededBy, d.StoryPages, d.ReleasePages, d.PostMortemPages, d.Tracks = nil, nil, nil, nil, nil, nil
+			c.Decision = d
+		})
 	case p.Metric != nil:
-		b := &struct {
-			page   site.Page
-			metric site.Metric
-		}{*p, *p.Metric}
-		b.page.Metric = &b.metric
-		return &b.page
+		return cloneWith(p, *p.Metric, func(c *site.Page, m *site.Metric) { c.Metric = m })
 	}
 	c := *p
 	return &c
+}
+
+// cloneWith copies p and its kind's struct k into one allocation; set
+// clears the copy's cross references and points the page at it.
+func cloneWith[K any](p *site.Page, k K, set func(*site.Page, *K)) *site.Page {
+	b := &struct {
+		page site.Page
+		kind K
+	}{*p, k}
+	set(&b.page, &b.kind)
+	return &b.page
 }
 
 // index fills the lookup maps, reporting and dropping duplicates: the page
