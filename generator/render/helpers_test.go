@@ -106,17 +106,24 @@ func TestPrepareOnce(t *testing.T) {
 	}
 	_, copied := render(WithoutIndex())
 	r, once := render(WithoutIndex(), Once())
-	if got, want := once.Names(), copied.Names(); !slices.Equal(got, want) {
-		t.Fatalf("files differ: %v against %v", got, want)
-	}
-	for _, name := range copied.Names() {
-		a, _ := copied.Get(name)
-		b, _ := once.Get(name)
-		if !bytes.Equal(a, b) {
-			t.Errorf("%s differs when the templates are bound once", name)
-		}
-	}
+	sameOutput(t, copied, once, "when the templates are bound once")
 	if _, err := r.Prepare(s, WithoutIndex(), Once()); err == nil {
 		t.Error("a renderer prepared Once was prepared again")
+	}
+}
+
+// sameOutput fails the test unless a and b hold the same files, byte for
+// byte; how says what b did differently.
+func sameOutput(t *testing.T, a, b *output.Memory, how string) {
+	t.Helper()
+	if an, bn := a.Names(), b.Names(); !slices.Equal(an, bn) {
+		t.Fatalf("the files differ %s:\n%s\n---\n%s", how, strings.Join(an, "\n"), strings.Join(bn, "\n"))
+	}
+	for _, n := range a.Names() {
+		x, _ := a.Get(n)
+		y, _ := b.Get(n)
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs %s", n, how)
+		}
 	}
 }

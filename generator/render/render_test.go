@@ -182,16 +182,7 @@ func TestEscaping(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	a := renderSite(t, fixture("en", "https://x.org/"), siteFS())
 	b := renderSite(t, fixture("en", "https://x.org/"), siteFS())
-	if an, bn := strings.Join(a.Names(), "\n"), strings.Join(b.Names(), "\n"); an != bn {
-		t.Fatalf("file lists differ:\n%s\n---\n%s", an, bn)
-	}
-	for _, n := range a.Names() {
-		x, _ := a.Get(n)
-		y, _ := b.Get(n)
-		if !bytes.Equal(x, y) {
-			t.Errorf("%s differs between two renders", n)
-		}
-	}
+	sameOutput(t, a, b, "between two renders")
 }
 
 func TestTemplateErrors(t *testing.T) {
