@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"almanac/generator/internal/slab"
 	"almanac/generator/site"
 )
 
@@ -22,26 +23,54 @@ type decoder struct {
 	// gitDated is set when code repositories may give released_at: the
 	// rule asking for it waits for history.Apply, which reports it.
 	gitDated bool
-	// arena holds the text values a page keeps, one allocation a page
-	// (see reserve); lists holds its lists of text the same way.
-	arena strings.Builder
+	// arena holds the text values a page keeps, one room for all (see
+	// reserve), in a block of slabs when the decoder has them; lists holds
+	// its lists of text the same way.
+	arena []byte
 	lists []string
+	slabs *slabs // nil: each page's room an allocation of its own
+}
+
+// slabs are the blocks that the pages of one load keep their text and
+// lists of text in (see package slab): the pages live and die together.
+type slabs struct {
+	text  slab.Text
+	lists slab.Of[string]
 }
 
 // reserve makes room for every text value of a front matter tree in one
-// allocation, which the values str returns then share: a page's front
-// matter was some twenty strings of its own, each an object the
-// collector marks on every cycle of a build (half of a 100,000-page
-// site's live objects).
+// place, which the values str returns then share: a page's front matter
+// was some twenty strings of its own, each an object the collector marks
+// on every cycle of a build (half of a 100,000-page site's live objects).
+// The room is a part of a block of the load's slabs when the decoder has
+// them, else an allocation of its own.
 //
 // Its lists of text (tags, acceptance criteria, services…) share one
 // slice the same way: each list is a part of it, capped at its end, so
 // that appending to one copies it rather than writing over the next.
 func (d *decoder) reserve(root *node) {
-	d.arena.Grow(textBytes(root))
-	if n := listItems(root); n > 0 {
-		d.lists = make([]string, 0, n)
+	if n := textBytes(root); n > 0 {
+		d.arena = d.slabs.textRoom(n)
 	}
+	if n := listItems(root); n > 0 {
+		d.lists = d.slabs.listRoom(n)
+	}
+}
+
+// textRoom is room for n bytes of text, from the slabs when there are.
+func (s *slabs) textRoom(n int) []byte {
+	if s == nil {
+		return make([]byte, 0, n)
+	}
+	return s.text.Take(n)
+}
+
+// listRoom is room for n strings, from the slabs when there are.
+func (s *slabs) listRoom(n int) []string {
+	if s == nil {
+		return make([]string, 0, n)
+	}
+	return s.lists.Take(n)
 }
 
 // listItems is the number of items of every list in a tree.
@@ -91,13 +120,12 @@ func textBytes(n *node) int {
 // keep returns s, in the arena when it has room: nothing is ever written
 // over what the arena holds, so the strings it returned stay as they are.
 func (d *decoder) keep(s string) string {
-	a := &d.arena
-	if s == "" || a.Cap()-a.Len() < len(s) {
+	if s == "" || cap(d.arena)-len(d.arena) < len(s) {
 		return s
 	}
-	start := a.Len()
-	a.WriteString(s)
-	return a.String()[start:]
+	start := len(d.arena)
+	d.arena = append(d.arena, s...)
+	return slab.String(d.arena[start:])
 }
 
 func newDecoder(file, what string, loc *time.Location, top site.Pos) *decoder {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"almanac/generator/internal/slab"
 	"almanac/generator/site"
 )
 
@@ -52,6 +53,14 @@ type linker struct {
 	// ids and versions of pages left out (drafts, future): naming them is
 	// not an error.
 	hiddenIDs, hiddenVersions map[string]bool
+	// The copies of the pages, in blocks (see package slab): a site's
+	// pages live and die together.
+	stories     slab.Of[withKind[site.Story]]
+	releases    slab.Of[withKind[site.Release]]
+	postmortems slab.Of[withKind[site.PostMortem]]
+	decisions   slab.Of[withKind[site.Decision]]
+	metrics     slab.Of[withKind[site.Metric]]
+	plain       slab.Of[site.Page]
 }
 
 // collect copies the pages and leaves out those that are not shown.
@@ -60,7 +69,7 @@ func (l *linker) collect(pages []*site.Page) {
 		if p == nil || p.URL == "" {
 			continue
 		}
-		c := clonePage(p)
+		c := l.clonePage(p)
 		if !l.opts.Drafts && l.hidden(c) {
 			if id := kindID(c); id != "" {
 				l.hiddenIDs[id] = true
@@ -98,45 +107,50 @@ func (l *linker) hidden(p *site.Page) bool {
 
 // clonePage copies a page and its kind's struct, with cross references
 // cleared, so linking never writes to the caller's pages. The page and
-// its kind's struct are one allocation: they live as long as each other,
-// and a site's pages stay live through a whole build, where the
-// collector marks every object again on each cycle.
-func clonePage(p *site.Page) *site.Page {
+// its kind's struct are one value, in a block of the linker's: a site's
+// pages stay live through a whole build, where the collector marks them
+// again on each cycle.
+func (l *linker) clonePage(p *site.Page) *site.Page {
 	switch {
 	case p.Story != nil:
-		return cloneWith(p, *p.Story, func(c *site.Page, s *site.Story) {
+		return cloneWith(&l.stories, p, *p.Story, func(c *site.Page, s *site.Story) {
 			s.ReleasePage, s.Decisions = nil, nil
 			c.Story = s
 		})
 	case p.Release != nil:
-		return cloneWith(p, *p.Release, func(c *site.Page, r *site.Release) {
+		return cloneWith(&l.releases, p, *p.Release, func(c *site.Page, r *site.Release) {
 			r.Stories, r.Incidents, r.Hotfixes, r.FixesFor, r.Decisions = nil, nil, nil, nil, nil
 			c.Release = r
 		})
 	case p.PostMortem != nil:
-		return cloneWith(p, *p.PostMortem, func(c *site.Page, pm *site.PostMortem) {
+		return cloneWith(&l.postmortems, p, *p.PostMortem, func(c *site.Page, pm *site.PostMortem) {
 			pm.ReleasePages, pm.Decisions = nil, nil
 			c.PostMortem = pm
 		})
 	case p.Decision != nil:
-		return cloneWith(p, *p.Decision, func(c *site.Page, d *site.Decision) {
+		return cloneWith(&l.decisions, p, *p.Decision, func(c *site.Page, d *site.Decision) {
 			d.SupersedesPages, d.SupersededBy, d.StoryPages, d.ReleasePages, d.PostMortemPages, d.Tracks = nil, nil, nil, nil, nil, nil
 			c.Decision = d
 		})
 	case p.Metric != nil:
-		return cloneWith(p, *p.Metric, func(c *site.Page, m *site.Metric) { c.Metric = m })
+		return cloneWith(&l.metrics, p, *p.Metric, func(c *site.Page, m *site.Metric) { c.Metric = m })
 	}
-	c := *p
-	return &c
+	c := l.plain.New()
+	*c = *p
+	return c
 }
 
-// cloneWith copies p and its kind's struct k into one allocation; set
-// clears the copy's cross references and points the page at it.
-func cloneWith[K any](p *site.Page, k K, set func(*site.Page, *K)) *site.Page {
-	b := &struct {
-		page site.Page
-		kind K
-	}{*p, k}
+// withKind is a page and its kind's struct, side by side.
+type withKind[K any] struct {
+	page site.Page
+	kind K
+}
+
+// cloneWith copies p and its kind's struct k into one value of blocks;
+// set clears the copy's cross references and points the page at it.
+func cloneWith[K any](blocks *slab.Of[withKind[K]], p *site.Page, k K, set func(*site.Page, *K)) *site.Page {
+	b := blocks.New()
+	b.page, b.kind = *p, k
 	set(&b.page, &b.kind)
 	return &b.page
 }

@@ -35,7 +35,7 @@ var identityKeys = map[string]bool{
 // read.
 func lostKeys(fsys fs.FS, name string, data []byte, cfg site.Config) string {
 	m, root := salvage(name, data)
-	p, _ := decodeTree(fsys, name, m, root, cfg)
+	p, _ := decodeTree(fsys, name, m, root, cfg, nil)
 	keys := []string{"file " + name}
 	if p == nil {
 		return keys[0]

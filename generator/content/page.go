@@ -34,19 +34,19 @@ var kindNames = func() []string {
 // can be read), so that errors about references to them elsewhere can be
 // told apart from the error that causes them (see site.Diagnostics.Sort).
 func LoadPage(fsys fs.FS, name string, cfg site.Config) (*site.Page, site.Diagnostics) {
-	return loadPage(fsys, name, cfg, nil)
+	return loadPage(fsys, name, cfg, nil, nil)
 }
 
 // loadPage is LoadPage with the front matter's tree read from trees when
 // it holds it (trees may be nil).
-func loadPage(fsys fs.FS, name string, cfg site.Config, trees *TreeCache) (*site.Page, site.Diagnostics) {
+func loadPage(fsys fs.FS, name string, cfg site.Config, trees *TreeCache, sl *slabs) (*site.Page, site.Diagnostics) {
 	cfg = withDefaults(cfg)
 	data, d := readPage(fsys, name)
 	if d != nil {
 		d.Lost = lostKeys(fsys, name, nil, cfg)
 		return nil, site.Diagnostics{*d}
 	}
-	p, diags := decodePage(fsys, name, data, cfg, trees)
+	p, diags := decodePage(fsys, name, data, cfg, trees, sl)
 	if p != nil {
 		p.Sum = sha256.Sum256(data)
 	}
@@ -98,7 +98,9 @@ func parseMatter(file string, m matter) (*node, *site.Diagnostic) {
 	return root, nil
 }
 
-func decodePage(fsys fs.FS, name string, data []byte, cfg site.Config, trees *TreeCache) (*site.Page, site.Diagnostics) {
+// decodePage decodes the file name's bytes, keeping the page's text in
+// sl's blocks when sl is not nil.
+func decodePage(fsys fs.FS, name string, data []byte, cfg site.Config, trees *TreeCache, sl *slabs) (*site.Page, site.Diagnostics) {
 	var diags site.Diagnostics
 	data = normalize(data)
 	if d := checkText(name, data); d != nil {
@@ -115,7 +117,7 @@ func decodePage(fsys fs.FS, name string, data []byte, cfg site.Config, trees *Tr
 		diags.Add(*d)
 		return nil, diags
 	}
-	return decodeTree(fsys, name, m, root, cfg)
+	return decodeTree(fsys, name, m, root, cfg, sl)
 }
 
 // ReadBody reads a page's body again from its file, for a build that let
@@ -142,7 +144,7 @@ func ReadBody(fsys fs.FS, p *site.Page, cfg site.Config) ([]byte, error) {
 
 // decodeTree decodes the parsed front matter root of the file name, split
 // into m, as the page its folder or type: says it is.
-func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config) (*site.Page, site.Diagnostics) {
+func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config, sl *slabs) (*site.Page, site.Diagnostics) {
 	var diags site.Diagnostics
 	rel := relToContent(name, cfg.ContentDir)
 	kind := kindOfFolder(rel)
@@ -165,6 +167,7 @@ func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config) 
 		Refs: rewrote(m.body, body)}
 	dec := newDecoder(name, site.Kind(kind).Noun()+" front matter", cfg.Location, top)
 	dec.gitDated = len(cfg.Repositories) > 0
+	dec.slabs = sl
 	dec.reserve(root)
 	switch kind {
 	case "story":
