@@ -26,10 +26,15 @@ func (discard) WriteFile(string, []byte) error { return nil }
 
 // collectAnchors keeps the ids a page's HTML defines before the HTML is
 // let go, for the #fragment checks that run once every page is rendered.
-func collectAnchors(r *site.Rendered) {
-	if r != nil && r.Anchors == nil {
-		r.Anchors = check.Anchors(r.HTML)
+func collectAnchors(r *site.Rendered, kb *keptBlocks) {
+	if r == nil || r.Anchors != nil {
+		return
 	}
+	if kb == nil || kb.anchors == nil {
+		r.Anchors = check.Anchors(r.HTML)
+		return
+	}
+	r.Anchors = check.AnchorsKept(r.HTML, &kb.anchors.text, &kb.anchors.lists)
 }
 
 // checkLinks runs the link checks over the rendered site; outputs tells
@@ -64,7 +69,7 @@ func (b *Builder) checkBodies(ctx context.Context, s *site.Site, now time.Time) 
 			p.Rendered = &site.Rendered{}
 			return
 		}
-		r, errs := renderBody(md, links, p)
+		r, errs := renderBody(md, links, p, nil)
 		if !b.opts.KeepBodies {
 			r.HTML = ""
 			if p != s.Home {

@@ -45,7 +45,7 @@ func (x *Incremental) renderMarkdown(ctx context.Context, st *applyState, charts
 			f.mdDiags = toDiagnostic(p, err)
 			return
 		}
-		r, errs := renderBody(st.md, st.links, p)
+		r, errs := renderBody(st.md, st.links, p, nil)
 		// The digest of the whole text, before anyone shares r: the
 		// search index compares it, and keeps reading the text for pages
 		// whose digest changed (see bodyCodec.light).

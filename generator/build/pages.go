@@ -9,6 +9,7 @@ import (
 
 	"almanac/generator/check"
 	"almanac/generator/content"
+	"almanac/generator/internal/slab"
 	"almanac/generator/markdown"
 	"almanac/generator/output"
 	"almanac/generator/render"
@@ -23,7 +24,7 @@ import (
 // once its files are written, so a build holds only what lists and feeds
 // need (the plain text is cut to what a summary shows), and its links are
 // checked by early at once, keeping only those that wait for other pages.
-func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Prepared, md *markdown.Markdown, links *linkResolver, out output.Writer, u *reuser, early *check.Early) site.Diagnostics {
+func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Prepared, md *markdown.Markdown, links *linkResolver, out output.Writer, u *reuser, early *check.Early, kb *keptBlocks) site.Diagnostics {
 	var (
 		mu    sync.Mutex
 		diags site.Diagnostics
@@ -41,7 +42,7 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 				if err := prep.PageReused(p); err != nil {
 					report(toDiagnostic(p, err))
 				}
-				b.letGo(s, p, early)
+				b.letGo(s, p, early, kb)
 				return
 			}
 		}
@@ -50,7 +51,7 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 			p.Rendered = &site.Rendered{}
 			return
 		}
-		r, errs := renderBody(md, links, p)
+		r, errs := renderBody(md, links, p, kb)
 		if len(errs) > 0 {
 			report(errs)
 		}
@@ -65,7 +66,7 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 		if u != nil && p != s.Home {
 			u.record(p, chartFence.Match(p.Body), errs)
 		}
-		b.letGo(s, p, early)
+		b.letGo(s, p, early, kb)
 	})
 	return diags
 }
@@ -74,7 +75,7 @@ func (b *Builder) renderPages(ctx context.Context, s *site.Site, prep *render.Pr
 // cuts its plain text to the lead that lists and feeds show and keeps
 // only the links early could not check yet, unless the Builder keeps
 // bodies.
-func (b *Builder) letGo(s *site.Site, p *site.Page, early *check.Early) {
+func (b *Builder) letGo(s *site.Site, p *site.Page, early *check.Early, kb *keptBlocks) {
 	if b.opts.KeepBodies || p == s.Home {
 		return
 	}
@@ -82,7 +83,7 @@ func (b *Builder) letGo(s *site.Site, p *site.Page, early *check.Early) {
 	if r := p.Rendered; r != nil {
 		r.HTML = ""
 		r.TOC = nil // only the page's own file shows it
-		r.Plain, r.Cut = summaryLead(r.Plain), true
+		r.Plain, r.Cut = kb.lead(r.Plain), true
 		if early != nil {
 			r.Links = early.Page(p)
 		}
@@ -103,7 +104,7 @@ func (b *Builder) readBody(s *site.Site, p *site.Page) error {
 
 // renderBody renders a page's Markdown with its links resolved, keeping
 // the anchors its HTML defines. The result is never nil.
-func renderBody(md *markdown.Markdown, links *linkResolver, p *site.Page) (*site.Rendered, site.Diagnostics) {
+func renderBody(md *markdown.Markdown, links *linkResolver, p *site.Page, kb *keptBlocks) (*site.Rendered, site.Diagnostics) {
 	r, err := md.Render(p.Source, p.BodyLine, p.Body, links.forPage(p))
 	var diags site.Diagnostics
 	if err != nil {
@@ -112,7 +113,8 @@ func renderBody(md *markdown.Markdown, links *linkResolver, p *site.Page) (*site
 	if r == nil {
 		r = &site.Rendered{}
 	}
-	collectAnchors(r)
+	r = kb.keep(r)
+	collectAnchors(r, kb)
 	return r, diags
 }
 
@@ -123,6 +125,25 @@ func renderBody(md *markdown.Markdown, links *linkResolver, p *site.Page) (*site
 // characters. A summary cut from the lead is the summary cut from the
 // whole text.
 func summaryLead(s string) string {
+	return keptLead(s, nil)
+}
+
+// keptLead is summaryLead, with the lead copied into text's blocks when
+// text is not nil, even when it is the whole text: every lead a build
+// keeps is then in blocks.
+func keptLead(s string, text *slab.Text) string {
+	lead := s[:leadLen(s)]
+	switch {
+	case text != nil:
+		return text.Clone(lead)
+	case len(lead) < len(s):
+		return strings.Clone(lead)
+	}
+	return s
+}
+
+// leadLen is the length of the lead summaryLead cuts from s.
+func leadLen(s string) int {
 	count, space := 0, false
 	for i, r := range s {
 		if unicode.IsSpace(r) {
@@ -135,8 +156,43 @@ func summaryLead(s string) string {
 		}
 		count++
 		if count > render.SummaryRunes {
-			return strings.Clone(s[:i+utf8.RuneLen(r)])
+			return i + utf8.RuneLen(r)
 		}
 	}
-	return s
+	return len(s)
+}
+
+// keptBlocks are the blocks (see package slab) in which a build keeps
+// what it holds of each page once the page is written: the rendered
+// record and its lead, and until the checks have run, its anchors. The
+// preview has none: its pages come and go one at a time.
+type keptBlocks struct {
+	rendered slab.Of[site.Rendered]
+	leads    slab.Text
+	anchors  *anchorBlocks // nil once the checks have run
+}
+
+// anchorBlocks hold the anchors of a build's pages.
+type anchorBlocks struct {
+	text  slab.Text
+	lists slab.Of[string]
+}
+
+// lead is keptLead, in the blocks when kb is not nil.
+func (kb *keptBlocks) lead(s string) string {
+	if kb == nil {
+		return summaryLead(s)
+	}
+	return keptLead(s, &kb.leads)
+}
+
+// keep moves a page's rendered record into the blocks, unless kb is nil,
+// and returns it.
+func (kb *keptBlocks) keep(r *site.Rendered) *site.Rendered {
+	if kb == nil {
+		return r
+	}
+	kept := kb.rendered.New()
+	*kept = *r
+	return kept
 }

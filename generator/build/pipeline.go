@@ -49,6 +49,7 @@ type run struct {
 	md     *markdown.Markdown
 	links  *linkResolver
 	early  *check.Early // checks links as pages are rendered, unless bodies are kept
+	kept   *keptBlocks  // what the build keeps of each page, unless bodies are kept
 	err    error        // a failure that is not the content's: the build stops with it
 }
 
@@ -289,8 +290,9 @@ func (r *run) pages() bool {
 	u := r.res.reuse
 	if !r.b.opts.KeepBodies {
 		r.early = check.NewEarly(r.site)
+		r.kept = &keptBlocks{anchors: &anchorBlocks{}}
 	}
-	r.res.Diagnostics.Append(r.b.renderPages(r.ctx, r.site, r.prep, r.md, r.links, r.out, u, r.early))
+	r.res.Diagnostics.Append(r.b.renderPages(r.ctx, r.site, r.prep, r.md, r.links, r.out, u, r.early, r.kept))
 	if u != nil {
 		r.res.Reused = u.reused
 	}
@@ -312,6 +314,9 @@ func (r *run) checks() bool {
 		// that holds the most: every page's anchors and waiting links,
 		// and the lookups of the checks and the link resolver.
 		r.early, r.links = nil, nil
+		if r.kept != nil {
+			r.kept.anchors = nil
+		}
 		for _, p := range r.site.Pages {
 			if p.Rendered != nil {
 				p.Rendered.Anchors, p.Rendered.Links = nil, nil

@@ -8,6 +8,7 @@ import (
 	"html"
 	"strings"
 
+	"almanac/generator/internal/slab"
 	"almanac/generator/site"
 )
 
@@ -17,14 +18,21 @@ import (
 // text in the HTML is escaped, so "id=" in it is no attribute, and
 // comments and the contents of <script> and <style> are skipped.
 func Anchors(htmlText string) []string {
-	return pack(anchorsIn(htmlText))
+	return AnchorsKept(htmlText, nil, nil)
 }
 
-// pack copies strings into one allocation: a substring of the HTML
-// would keep the whole page alive for as long as the anchors are kept
-// (the whole build), and a copy each costs a page's anchors a block
-// each.
-func pack(list []string) []string {
+// AnchorsKept is Anchors, with the anchors' text and their list in blocks
+// of text and lists (see package slab) when those are not nil: a build
+// keeps every page's anchors until its checks have run.
+func AnchorsKept(htmlText string, text *slab.Text, lists *slab.Of[string]) []string {
+	return pack(anchorsIn(htmlText), text, lists)
+}
+
+// pack copies strings into one room of text and their list into one of
+// lists: a substring of the HTML would keep the whole page alive for as
+// long as the anchors are kept (the whole build), and a copy each costs a
+// page's anchors a block each.
+func pack(list []string, text *slab.Text, lists *slab.Of[string]) []string {
 	if len(list) == 0 {
 		return list
 	}
@@ -32,13 +40,12 @@ func pack(list []string) []string {
 	for _, s := range list {
 		n += len(s)
 	}
-	var b strings.Builder
-	b.Grow(n)
+	b := text.Take(n)
 	for _, s := range list {
-		b.WriteString(s)
+		b = append(b, s...)
 	}
-	all := b.String()
-	out := make([]string, len(list)) // no room to grow kept either
+	all := slab.String(b)
+	out := lists.Take(len(list))[:len(list)] // no room to grow kept either
 	for i, s := range list {
 		out[i], all = all[:len(s)], all[len(s):]
 	}
