@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"almanac/generator/internal/slab"
 	"almanac/generator/site"
 )
 
@@ -46,6 +47,21 @@ type builder struct {
 	labels Labels
 	epoch  time.Time
 	events []Event
+	// The text and categories each event makes of its own, in blocks
+	// (see package slab): a site's events live and die together, through
+	// the lists of a build, where the collector marks them on each cycle.
+	text       slab.Text
+	categories slab.Of[string]
+}
+
+// add moves the text e made of its own into the builder's blocks and
+// adds it to the events.
+func (b *builder) add(e Event) {
+	e.UID, e.Summary, e.Description = b.text.Clone(e.UID), b.text.Clone(e.Summary), b.text.Clone(e.Description)
+	if len(e.Categories) > 0 {
+		e.Categories = append(b.categories.Take(len(e.Categories)), e.Categories...)
+	}
+	b.events = append(b.events, e)
 }
 
 // event starts an event of kind from page p. Its LastModified is the
@@ -104,7 +120,7 @@ func (b *builder) release(p *site.Page) {
 		}
 		e.Description = paragraphs(head, times, p.Description)
 		e.Categories = nonEmpty("release", r.ReleaseKind, r.Status)
-		b.events = append(b.events, e)
+		b.add(e)
 	}
 
 	if !r.RolledBackAt.IsZero() {
@@ -114,7 +130,7 @@ func (b *builder) release(p *site.Page) {
 		e.Summary = b.labels.RolledBack + " " + version
 		e.Description = paragraphs(head, times)
 		e.Categories = []string{"rollback"}
-		b.events = append(b.events, e)
+		b.add(e)
 	}
 
 	names := make([]string, len(r.Milestones))
@@ -132,7 +148,7 @@ func (b *builder) release(p *site.Page) {
 		e.Summary = joinNonEmpty(" · ", m.Name, version)
 		e.Description = paragraphs(joinNonEmpty(" · ", version, r.Status), title)
 		e.Categories = []string{"milestone"}
-		b.events = append(b.events, e)
+		b.add(e)
 	}
 }
 
@@ -157,7 +173,7 @@ func (b *builder) postMortem(p *site.Page) {
 			a.Tracking,
 			joinNonEmpty(": ", id, title))
 		e.Categories = nonEmpty("action-item", a.Status)
-		b.events = append(b.events, e)
+		b.add(e)
 	}
 }
 
@@ -203,7 +219,7 @@ func (b *builder) incident(p *site.Page, pm *site.PostMortem, id, title string) 
 			b.timeLine("resolved_at", pm.ResolvedAt)),
 		summary)
 	e.Categories = nonEmpty("incident", pm.Severity)
-	b.events = append(b.events, e)
+	b.add(e)
 }
 
 // ContentEpoch is the stand-in LAST-MODIFIED of pages without lastmod:
@@ -281,5 +297,5 @@ func (b *builder) decision(p *site.Page) {
 		joinNonEmpty(": ", b.labels.Chosen, d.Chosen),
 		p.Description)
 	e.Categories = nonEmpty("decision", d.Status)
-	b.events = append(b.events, e)
+	b.add(e)
 }

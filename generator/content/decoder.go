@@ -36,6 +36,17 @@ type decoder struct {
 type slabs struct {
 	text  slab.Text
 	lists slab.Of[string]
+	// keys holds the key paths of the pages' Fields, which a build lets
+	// go after its history stage: blocks of their own.
+	keys slab.Text
+}
+
+// keyText is the blocks for the pages' key paths, nil without slabs.
+func (s *slabs) keyText() *slab.Text {
+	if s == nil {
+		return nil
+	}
+	return &s.keys
 }
 
 // reserve makes room for every text value of a front matter tree in one

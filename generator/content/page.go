@@ -186,7 +186,7 @@ func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config, 
 	if kind != "page" {
 		typedURL(dec, p, kind, rel)
 	}
-	p.Fields = site.NewFields(dec.fields)
+	p.Fields = site.NewFieldsIn(dec.fields, sl.keyText())
 	diags.Append(dec.diags)
 	return p, diags
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"almanac/generator/calendar"
+	"almanac/generator/internal/slab"
 )
 
 // calMonth is one month page as calendar.html shows it: the grid (Monday
@@ -68,15 +69,33 @@ type calEvent struct {
 	When      string // time of day for timed events: "14:07–15:20"
 }
 
+// toneOf is prefix+value, made once for each pair and kept in tones.
+func toneOf(tones map[[2]string]string, prefix, value string) string {
+	k := [2]string{prefix, value}
+	t, ok := tones[k]
+	if !ok {
+		t = prefix + value
+		tones[k] = t
+	}
+	return t
+}
+
 // newEventViews makes the view of every event the months point at, once.
+// The views are values of one set of blocks (see package slab), and their
+// badge classes are made once each: a large site's views live through its
+// lists, where the collector marks them on each cycle.
 func newEventViews(e *env, months []calendar.Month) map[*calendar.Event]*calEvent {
 	views := map[*calendar.Event]*calEvent{}
+	var blocks slab.Of[calEvent]
+	tones := map[[2]string]string{}
 	for i := range months {
 		for _, w := range months[i].Weeks {
 			for _, d := range w.Days {
 				for _, ev := range d.Events {
 					if views[ev] == nil {
-						views[ev] = e.eventView(ev)
+						v := blocks.New()
+						*v = e.eventView(ev, tones)
+						views[ev] = v
 					}
 				}
 			}
@@ -86,28 +105,28 @@ func newEventViews(e *env, months []calendar.Month) map[*calendar.Event]*calEven
 }
 
 // eventView says an event in the site's language.
-func (e *env) eventView(ev *calendar.Event) *calEvent {
-	v := &calEvent{E: ev, Kind: string(ev.Kind), KindLabel: e.tr.T("calendar.kind." + string(ev.Kind)), Text: ev.Title}
+func (e *env) eventView(ev *calendar.Event, tones map[[2]string]string) calEvent {
+	v := calEvent{E: ev, Kind: string(ev.Kind), KindLabel: e.tr.T("calendar.kind." + string(ev.Kind)), Text: ev.Title}
 	switch ev.Kind {
 	case calendar.KindRelease:
 		v.Text = ev.Ref
-		v.Word, v.Tone = e.tr.label("relstatus", ev.Status), "relstatus-"+ev.Status
+		v.Word, v.Tone = e.tr.label("relstatus", ev.Status), toneOf(tones, "relstatus-", ev.Status)
 	case calendar.KindRollback:
 		v.Text = ev.Ref
 		v.Word, v.Tone = e.tr.T("calendar.rollback"), "relstatus-rolled_back"
 	case calendar.KindMilestone:
 		v.Text = ev.Summary // "Code freeze · 1.5.0"
 	case calendar.KindIncident:
-		v.Word, v.Tone = e.tr.label("severity", ev.Severity), "severity-"+ev.Severity
+		v.Word, v.Tone = e.tr.label("severity", ev.Severity), toneOf(tones, "severity-", ev.Severity)
 	case calendar.KindActionItem:
 		st := ev.Status
 		if actionPast(ev, e.site.Now) {
 			st = "overdue"
 		}
-		v.Word, v.Tone = e.tr.label("action", st), "action-"+st
+		v.Word, v.Tone = e.tr.label("action", st), toneOf(tones, "action-", st)
 	case calendar.KindDecision:
 		v.Text = ev.Ref + " " + ev.Title
-		v.Word, v.Tone = e.tr.label("decstatus", ev.Status), "decstatus-"+ev.Status
+		v.Word, v.Tone = e.tr.label("decstatus", ev.Status), toneOf(tones, "decstatus-", ev.Status)
 	}
 	if !ev.AllDay {
 		v.When = e.clk.hm(ev.Start)

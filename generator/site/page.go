@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"almanac/generator/internal/slab"
 )
 
 // Kind is what a page is. It comes from the folder under content/
@@ -131,10 +133,25 @@ type fieldAt struct {
 
 // NewFields packs positions by key path, all in one file.
 func NewFields(m map[string]Pos) Fields {
+	return NewFieldsIn(m, nil)
+}
+
+// NewFieldsIn is NewFields with the key paths copied into one room of
+// text's blocks (see package slab), or of their own when text is nil:
+// the keys made while decoding are each an allocation, and some are parts
+// of the parser's buffers, which they would keep.
+func NewFieldsIn(m map[string]Pos, text *slab.Text) Fields {
+	n := 0
+	for k := range m {
+		n += len(k)
+	}
+	keys := text.Take(n)
 	f := Fields{list: make([]fieldAt, 0, len(m))}
 	for k, pos := range m {
+		start := len(keys)
+		keys = append(keys, k...)
 		f.file = pos.File
-		f.list = append(f.list, fieldAt{k, int32(pos.Line), int32(pos.Col)})
+		f.list = append(f.list, fieldAt{slab.String(keys[start:]), int32(pos.Line), int32(pos.Col)})
 	}
 	slices.SortFunc(f.list, func(a, b fieldAt) int { return strings.Compare(a.key, b.key) })
 	return f
