@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"almanac/generator/internal/slab"
 )
 
 // A build into DEST = PARENT/NAME keeps everything it needs in PARENT, so
@@ -51,6 +53,10 @@ type Staging struct {
 	dirs   map[string]bool
 	stamps map[string]Stamp // what this build wrote or reused, by name
 	linked map[string]bool  // reused: links to the destination's files
+	// names holds the names of the files written, which the stamps and
+	// the folders made are kept by, in blocks (see package slab): a
+	// build's hundred thousand names live until it ends.
+	names slab.Text
 }
 
 // StagingOptions are the optional parts of OpenStaging.
@@ -115,6 +121,7 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	c = s.names.Clone(c)
 	s.state.RLock()
 	defer s.state.RUnlock()
 	if s.done {
