@@ -36,17 +36,53 @@ type decoder struct {
 type slabs struct {
 	text  slab.Text
 	lists slab.Of[string]
-	// keys holds the key paths of the pages' Fields, which a build lets
-	// go after its history stage: blocks of their own.
-	keys slab.Text
+	// fields holds the pages' Fields, which a build lets go after its
+	// history stage: blocks of their own.
+	fields site.FieldBlocks
+	// The pages as decoded, which the linker copies (Link): blocks of
+	// their own, let go with them once the site is linked.
+	pages       slab.Of[site.Page]
+	stories     slab.Of[site.Story]
+	releases    slab.Of[site.Release]
+	postmortems slab.Of[site.PostMortem]
 }
 
-// keyText is the blocks for the pages' key paths, nil without slabs.
-func (s *slabs) keyText() *slab.Text {
+// page, story, release and postMortem return a new zero value, from the
+// slabs when there are.
+func (s *slabs) page() *site.Page {
+	if s == nil {
+		return new(site.Page)
+	}
+	return s.pages.New()
+}
+
+func (s *slabs) story() *site.Story {
+	if s == nil {
+		return new(site.Story)
+	}
+	return s.stories.New()
+}
+
+func (s *slabs) release() *site.Release {
+	if s == nil {
+		return new(site.Release)
+	}
+	return s.releases.New()
+}
+
+func (s *slabs) postMortem() *site.PostMortem {
+	if s == nil {
+		return new(site.PostMortem)
+	}
+	return s.postmortems.New()
+}
+
+// fieldBlocks is the blocks for the pages' Fields, nil without slabs.
+func (s *slabs) fieldBlocks() *site.FieldBlocks {
 	if s == nil {
 		return nil
 	}
-	return &s.keys
+	return &s.fields
 }
 
 // reserve makes room for every text value of a front matter tree in one

@@ -163,7 +163,8 @@ func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config, 
 	}
 	body, bodyDiags := expandShortcodes(fsys, name, m.body, m.bodyLine, cfg.ContentDir)
 	diags.Append(bodyDiags)
-	p := &site.Page{Kind: site.Kind(kind), Source: name, Body: body, BodyLine: m.bodyLine, MatterSum: sha256.Sum256(m.raw),
+	p := sl.page()
+	*p = site.Page{Kind: site.Kind(kind), Source: name, Body: body, BodyLine: m.bodyLine, MatterSum: sha256.Sum256(m.raw),
 		Refs: rewrote(m.body, body)}
 	dec := newDecoder(name, site.Kind(kind).Noun()+" front matter", cfg.Location, top)
 	dec.gitDated = len(cfg.Repositories) > 0
@@ -186,7 +187,7 @@ func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config, 
 	if kind != "page" {
 		typedURL(dec, p, kind, rel)
 	}
-	p.Fields = site.NewFieldsIn(dec.fields, sl.keyText())
+	p.Fields = site.NewFieldsIn(dec.fields, sl.fieldBlocks())
 	diags.Append(dec.diags)
 	return p, diags
 }

@@ -4,7 +4,7 @@ import "almanac/generator/site"
 
 // decodeStory decodes a user story's front matter into p.
 func decodeStory(d *decoder, root *node, p *site.Page) {
-	s := &site.Story{}
+	s := d.slabs.story()
 	p.Story = s
 	spec := decodingSpecs()[site.KindStory]
 	voc, _ := spec.Key("voc")

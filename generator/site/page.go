@@ -136,17 +136,29 @@ func NewFields(m map[string]Pos) Fields {
 	return NewFieldsIn(m, nil)
 }
 
-// NewFieldsIn is NewFields with the key paths copied into one room of
-// text's blocks (see package slab), or of their own when text is nil:
-// the keys made while decoding are each an allocation, and some are parts
-// of the parser's buffers, which they would keep.
-func NewFieldsIn(m map[string]Pos, text *slab.Text) Fields {
+// FieldBlocks are the blocks (see package slab) in which the Fields of
+// pages that live and die together keep their key paths and lists.
+type FieldBlocks struct {
+	keys  slab.Text
+	lists slab.Of[fieldAt]
+}
+
+// NewFieldsIn is NewFields with the key paths copied into one room and
+// the list in another, of blocks' when blocks is not nil, else each of its
+// own: the keys made while decoding are each an allocation, and some are
+// parts of the parser's buffers, which they would keep.
+func NewFieldsIn(m map[string]Pos, blocks *FieldBlocks) Fields {
 	n := 0
 	for k := range m {
 		n += len(k)
 	}
-	keys := text.Take(n)
-	f := Fields{list: make([]fieldAt, 0, len(m))}
+	var keys []byte
+	f := Fields{}
+	if blocks != nil {
+		keys, f.list = blocks.keys.Take(n), blocks.lists.Take(len(m))
+	} else {
+		keys, f.list = make([]byte, 0, n), make([]fieldAt, 0, len(m))
+	}
 	for k, pos := range m {
 		start := len(keys)
 		keys = append(keys, k...)
