@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"almanac/generator/internal/sitetest"
+	"almanac/generator/internal/slab"
 	"almanac/generator/output"
 	"almanac/generator/render"
 	"almanac/generator/site"
@@ -301,6 +302,10 @@ func TestSummaryLead(t *testing.T) {
 		lead := summaryLead(s)
 		if len(lead) > len(s) || !strings.HasPrefix(s, lead) {
 			t.Fatalf("summaryLead(%.20q…) = %.20q…, not a prefix", s, lead)
+		}
+		var text slab.Text
+		if kept := keptLead(s, &text); kept != lead {
+			t.Fatalf("keptLead(%.20q…) = %.20q…, want summaryLead's %.20q…", s, kept, lead)
 		}
 		if got, want := render.Excerpt(lead), render.Excerpt(s); got != want {
 			t.Errorf("summary of the lead of %.20q…:\n %q\nwant\n %q", s, got, want)

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"unsafe"
+
+	"almanac/generator/site"
 )
 
 // TestFrontMatterValuesShareOneBlock: a page's text values are slices of
@@ -101,6 +103,40 @@ func TestDedupe(t *testing.T) {
 	} {
 		if got := dedupe(slices.Clone(c.in)); !slices.Equal(got, c.want) {
 			t.Errorf("dedupe(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// The pages of one load, as linked, are values of shared blocks: the
+// records of 40 stories lie side by side, each right after another, with
+// none of the rounding up to a size class that allocations of their own
+// would show.
+func TestLoadedPagesShareBlocks(t *testing.T) {
+	var src strings.Builder
+	for i := range 40 {
+		n := strconv.Itoa(i)
+		src.WriteString("-- content/stories/s" + n + ".md --\n---\nid: STORY-" + n + "\ntitle: Story number " + n +
+			"\nstatus: ready\ntags: [a" + n + ", b]\n---\nBody " + n + ".\n")
+	}
+	s, diags := loadSite(t, src.String(), Options{LazyBodies: true})
+	if diags.HasErrors() {
+		t.Fatalf("diagnostics:\n%s", diagLines(diags))
+	}
+	if len(s.Stories) != 40 {
+		t.Fatalf("%d stories", len(s.Stories))
+	}
+	var at []uintptr
+	for i, p := range s.Stories {
+		if !strings.HasPrefix(p.Title, "Story number ") || p.Story.Status != "ready" || len(p.Tags) != 2 {
+			t.Fatalf("story %d: %q %q %q", i, p.Title, p.Story.Status, p.Tags)
+		}
+		at = append(at, uintptr(unsafe.Pointer(p)))
+	}
+	slices.Sort(at)
+	size := unsafe.Sizeof(withKind[site.Story]{})
+	for i := 1; i < len(at); i++ {
+		if gap := at[i] - at[i-1]; gap != size {
+			t.Fatalf("story records %d bytes apart, each %d bytes: not parts of one block", gap, size)
 		}
 	}
 }
