@@ -28,61 +28,37 @@ type decoder struct {
 	// its lists of text the same way.
 	arena []byte
 	lists []string
-	slabs *slabs // nil: each page's room an allocation of its own
+	slabs *slabs // never nil: noSlabs gives each page's room its own
 }
 
 // slabs are the blocks that the pages of one load keep their text and
 // lists of text in (see package slab): the pages live and die together.
+// A nil block (noSlabs has only those) allocates each value on its own.
 type slabs struct {
-	text  slab.Text
-	lists slab.Of[string]
+	text  *slab.Text
+	lists *slab.Of[string]
 	// fields holds the pages' Fields, which a build lets go after its
 	// history stage: blocks of their own.
-	fields site.FieldBlocks
+	fields *site.FieldBlocks
 	// The pages as decoded, which the linker copies (Link): blocks of
 	// their own, let go with them once the site is linked.
-	pages       slab.Of[site.Page]
-	stories     slab.Of[site.Story]
-	releases    slab.Of[site.Release]
-	postmortems slab.Of[site.PostMortem]
+	pages       *slab.Of[site.Page]
+	stories     *slab.Of[site.Story]
+	releases    *slab.Of[site.Release]
+	postmortems *slab.Of[site.PostMortem]
 }
 
-// page, story, release and postMortem return a new zero value, from the
-// slabs when there are.
-func (s *slabs) page() *site.Page {
-	if s == nil {
-		return new(site.Page)
-	}
-	return s.pages.New()
-}
+// noSlabs is for a page decoded on its own, whose values are each an
+// allocation of their own.
+var noSlabs = &slabs{}
 
-func (s *slabs) story() *site.Story {
-	if s == nil {
-		return new(site.Story)
+// newSlabs returns the blocks of one load.
+func newSlabs() *slabs {
+	return &slabs{
+		text: &slab.Text{}, lists: &slab.Of[string]{}, fields: &site.FieldBlocks{},
+		pages: &slab.Of[site.Page]{}, stories: &slab.Of[site.Story]{},
+		releases: &slab.Of[site.Release]{}, postmortems: &slab.Of[site.PostMortem]{},
 	}
-	return s.stories.New()
-}
-
-func (s *slabs) release() *site.Release {
-	if s == nil {
-		return new(site.Release)
-	}
-	return s.releases.New()
-}
-
-func (s *slabs) postMortem() *site.PostMortem {
-	if s == nil {
-		return new(site.PostMortem)
-	}
-	return s.postmortems.New()
-}
-
-// fieldBlocks is the blocks for the pages' Fields, nil without slabs.
-func (s *slabs) fieldBlocks() *site.FieldBlocks {
-	if s == nil {
-		return nil
-	}
-	return &s.fields
 }
 
 // reserve makes room for every text value of a front matter tree in one
@@ -97,27 +73,11 @@ func (s *slabs) fieldBlocks() *site.FieldBlocks {
 // that appending to one copies it rather than writing over the next.
 func (d *decoder) reserve(root *node) {
 	if n := textBytes(root); n > 0 {
-		d.arena = d.slabs.textRoom(n)
+		d.arena = d.slabs.text.Take(n)
 	}
 	if n := listItems(root); n > 0 {
-		d.lists = d.slabs.listRoom(n)
+		d.lists = d.slabs.lists.Take(n)
 	}
-}
-
-// textRoom is room for n bytes of text, from the slabs when there are.
-func (s *slabs) textRoom(n int) []byte {
-	if s == nil {
-		return make([]byte, 0, n)
-	}
-	return s.text.Take(n)
-}
-
-// listRoom is room for n strings, from the slabs when there are.
-func (s *slabs) listRoom(n int) []string {
-	if s == nil {
-		return make([]string, 0, n)
-	}
-	return s.lists.Take(n)
 }
 
 // listItems is the number of items of every list in a tree.
@@ -176,7 +136,7 @@ func (d *decoder) keep(s string) string {
 }
 
 func newDecoder(file, what string, loc *time.Location, top site.Pos) *decoder {
-	return &decoder{file: file, what: what, loc: loc, top: top, fields: map[string]site.Pos{}}
+	return &decoder{file: file, what: what, loc: loc, top: top, fields: map[string]site.Pos{}, slabs: noSlabs}
 }
 
 // field is a known key of a mapping and how to decode its value.

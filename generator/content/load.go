@@ -56,7 +56,7 @@ func Load(ctx context.Context, fsys fs.FS, cfg site.Config, opts Options) (*site
 func loadPages(ctx context.Context, fsys fs.FS, files []string, cfg site.Config, lazy bool, trees *TreeCache) ([]*site.Page, site.Diagnostics) {
 	pages := make([]*site.Page, len(files))
 	perFile := make([]site.Diagnostics, len(files))
-	sl := &slabs{} // the pages live and die together
+	sl := newSlabs() // the pages live and die together
 	pool.Each(ctx, len(files), func(i int) {
 		pages[i], perFile[i] = loadPage(fsys, files[i], cfg, trees, sl)
 		if p := pages[i]; lazy && p != nil && p.Sum != ([32]byte{}) {

@@ -163,7 +163,10 @@ func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config, 
 	}
 	body, bodyDiags := expandShortcodes(fsys, name, m.body, m.bodyLine, cfg.ContentDir)
 	diags.Append(bodyDiags)
-	p := sl.page()
+	if sl == nil {
+		sl = noSlabs
+	}
+	p := sl.pages.New()
 	*p = site.Page{Kind: site.Kind(kind), Source: name, Body: body, BodyLine: m.bodyLine, MatterSum: sha256.Sum256(m.raw),
 		Refs: rewrote(m.body, body)}
 	dec := newDecoder(name, site.Kind(kind).Noun()+" front matter", cfg.Location, top)
@@ -187,7 +190,7 @@ func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config, 
 	if kind != "page" {
 		typedURL(dec, p, kind, rel)
 	}
-	p.Fields = site.NewFieldsIn(dec.fields, sl.fieldBlocks())
+	p.Fields = site.NewFieldsIn(dec.fields, sl.fields)
 	diags.Append(dec.diags)
 	return p, diags
 }

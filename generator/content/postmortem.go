@@ -4,7 +4,7 @@ import "almanac/generator/site"
 
 // decodePostMortem decodes a post-mortem's front matter into p.
 func decodePostMortem(d *decoder, root *node, p *site.Page) {
-	pm := d.slabs.postMortem()
+	pm := d.slabs.postmortems.New()
 	p.PostMortem = pm
 	str := func(dst *string) func(*node, string) {
 		return func(n *node, path string) { *dst = d.str(n, path) }

@@ -9,7 +9,7 @@ import (
 
 // decodeRelease decodes a release's front matter into p.
 func decodeRelease(d *decoder, root *node, p *site.Page) {
-	r := d.slabs.release()
+	r := d.slabs.releases.New()
 	p.Release = r
 	spec := decodingSpecs()[site.KindRelease]
 	milestones, _ := spec.Key("milestones")

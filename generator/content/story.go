@@ -4,7 +4,7 @@ import "almanac/generator/site"
 
 // decodeStory decodes a user story's front matter into p.
 func decodeStory(d *decoder, root *node, p *site.Page) {
-	s := d.slabs.story()
+	s := d.slabs.stories.New()
 	p.Story = s
 	spec := decodingSpecs()[site.KindStory]
 	voc, _ := spec.Key("voc")
