@@ -38,7 +38,8 @@ func LoadPage(fsys fs.FS, name string, cfg site.Config) (*site.Page, site.Diagno
 }
 
 // loadPage is LoadPage with the front matter's tree read from trees when
-// it holds it (trees may be nil).
+// it holds it (trees may be nil), and the page and its values in sl's
+// blocks when sl is not nil.
 func loadPage(fsys fs.FS, name string, cfg site.Config, trees *TreeCache, sl *slabs) (*site.Page, site.Diagnostics) {
 	cfg = withDefaults(cfg)
 	data, d := readPage(fsys, name)
@@ -98,8 +99,8 @@ func parseMatter(file string, m matter) (*node, *site.Diagnostic) {
 	return root, nil
 }
 
-// decodePage decodes the file name's bytes, keeping the page's text in
-// sl's blocks when sl is not nil.
+// decodePage decodes the file name's bytes, keeping the page and its
+// values in sl's blocks when sl is not nil.
 func decodePage(fsys fs.FS, name string, data []byte, cfg site.Config, trees *TreeCache, sl *slabs) (*site.Page, site.Diagnostics) {
 	var diags site.Diagnostics
 	data = normalize(data)
@@ -143,7 +144,8 @@ func ReadBody(fsys fs.FS, p *site.Page, cfg site.Config) ([]byte, error) {
 }
 
 // decodeTree decodes the parsed front matter root of the file name, split
-// into m, as the page its folder or type: says it is.
+// into m, as the page its folder or type: says it is, in sl's blocks when
+// sl is not nil (noSlabs otherwise).
 func decodeTree(fsys fs.FS, name string, m matter, root *node, cfg site.Config, sl *slabs) (*site.Page, site.Diagnostics) {
 	var diags site.Diagnostics
 	rel := relToContent(name, cfg.ContentDir)
